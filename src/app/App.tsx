@@ -1,0 +1,58 @@
+// Composition root: URL state in, providers around, one screen out.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { ExplorerScreen } from "../views/ExplorerScreen.tsx";
+import { LanguageContext } from "../views/i18n.ts";
+import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
+function writeUrl(state: UrlState, mode: "push" | "replace") {
+  const { search, hash } = serializeUrl(state);
+  const extra = new URLSearchParams(window.location.search);
+  const query = new URLSearchParams(search);
+  // Keep flags this module does not own (debug, mode, …) in the query string.
+  for (const [key, value] of extra) if (!["lang", "data"].includes(key)) query.set(key, value);
+  const queryText = query.toString();
+  const url = `${window.location.pathname}${queryText ? `?${queryText}` : ""}${hash}`;
+  if (mode === "push") window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+export function App() {
+  const [state, setState] = useState<UrlState>(() => parseUrl(window.location.search, window.location.hash));
+  const debug = new URLSearchParams(window.location.search).has("debug");
+
+  useEffect(() => {
+    const onPopState = () => setState(parseUrl(window.location.search, window.location.hash));
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+
+  const update = (next: UrlState, mode: "push" | "replace") => {
+    setState(next);
+    writeUrl(next, mode);
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
+  }, [state.language]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LanguageContext.Provider value={state.language}>
+        <ExplorerScreen
+          manifestUrl={state.dataset}
+          waterUrl="basemap/water.geojson"
+          language={state.language}
+          visibility={state.visibility}
+          initialCamera={state.camera}
+          debug={debug}
+          onLanguageChange={(language) => update({ ...state, language }, "push")}
+          onVisibilityChange={(visibility) => update({ ...state, visibility }, "push")}
+          onCameraChange={(camera) => update({ ...state, camera }, "replace")}
+        />
+      </LanguageContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VISIBILITY } from "../layers/deck-layers.ts";
+import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
+
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY } });
+
+describe("url state", () => {
+  it("defaults to Chinese, the demo dataset and every layer", () => {
+    expect(parseUrl("", "")).toEqual(base);
+  });
+
+  it.each<[string, UrlState]>([
+    ["default", base],
+    ["english and a camera", { ...base, language: "en", camera: { zoom: 14.25, latitude: 25.04123, longitude: 102.71234 } }],
+    ["another dataset", { ...base, dataset: "data/province/manifest.json" }],
+    ["hidden layers", { ...base, visibility: { ...DEFAULT_VISIBILITY, grids: false, stations: false } }],
+  ])("round-trips %s", (_label, state) => {
+    const { search, hash } = serializeUrl(state);
+    expect(parseUrl(search, hash)).toEqual(state);
+  });
+
+  it("writes a readable hash", () => {
+    const { hash } = serializeUrl({ ...base, camera: { zoom: 12, latitude: 25.04, longitude: 102.71 }, visibility: { ...DEFAULT_VISIBILITY, grids: false } });
+    expect(hash).toBe("#map=12/25.04/102.71&layers=streets,communities,compounds,stations");
+  });
+
+  it.each(["12/abc/102", "99/25/102", "12/25", "12/95/102"])("ignores a malformed camera %s", (value) => {
+    expect(parseUrl("", `#map=${value}`).camera).toBeNull();
+  });
+});

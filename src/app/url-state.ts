@@ -1,0 +1,60 @@
+// Shareable view state in the URL. Configuration (language, dataset) sits in the query string;
+// the view (camera, visible layers) in the hash, updated as the user moves. Pure and round-trip tested.
+import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/deck-layers.ts";
+import type { Camera } from "../views/map/map-adapter.ts";
+import type { Language } from "../views/i18n.ts";
+
+export interface UrlState {
+  language: Language;
+  /** Manifest URL of the dataset, relative to the page. */
+  dataset: string;
+  camera: Camera | null;
+  visibility: LayerVisibility;
+}
+
+export const DEFAULT_DATASET = "data/kunming/manifest.json";
+
+function parseCamera(value: string | null): Camera | null {
+  if (!value) return null;
+  const parts = value.split("/").map(Number);
+  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part))) return null;
+  const [zoom = 0, latitude = 0, longitude = 0] = parts;
+  if (zoom < 0 || zoom > 24 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { zoom, latitude, longitude };
+}
+
+function parseVisibility(value: string | null): LayerVisibility {
+  if (value === null) return { ...DEFAULT_VISIBILITY };
+  const shown = new Set(value.split(",").filter(Boolean));
+  return Object.fromEntries(OVERLAY_LAYERS.map((layer) => [layer, shown.has(layer)])) as LayerVisibility;
+}
+
+export function parseUrl(search: string, hash: string): UrlState {
+  const query = new URLSearchParams(search);
+  const view = new URLSearchParams(hash.replace(/^#/, ""));
+  return {
+    language: query.get("lang") === "en" ? "en" : "zh",
+    dataset: query.get("data") || DEFAULT_DATASET,
+    camera: parseCamera(view.get("map")),
+    visibility: parseVisibility(view.get("layers")),
+  };
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+export function serializeUrl(state: UrlState): { search: string; hash: string } {
+  const query = new URLSearchParams();
+  if (state.language !== "zh") query.set("lang", state.language);
+  if (state.dataset !== DEFAULT_DATASET) query.set("data", state.dataset);
+  const view = new URLSearchParams();
+  if (state.camera) {
+    const { zoom, latitude, longitude } = state.camera;
+    view.set("map", `${round(zoom, 2)}/${round(latitude, 5)}/${round(longitude, 5)}`);
+  }
+  const shown = OVERLAY_LAYERS.filter((layer: OverlayLayer) => state.visibility[layer]);
+  if (shown.length !== OVERLAY_LAYERS.length) view.set("layers", shown.join(","));
+  const search = query.toString();
+  // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.
+  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",");
+  return { search: search ? `?${search}` : "", hash: hash ? `#${hash}` : "" };
+}

@@ -1,0 +1,120 @@
+// Validation of untrusted dataset files against the contract. One place turns JSON into typed
+// collections or into a DataError that names the file, the feature and the field.
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
+import { LAYER_GEOMETRY, LAYER_PROPERTIES, manifestSchema, type LayerName, type LayerProperties, type Manifest } from "./contract.ts";
+import { checkGeometry } from "./geometry-check.ts";
+
+export interface ContractIssue {
+  file: string;
+  /** Zero-based index of the feature in the file, when the issue concerns one feature. */
+  feature?: number;
+  featureId?: string;
+  field: string;
+  message: string;
+}
+
+/** How many issues one error carries; the total count is kept so nothing is hidden. */
+const MAX_ISSUES = 50;
+
+export class DataError extends Error {
+  readonly file: string;
+  readonly issues: ContractIssue[];
+  readonly totalIssues: number;
+  constructor(file: string, issues: ContractIssue[], totalIssues = issues.length) {
+    super(`${file}: ${totalIssues} problem(s); first: ${issues[0] ? describeIssue(issues[0]) : "unknown"}`);
+    this.name = "DataError";
+    this.file = file;
+    this.issues = issues;
+    this.totalIssues = totalIssues;
+  }
+}
+
+export function describeIssue(issue: ContractIssue): string {
+  const where = issue.feature === undefined ? "" : ` feature #${issue.feature}${issue.featureId ? ` (${issue.featureId})` : ""}`;
+  return `${issue.file}${where}, ${issue.field}: ${issue.message}`;
+}
+
+type LayerGeometry<L extends LayerName> = (typeof LAYER_GEOMETRY)[L] extends "point" ? Point : Polygon | MultiPolygon;
+export type LayerFeature<L extends LayerName> = Feature<LayerGeometry<L>, LayerProperties[L]>;
+export type LayerCollection<L extends LayerName> = FeatureCollection<LayerGeometry<L>, LayerProperties[L]>;
+
+export interface ParsedLayer<L extends LayerName> {
+  collection: LayerCollection<L>;
+  /** Problems that do not reject the file (an empty layer, for example). */
+  warnings: string[];
+}
+
+export function parseManifest(file: string, json: unknown): Manifest {
+  const result = manifestSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ file, field: issue.path.join(".") || "(root)", message: issue.message }));
+  throw new DataError(file, issues.slice(0, MAX_ISSUES), issues.length);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Key that identifies a feature in messages and must be unique within a layer. */
+function identityOf(properties: Record<string, unknown>): string | undefined {
+  const key = properties.code ?? properties.id;
+  return typeof key === "string" ? key : undefined;
+}
+
+export function parseLayer<L extends LayerName>(layer: L, file: string, json: unknown): ParsedLayer<L> {
+  if (!isRecord(json) || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
+    throw new DataError(file, [{ file, field: "type", message: "not a GeoJSON FeatureCollection" }]);
+  }
+  const schema = LAYER_PROPERTIES[layer];
+  const issues: ContractIssue[] = [];
+  let total = 0;
+  const report = (issue: ContractIssue) => {
+    total += 1;
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
+  const seen = new Set<string>();
+  json.features.forEach((candidate: unknown, index: number) => {
+    if (!isRecord(candidate) || candidate.type !== "Feature") {
+      report({ file, feature: index, field: "type", message: "not a GeoJSON Feature" });
+      return;
+    }
+    const properties = isRecord(candidate.properties) ? candidate.properties : {};
+    const featureId = identityOf(properties);
+    const geometryProblem = checkGeometry(candidate.geometry as Feature["geometry"] | null, LAYER_GEOMETRY[layer]);
+    if (geometryProblem) report({ file, feature: index, featureId, field: "geometry", message: geometryProblem });
+    for (const [key, value] of Object.entries(properties)) {
+      if (typeof value === "object" && value !== null) {
+        report({ file, feature: index, featureId, field: `properties.${key}`, message: "nested objects and arrays are not allowed (properties must be flat)" });
+      }
+    }
+    const result = schema.safeParse(properties);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        report({ file, feature: index, featureId, field: `properties.${issue.path.join(".")}`, message: issue.message });
+      }
+    }
+    if (featureId !== undefined) {
+      if (seen.has(featureId)) report({ file, feature: index, featureId, field: "properties.code/id", message: "duplicate identifier" });
+      seen.add(featureId);
+    }
+  });
+  if (total > 0) throw new DataError(file, issues, total);
+  const warnings = json.features.length === 0 ? [`${file}: layer "${layer}" has no features`] : [];
+  // Every feature passed the schema above, so the cast only narrows what was checked.
+  return { collection: json as unknown as LayerCollection<L>, warnings };
+}
+
+/** The basemap's water layer: any properties, but every geometry must be a valid area. */
+export function parseWater(file: string, json: unknown): FeatureCollection<Polygon | MultiPolygon> {
+  if (!isRecord(json) || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
+    throw new DataError(file, [{ file, field: "type", message: "not a GeoJSON FeatureCollection" }]);
+  }
+  const issues: ContractIssue[] = [];
+  json.features.forEach((candidate: unknown, index: number) => {
+    const geometry = isRecord(candidate) ? (candidate.geometry as Feature["geometry"] | null) : null;
+    const problem = checkGeometry(geometry, "area");
+    if (problem) issues.push({ file, feature: index, field: "geometry", message: problem });
+  });
+  if (issues.length > 0) throw new DataError(file, issues.slice(0, MAX_ISSUES), issues.length);
+  return json as unknown as FeatureCollection<Polygon | MultiPolygon>;
+}

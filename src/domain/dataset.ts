@@ -1,0 +1,68 @@
+// The loaded dataset as the rest of the app sees it: one collection per layer (empty when the
+// layer is missing or was rejected), plus derived label points. Pure; built once per load.
+import type { LayerName, Manifest } from "../data/contract.ts";
+import type { LayerCollection } from "../data/validate.ts";
+import { labelPoint } from "./label-point.ts";
+
+export type Layers = { [L in LayerName]: LayerCollection<L> };
+
+export interface LabelPoint {
+  position: [number, number];
+  name: string;
+  code: string;
+  level: "district" | "street" | "community";
+}
+
+export interface Dataset {
+  manifest: Manifest;
+  layers: Layers;
+  labels: LabelPoint[];
+}
+
+export function emptyCollection<L extends LayerName>(): LayerCollection<L> {
+  return { type: "FeatureCollection", features: [] };
+}
+
+export function buildDataset(manifest: Manifest, partial: Partial<Layers>): Dataset {
+  const layers: Layers = {
+    districts: partial.districts ?? emptyCollection(),
+    streets: partial.streets ?? emptyCollection(),
+    communities: partial.communities ?? emptyCollection(),
+    grids: partial.grids ?? emptyCollection(),
+    compounds: partial.compounds ?? emptyCollection(),
+    stations: partial.stations ?? emptyCollection(),
+  };
+  const labels: LabelPoint[] = [];
+  const levels = [
+    ["district", layers.districts],
+    ["street", layers.streets],
+    ["community", layers.communities],
+  ] as const;
+  for (const [level, collection] of levels) {
+    for (const feature of collection.features) {
+      const [longitude = 0, latitude = 0] = labelPoint(feature.geometry);
+      labels.push({ position: [longitude, latitude], name: feature.properties.name, code: feature.properties.code, level });
+    }
+  }
+  return { manifest, layers, labels };
+}
+
+export interface DatasetCounts {
+  districts: number;
+  streets: number;
+  communities: number;
+  grids: number;
+  compounds: number;
+  stations: number;
+}
+
+export function countFeatures(layers: Layers): DatasetCounts {
+  return {
+    districts: layers.districts.features.length,
+    streets: layers.streets.features.length,
+    communities: layers.communities.features.length,
+    grids: layers.grids.features.length,
+    compounds: layers.compounds.features.length,
+    stations: layers.stations.features.length,
+  };
+}

@@ -1,0 +1,88 @@
+// The map element: creates the MapAdapter once, then feeds it style and layers. Sets
+// data-ready="true" once the data has loaded and a full frame with every layer has been drawn.
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Dataset } from "../../domain/dataset.ts";
+import { basemapStyle } from "../../layers/basemap-style.ts";
+import { deckLayers, type LayerVisibility } from "../../layers/deck-layers.ts";
+import { MapAdapter, type Camera } from "./map-adapter.ts";
+
+export interface MapViewProps {
+  dataset: Dataset | undefined;
+  water: FeatureCollection<Polygon | MultiPolygon> | undefined;
+  /** True once every file has loaded or failed, so the first frame can count as complete. */
+  settled: boolean;
+  visibility: LayerVisibility;
+  initialCamera: Camera | null;
+  onCameraChange?: (camera: Camera) => void;
+  /** Exposes the adapter on window for debugging and tests (URL flag debug=1). */
+  exposeForDebugging?: boolean;
+}
+
+const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
+// Whole-world view until a dataset says where to look.
+const FALLBACK_CAMERA: Camera = { longitude: 102.7, latitude: 25.0, zoom: 3 };
+
+declare global {
+  interface Window {
+    partyMap?: MapAdapter;
+  }
+}
+
+export function MapView(props: MapViewProps) {
+  const { dataset, water, settled, visibility, initialCamera, onCameraChange, exposeForDebugging } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [adapter, setAdapter] = useState<MapAdapter>();
+  const [ready, setReady] = useState(false);
+  const cameraCallback = useRef(onCameraChange);
+  cameraCallback.current = onCameraChange;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const created = new MapAdapter(container, {
+      style: basemapStyle({ districts: EMPTY_COLLECTION, water: EMPTY_COLLECTION, labels: [] }),
+      camera: initialCamera ?? FALLBACK_CAMERA,
+      onCameraChange: (camera) => cameraCallback.current?.(camera),
+    });
+    setAdapter(created);
+    if (exposeForDebugging) window.partyMap = created;
+    return () => {
+      created.destroy();
+      if (window.partyMap === created) delete window.partyMap;
+    };
+    // The map is created once; later camera changes flow from the map, not into it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const style = useMemo(
+    () => basemapStyle({ districts: dataset?.layers.districts ?? EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [] }),
+    [dataset, water],
+  );
+  const layers = useMemo(() => (dataset ? deckLayers(dataset, { visibility }) : []), [dataset, visibility]);
+
+  useEffect(() => adapter?.setStyle(style), [adapter, style]);
+  useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
+
+  // Frame the dataset once, unless the URL already said where to look.
+  const framed = useRef(initialCamera !== null);
+  useEffect(() => {
+    const bbox = dataset?.manifest.bbox;
+    if (!adapter || !bbox || framed.current) return;
+    framed.current = true;
+    adapter.fitBounds(bbox);
+  }, [adapter, dataset]);
+
+  useEffect(() => {
+    if (!adapter || !settled || ready) return;
+    let cancelled = false;
+    void adapter.whenIdle().then(() => {
+      if (!cancelled) setReady(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [adapter, settled, ready, style, layers]);
+
+  return <div ref={containerRef} className="map" data-testid="map" data-ready={ready ? "true" : "false"} />;
+}

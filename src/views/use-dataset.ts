@@ -1,0 +1,66 @@
+// Loads a dataset through TanStack Query and derives the Dataset once every layer has settled.
+// A rejected layer does not stop the others: it is reported and drawn as empty.
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { LAYER_NAMES, type LayerName, type Manifest } from "../data/contract.ts";
+import { layerQuery, manifestQuery, waterQuery } from "../data/queries.ts";
+import { DataError } from "../data/validate.ts";
+import { buildDataset, type Dataset, type Layers } from "../domain/dataset.ts";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+
+export interface DatasetState {
+  manifest: Manifest | undefined;
+  dataset: Dataset | undefined;
+  water: FeatureCollection<Polygon | MultiPolygon> | undefined;
+  /** Everything that went wrong, file by file. */
+  errors: DataError[];
+  warnings: string[];
+  /** True until the manifest, every layer and the basemap have succeeded or failed. */
+  loading: boolean;
+}
+
+function asDataError(error: unknown, file: string): DataError {
+  if (error instanceof DataError) return error;
+  return new DataError(file, [{ file, field: "(load)", message: error instanceof Error ? error.message : String(error) }]);
+}
+
+export function useDataset(manifestUrl: string, waterUrl: string): DatasetState {
+  const manifestResult = useQuery(manifestQuery(manifestUrl));
+  const manifest = manifestResult.data;
+  const layerResults = useQueries({ queries: LAYER_NAMES.map((layer) => layerQuery(manifestUrl, manifest, layer)) });
+  const waterResult = useQuery(waterQuery(waterUrl));
+
+  const layersSettled = manifest !== undefined && layerResults.every((result, index) => {
+    const layer = LAYER_NAMES[index] as LayerName;
+    return manifest.layers[layer] === undefined || result.isSuccess || result.isError;
+  });
+  const layerData = layerResults.map((result) => result.data);
+
+  const dataset = useMemo(() => {
+    if (!manifest || !layersSettled) return undefined;
+    const partial: Partial<Layers> = {};
+    LAYER_NAMES.forEach((layer, index) => {
+      const parsed = layerData[index];
+      if (parsed) Object.assign(partial, { [layer]: parsed.collection });
+    });
+    return buildDataset(manifest, partial);
+    // layerData items are stable query results; listing them keeps the memo exact.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [manifest, layersSettled, ...layerData]);
+
+  const errors: DataError[] = [];
+  if (manifestResult.error) errors.push(asDataError(manifestResult.error, manifestUrl));
+  layerResults.forEach((result, index) => {
+    if (result.error) errors.push(asDataError(result.error, manifest?.layers[LAYER_NAMES[index] as LayerName] ?? String(LAYER_NAMES[index])));
+  });
+  if (waterResult.error) errors.push(asDataError(waterResult.error, waterUrl));
+  const warnings = layerData.flatMap((parsed) => parsed?.warnings ?? []);
+  if (manifest) {
+    for (const layer of LAYER_NAMES) {
+      if (manifest.layers[layer] === undefined) warnings.push(`manifest: layer "${layer}" is not provided`);
+    }
+  }
+  const waterSettled = waterResult.isSuccess || waterResult.isError;
+  const loading = manifestResult.isPending || (manifest !== undefined && !layersSettled) || !waterSettled;
+  return { manifest, dataset, water: waterResult.data, errors, warnings, loading };
+}

@@ -1,0 +1,118 @@
+// The app in headless Chromium: it loads the demo dataset offline and draws every layer where
+// the data says, in the palette's colours.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { palette, type Rgba } from "../../src/layers/palette.ts";
+import { hexToPixel, isLocal, launchBrowser, recordRequests, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { centre, largest, readLayer } from "./demo-data.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const requests = recordRequests(page);
+  await page.goto(new URL(path, baseUrl).href);
+  await waitForMapReady(page);
+  return { page, requests };
+}
+
+/** The colour a translucent deck.gl fill takes over the basemap's land. */
+function over(colour: Rgba, background: Pixel = hexToPixel(palette.land)): Pixel {
+  const alpha = colour[3] / 255;
+  const mix = (top: number, bottom: number) => Math.round(top * alpha + bottom * (1 - alpha));
+  return { red: mix(colour[0], background.red), green: mix(colour[1], background.green), blue: mix(colour[2], background.blue) };
+}
+
+function mapCentre(page: Page): { x: number; y: number } {
+  const size = page.viewportSize() ?? { width: 0, height: 0 };
+  // The map fills the window below the 48 px header.
+  return { x: size.width / 2, y: 48 + (size.height - 48) / 2 };
+}
+
+interface CompoundProperties {
+  id: string;
+  partyBranch: boolean;
+}
+interface StationProperties {
+  id: string;
+  level: string;
+}
+
+describe("the map", () => {
+  it("draws Kunming with every layer and asks nothing of any other host", async () => {
+    const { page, requests } = await open("./");
+    const shot = await Screenshot.of(page);
+    expect(shot.count(hexToPixel(palette.land), 12)).toBeGreaterThan(0.15 * shot.width * shot.height);
+    expect(shot.count(hexToPixel(palette.water), 12)).toBeGreaterThan(500);
+    expect(shot.count(hexToPixel(palette.districtLine), 30)).toBeGreaterThan(300);
+    await expect(page.getByTestId("source-note").textContent()).resolves.toMatch(/合成演示数据/);
+    await expect(page.getByTestId("as-of").textContent()).resolves.toMatch(/数据截至 \d{4}-\d{2}-\d{2}/);
+    expect(await page.getByTestId("data-problems").count()).toBe(0);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ["with a party branch", true, palette.compoundCovered],
+    ["without a party branch", false, palette.compoundGap],
+  ])("colours a compound %s at its place", async (_label, hasBranch, colour) => {
+    const compound = largest(readLayer<CompoundProperties>("compounds").features, (properties) => properties.partyBranch === hasBranch);
+    const [longitude, latitude] = centre(compound);
+    const { page } = await open(`./#map=17/${latitude}/${longitude}&layers=compounds`);
+    const shot = await Screenshot.of(page);
+    const { x, y } = mapCentre(page);
+    expect(shot.shareNear(x, y, 4, over(colour), 30)).toBeGreaterThan(0.6);
+    await page.close();
+  });
+
+  it("puts a street's social-work station where the data says", async () => {
+    const station = readLayer<StationProperties>("stations").features.find((feature) => feature.properties.level === "街道");
+    if (!station || station.geometry.type !== "Point") throw new Error("no street station in the demo data");
+    const [longitude, latitude] = station.geometry.coordinates;
+    const { page } = await open(`./#map=15/${latitude}/${longitude}&layers=stations`);
+    const shot = await Screenshot.of(page);
+    const { x, y } = mapCentre(page);
+    const blue = { red: palette.station[0], green: palette.station[1], blue: palette.station[2] };
+    expect(shot.shareNear(x, y, 2, blue, 30)).toBeGreaterThan(0.8);
+    // Ten pixels beside the marker is not blue: the marker is where the data says, not everywhere.
+    expect(shot.shareNear(x + 40, y, 2, blue, 30)).toBe(0);
+    await page.close();
+  });
+
+  it("hides a layer when its switch is turned off", async () => {
+    const compound = largest(readLayer<CompoundProperties>("compounds").features, (properties) => properties.partyBranch);
+    const [longitude, latitude] = centre(compound);
+    const { page } = await open(`./#map=15/${latitude}/${longitude}`);
+    const covered = over(palette.compoundCovered);
+    const before = (await Screenshot.of(page)).count(covered, 30);
+    await page.getByRole("checkbox", { name: /小区/ }).uncheck();
+    await page.waitForFunction(() => window.location.hash.includes("layers="));
+    await page.waitForTimeout(500);
+    const after = (await Screenshot.of(page)).count(covered, 30);
+    expect(before).toBeGreaterThan(200);
+    expect(after).toBeLessThan(before / 10);
+    await page.close();
+  });
+});
+
+describe("bad input", () => {
+  it("names the file, feature and field, and keeps drawing the rest", async () => {
+    const { page } = await open("./?data=fixtures/broken/manifest.json");
+    const problems = page.getByTestId("data-problems");
+    await expect(problems.textContent()).resolves.toMatch(/compounds-bad\.geojson feature #1 \(bad-geometry\), geometry: geometry is null/);
+    await expect(problems.textContent()).resolves.toMatch(/feature #2 \(bad-code\), properties\.communityCode/);
+    await expect(problems.textContent()).resolves.toMatch(/missing-grids\.geojson.*HTTP 404/);
+    const shot = await Screenshot.of(page);
+    expect(shot.count(hexToPixel(palette.land), 12)).toBeGreaterThan(0.15 * shot.width * shot.height);
+    await page.close();
+  });
+});
