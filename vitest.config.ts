@@ -23,7 +23,8 @@ export default mergeConfig(
             name: "jsdom",
             environment: "jsdom",
             include: ["src/{views,app}/**/*.test.{ts,tsx}", "tests/component/**/*.test.{ts,tsx}"],
-            setupFiles: ["tests/setup/msw.ts"],
+            setupFiles: ["tests/setup/jsdom.ts"],
+            testTimeout: 60_000,
           },
         },
         {

@@ -15,6 +15,10 @@ export async function fetchJson(url: string, signal?: AbortSignal): Promise<unkn
     throw new DataError(url, [{ file: url, field: "(request)", message: `HTTP ${response.status} ${response.statusText}`.trim() }]);
   }
   const text = await response.text();
+  if (/^\s*</.test(text)) {
+    // Static servers with an SPA fallback answer a missing file with index.html.
+    throw new DataError(url, [{ file: url, field: "(file)", message: "the server returned an HTML page instead of JSON (is the file missing?)" }]);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -12,7 +12,7 @@ export function readLayer<P>(name: string): FeatureCollection<Geometry, P> {
 
 export function largest<P>(features: Array<Feature<Geometry, P>>, accept: (properties: P) => boolean): Feature<Polygon, P> {
   const candidates = features.filter((feature) => feature.geometry.type === "Polygon" && accept(feature.properties)) as Array<Feature<Polygon, P>>;
-  const best = candidates.sort((a, b) => area(b.geometry) - area(a.geometry))[0];
+  const best = candidates.toSorted((a, b) => area(b.geometry) - area(a.geometry))[0];
   if (!best) throw new Error("no matching feature in the demo data");
   return best;
 }

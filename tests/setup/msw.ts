@@ -1,12 +1,11 @@
-import { afterAll, afterEach, beforeAll } from "vitest";
+// The MSW server the component tests share; tests add handlers with server.use(...).
 import { setupServer } from "msw/node";
+import { afterEach } from "vitest";
 import { publicFileHandler, requestCounts } from "./handlers.ts";
 
 export const server = setupServer(publicFileHandler);
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   server.resetHandlers();
   requestCounts.clear();
 });
-afterAll(() => server.close());

@@ -3,7 +3,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Dataset } from "../../domain/dataset.ts";
-import { basemapStyle } from "../../layers/basemap-style.ts";
+import { basemapSources, basemapStyle } from "../../layers/basemap-style.ts";
 import { deckLayers, type LayerVisibility } from "../../layers/deck-layers.ts";
 import { MapAdapter, type Camera } from "./map-adapter.ts";
 
@@ -55,13 +55,13 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const style = useMemo(
-    () => basemapStyle({ districts: dataset?.layers.districts ?? EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [] }),
+  const sources = useMemo(
+    () => basemapSources({ districts: dataset?.layers.districts ?? EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [] }),
     [dataset, water],
   );
   const layers = useMemo(() => (dataset ? deckLayers(dataset, { visibility }) : []), [dataset, visibility]);
 
-  useEffect(() => adapter?.setStyle(style), [adapter, style]);
+  useEffect(() => adapter?.setBasemapData(sources), [adapter, sources]);
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
 
   // Frame the dataset once, unless the URL already said where to look.
@@ -82,7 +82,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [adapter, settled, ready, style, layers]);
+  }, [adapter, settled, ready, sources, layers]);
 
   return <div ref={containerRef} className="map" data-testid="map" data-ready={ready ? "true" : "false"} />;
 }

@@ -2,10 +2,10 @@
 // WebGL2 context for the data layers. React creates it once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { LABEL_FONTS } from "../../layers/basemap-style.ts";
+import { LABEL_FONTS, type BasemapSources } from "../../layers/basemap-style.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -25,7 +25,10 @@ export class MapAdapter {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   private readonly loaded: Promise<void>;
+  private readonly deckLoaded: Promise<void>;
   private layers: Layer[] = [];
+  /** Set on the map's first `load`; map.loaded() is false again whenever a source reloads. */
+  private overlayAdded = false;
 
   constructor(container: HTMLElement, options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -40,12 +43,27 @@ export class MapAdapter {
       maxCanvasSize: [8192, 8192],
       fadeDuration: 0,
     });
-    this.overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    // deck.gl creates its device asynchronously; until then the map draws frames without the
+    // data layers, so repaint once it is ready and let whenIdle() wait for it.
+    let overlay: MapLibreOverlay | undefined;
+    this.deckLoaded = new Promise((resolve) => {
+      overlay = new MapLibreOverlay({
+        interleaved: true,
+        layers: [],
+        onLoad: () => {
+          resolve();
+          this.map.triggerRepaint();
+        },
+      });
+    });
+    if (!overlay) throw new Error("MapLibreOverlay was not created");
+    this.overlay = overlay;
     // Interleaved deck layers must be added after `load`, or beforeId is ignored.
     this.loaded = new Promise((resolve) => {
       this.map.once("load", () => {
         this.map.addControl(this.overlay);
-        this.overlay.setProps({ layers: this.layers });
+        this.overlayAdded = true;
+        this.syncLayers();
         resolve();
       });
     });
@@ -60,13 +78,33 @@ export class MapAdapter {
     return { longitude: center.lng, latitude: center.lat, zoom: this.map.getZoom() };
   }
 
-  setStyle(style: StyleSpecification): void {
-    this.map.setStyle(style, { diff: true });
+  /**
+   * Replaces the data of the basemap's GeoJSON sources. Sources are updated in place: a
+   * setStyle() would drop deck.gl's interleaved layers and re-add them above the labels.
+   */
+  setBasemapData(sources: BasemapSources): void {
+    void this.loaded.then(() => {
+      for (const [id, data] of Object.entries(sources)) {
+        const source = this.map.getSource<GeoJSONSource>(id);
+        if (source) void source.setData(data);
+      }
+    });
   }
 
   setLayers(layers: Layer[]): void {
     this.layers = layers;
-    if (this.map.loaded()) this.overlay.setProps({ layers });
+    this.syncLayers();
+  }
+
+  /**
+   * deck.gl inserts its layer groups into the MapLibre style (under the labels, by beforeId)
+   * only while the style reports itself loaded; a source that is still loading makes it skip
+   * that step and draw on top. So layers are handed over again once the map is idle.
+   */
+  private syncLayers(): void {
+    if (!this.overlayAdded) return;
+    this.overlay.setProps({ layers: this.layers });
+    if (!this.map.isStyleLoaded()) this.map.once("idle", () => this.overlay.setProps({ layers: this.layers }));
   }
 
   fitBounds(bbox: [number, number, number, number], animate = false): void {
@@ -76,10 +114,16 @@ export class MapAdapter {
   /** Resolves after the map has loaded and drawn everything it was given so far. */
   async whenIdle(): Promise<void> {
     await this.loaded;
-    await new Promise<void>((resolve) => {
-      this.map.once("idle", () => resolve());
-      this.map.triggerRepaint();
-    });
+    await this.deckLoaded;
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        this.map.once("idle", () => resolve());
+        this.map.triggerRepaint();
+      });
+    await idle();
+    // The first idle frame may predate the layer groups' insertion (see syncLayers).
+    this.overlay.setProps({ layers: this.layers });
+    await idle();
   }
 
   destroy(): void {

@@ -1,0 +1,45 @@
+/**
+ * Where each district's built-up core is, so seeds can be dense there and sparse elsewhere.
+ * The five city districts share Kunming's centre (呈贡 has its own new-town core); each county
+ * has its county town. Positions are approximate WGS84 degrees of the real towns; only density
+ * depends on them, never a published boundary.
+ */
+import type { Point } from "./polygon.ts";
+
+export type CoreKind = "city" | "county";
+
+export interface UrbanCore {
+  point: Point;
+  kind: CoreKind;
+}
+
+/** 昆明 city centre (around 东风广场), degrees. */
+export const KUNMING_CENTRE: Point = [102.712, 25.04];
+
+/** Keyed by the last two digits of the district code so copies under other prefixes reuse it. */
+const CORES: Readonly<Record<string, UrbanCore>> = {
+  "02": { point: KUNMING_CENTRE, kind: "city" }, // 五华区
+  "03": { point: KUNMING_CENTRE, kind: "city" }, // 盘龙区
+  "11": { point: KUNMING_CENTRE, kind: "city" }, // 官渡区
+  "12": { point: KUNMING_CENTRE, kind: "city" }, // 西山区
+  "13": { point: [103.188, 26.083], kind: "county" }, // 东川区 (铜都)
+  "14": { point: [102.822, 24.886], kind: "city" }, // 呈贡区 (new town)
+  "15": { point: [102.595, 24.669], kind: "county" }, // 晋宁区 (昆阳)
+  "24": { point: [102.497, 25.222], kind: "county" }, // 富民县
+  "25": { point: [103.141, 24.92], kind: "county" }, // 宜良县 (匡远)
+  "26": { point: [103.29, 24.772], kind: "county" }, // 石林县 (鹿阜)
+  "27": { point: [103.037, 25.339], kind: "county" }, // 嵩明县 (嵩阳)
+  "28": { point: [102.469, 25.556], kind: "county" }, // 禄劝县 (屏山)
+  "29": { point: [103.256, 25.559], kind: "county" }, // 寻甸县 (仁德)
+  "81": { point: [102.478, 24.919], kind: "county" }, // 安宁市 (连然)
+};
+
+/**
+ * The core of a district. `offset` shifts it with the district when the province-scale layout
+ * moves a copy of Kunming elsewhere (degrees east, north).
+ */
+export function urbanCoreOf(districtCode: string, offset: Point = [0, 0]): UrbanCore | null {
+  const core = CORES[districtCode.slice(4)];
+  if (!core) return null;
+  return { kind: core.kind, point: [core.point[0] + offset[0], core.point[1] + offset[1]] };
+}

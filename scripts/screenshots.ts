@@ -1,0 +1,28 @@
+// Regenerates the README screenshots from the built app: `npm run screenshots`.
+import { build, preview } from "vite";
+import { launchBrowser, waitForMapReady } from "../tests/browser/browser.ts";
+
+const SHOTS = [
+  { file: "docs/screenshots/explorer-city.png", path: "./", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },
+];
+
+await build({ logLevel: "warn" });
+const server = await preview({ preview: { host: "127.0.0.1", port: 0 } });
+const address = server.httpServer.address();
+if (!address || typeof address === "string") throw new Error("no preview address");
+const browser = await launchBrowser();
+try {
+  for (const shot of SHOTS) {
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+    await page.goto(new URL(shot.path, `http://127.0.0.1:${address.port}/`).href);
+    await waitForMapReady(page);
+    await page.screenshot({ path: shot.file });
+    console.log(`wrote ${shot.file}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.httpServer.close();
+}
