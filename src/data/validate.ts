@@ -61,16 +61,24 @@ function identityOf(properties: Record<string, unknown>): string | undefined {
   return typeof key === "string" ? key : undefined;
 }
 
-export function parseLayer<L extends LayerName>(layer: L, file: string, json: unknown): ParsedLayer<L> {
+interface Inspection {
+  features: unknown[];
+  /** Indexes of features that break the contract. */
+  rejected: Set<number>;
+  issues: ContractIssue[];
+  total: number;
+}
+
+function inspectLayer(layer: LayerName, file: string, json: unknown, maxIssues: number): Inspection {
   if (!isRecord(json) || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
     throw new DataError(file, [{ file, field: "type", message: "not a GeoJSON FeatureCollection" }]);
   }
   const schema = LAYER_PROPERTIES[layer];
-  const issues: ContractIssue[] = [];
-  let total = 0;
+  const inspection: Inspection = { features: json.features, rejected: new Set(), issues: [], total: 0 };
   const report = (issue: ContractIssue) => {
-    total += 1;
-    if (issues.length < MAX_ISSUES) issues.push(issue);
+    inspection.total += 1;
+    if (issue.feature !== undefined) inspection.rejected.add(issue.feature);
+    if (inspection.issues.length < maxIssues) inspection.issues.push(issue);
   };
   const seen = new Set<string>();
   json.features.forEach((candidate: unknown, index: number) => {
@@ -98,10 +106,32 @@ export function parseLayer<L extends LayerName>(layer: L, file: string, json: un
       seen.add(featureId);
     }
   });
-  if (total > 0) throw new DataError(file, issues, total);
-  const warnings = json.features.length === 0 ? [`${file}: layer "${layer}" has no features`] : [];
+  return inspection;
+}
+
+function emptyWarning(layer: LayerName, file: string, count: number): string[] {
+  return count === 0 ? [`${file}: layer "${layer}" has no features`] : [];
+}
+
+/** Strict: a file with any contract problem is rejected as a whole (the app's behaviour). */
+export function parseLayer<L extends LayerName>(layer: L, file: string, json: unknown): ParsedLayer<L> {
+  const inspection = inspectLayer(layer, file, json, MAX_ISSUES);
+  if (inspection.total > 0) throw new DataError(file, inspection.issues, inspection.total);
   // Every feature passed the schema above, so the cast only narrows what was checked.
-  return { collection: json as unknown as LayerCollection<L>, warnings };
+  return { collection: json as unknown as LayerCollection<L>, warnings: emptyWarning(layer, file, inspection.features.length) };
+}
+
+export interface LenientLayer<L extends LayerName> extends ParsedLayer<L> {
+  /** Every problem found; the features they concern are left out of the collection. */
+  issues: ContractIssue[];
+}
+
+/** Lenient: keeps the features that pass and reports every one that does not (analysis scripts). */
+export function parseLayerLenient<L extends LayerName>(layer: L, file: string, json: unknown): LenientLayer<L> {
+  const inspection = inspectLayer(layer, file, json, Number.POSITIVE_INFINITY);
+  const features = inspection.features.filter((_feature, index) => !inspection.rejected.has(index));
+  const collection = { type: "FeatureCollection", features } as unknown as LayerCollection<L>;
+  return { collection, warnings: emptyWarning(layer, file, features.length), issues: inspection.issues };
 }
 
 /** The basemap's water layer: any properties, but every geometry must be a valid area. */

@@ -1,8 +1,10 @@
 // The desk view: header, map, layer panel, data problems and the source note.
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { countFeatures } from "../domain/dataset.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/deck-layers.ts";
 import { DataProblems } from "./DataProblems.tsx";
+import { useEngineSummary } from "./engine-client.ts";
+import { KpiPanel } from "./KpiPanel.tsx";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
 import { useTranslate } from "./i18n.ts";
@@ -28,6 +30,11 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
   const { manifest, dataset, water, errors, warnings, loading } = useDataset(props.manifestUrl, props.waterUrl);
   const counts = useMemo(() => (dataset ? countFeatures(dataset.layers) : undefined), [dataset]);
+  // The engine parses the same files in its worker: start it once the map is drawn, so the two
+  // do not compete for the CPU while the first frame is still coming.
+  const [mapReady, setMapReady] = useState(false);
+  const engine = useEngineSummary(props.manifestUrl, mapReady);
+  const kpiStatus = engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -41,9 +48,11 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           initialCamera={props.initialCamera}
           onCameraChange={props.onCameraChange}
           exposeForDebugging={props.debug}
+          onReady={() => setMapReady(true)}
         />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
+          <KpiPanel unit={engine.data?.city} status={kpiStatus} />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>

@@ -25,6 +25,21 @@ const zh = {
   moreIssues: "另有 {count} 处问题未列出",
   warning: "提示",
   switchLanguage: "English",
+  "kpi.title": "关键指标",
+  "kpi.computing": "正在计算…",
+  "kpi.failed": "指标计算失败:{message}",
+  "kpi.partyBranchCoverage": "小区党支部覆盖率",
+  "kpi.partyBranchCoverage.definition": "已建党支部的小区数 ÷ 小区总数",
+  "kpi.redPropertyRate": "红色物业比例",
+  "kpi.redPropertyRate.definition": "物业企业建有党组织的小区数 ÷ 小区总数",
+  "kpi.stationAccessRate": "社工站服务覆盖(户)",
+  "kpi.stationAccessRate.definition": "距最近社工站(室)1,000 米以内的小区户数 ÷ 小区总户数(直线距离,小区中心点)",
+  "kpi.streetsWithoutStation": "未建社工站街道",
+  "kpi.streetsWithoutStation.definition": "没有街道级社工站的街道(乡镇)数,目标为 0(社工站全覆盖)",
+  "kpi.gridsWithoutWorker": "无网格员网格",
+  "kpi.gridsWithoutWorker.definition": "网格员人数为 0 的网格数",
+  "kpi.unassignedCompounds": "未入格小区",
+  "kpi.unassignedCompounds.definition": "未划入任何网格的小区数(含所属网格不存在或属于其他社区的)",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -51,6 +66,21 @@ const en: Record<MessageKey, string> = {
   moreIssues: "{count} more problems not listed",
   warning: "Note",
   switchLanguage: "中文",
+  "kpi.title": "Key indicators",
+  "kpi.computing": "Computing…",
+  "kpi.failed": "Indicators failed: {message}",
+  "kpi.partyBranchCoverage": "Compound party-branch coverage",
+  "kpi.partyBranchCoverage.definition": "Compounds with a party branch ÷ all compounds",
+  "kpi.redPropertyRate": "Red-property rate",
+  "kpi.redPropertyRate.definition": "Compounds whose property company has a party organisation ÷ all compounds",
+  "kpi.stationAccessRate": "Station reach (households)",
+  "kpi.stationAccessRate.definition": "Households in compounds within 1,000 m of a station or room ÷ households in compounds (straight line from the compound's centre)",
+  "kpi.streetsWithoutStation": "Sub-districts without a station",
+  "kpi.streetsWithoutStation.definition": "Sub-districts with no street-level social-work station; the target is 0 (full coverage)",
+  "kpi.gridsWithoutWorker": "Grids without a worker",
+  "kpi.gridsWithoutWorker.definition": "Grids with no grid worker",
+  "kpi.unassignedCompounds": "Compounds in no grid",
+  "kpi.unassignedCompounds.definition": "Compounds assigned to no grid (including a missing grid or one of another community)",
 };
 
 const messages: Record<Language, Record<MessageKey, string>> = { zh, en };

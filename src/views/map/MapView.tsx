@@ -17,6 +17,8 @@ export interface MapViewProps {
   onCameraChange?: (camera: Camera) => void;
   /** Exposes the adapter on window for debugging and tests (URL flag debug=1). */
   exposeForDebugging?: boolean;
+  /** Called once, when the first full frame with every layer has been drawn. */
+  onReady?: () => void;
 }
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
@@ -30,7 +32,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, visibility, initialCamera, onCameraChange, exposeForDebugging } = props;
+  const { dataset, water, settled, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -72,6 +74,12 @@ export function MapView(props: MapViewProps) {
     framed.current = true;
     adapter.fitBounds(bbox);
   }, [adapter, dataset]);
+
+  const readyCallback = useRef(onReady);
+  readyCallback.current = onReady;
+  useEffect(() => {
+    if (ready) readyCallback.current?.();
+  }, [ready]);
 
   useEffect(() => {
     if (!adapter || !settled || ready) return;

@@ -1,0 +1,29 @@
+// Reads a dataset folder from disk for scripts (analysis, benchmarks): manifest and layers,
+// validated leniently so that one bad feature is reported without losing the rest.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LAYER_NAMES, type LayerName, type Manifest } from "../../src/data/contract.ts";
+import { parseLayerLenient, parseManifest, type ContractIssue, type LayerCollection } from "../../src/data/validate.ts";
+import type { EngineLayers } from "../../src/domain/model.ts";
+
+export interface DatasetOnDisk {
+  manifest: Manifest;
+  layers: EngineLayers;
+  issues: ContractIssue[];
+}
+
+export function readDataset(folder: string): DatasetOnDisk {
+  const manifestFile = join(folder, "manifest.json");
+  const manifest = parseManifest(manifestFile, JSON.parse(readFileSync(manifestFile, "utf8")));
+  const issues: ContractIssue[] = [];
+  const read = <L extends LayerName>(layer: L): LayerCollection<L> => {
+    const file = manifest.layers[layer];
+    if (file === undefined) return { type: "FeatureCollection", features: [] };
+    const path = join(folder, file);
+    const parsed = parseLayerLenient(layer, path, JSON.parse(readFileSync(path, "utf8")));
+    issues.push(...parsed.issues);
+    return parsed.collection;
+  };
+  const layers = Object.fromEntries(LAYER_NAMES.map((layer) => [layer, read(layer)])) as unknown as EngineLayers;
+  return { manifest, layers, issues };
+}

@@ -1,0 +1,241 @@
+// The gap list (缺口清单): every shortfall as one ranked list across kinds. The score is simple
+// enough to say out loud: affected households × the kind's weight × how far past the line it is.
+import { isOverloaded, type Thresholds } from "./indicators.ts";
+import type { Bbox, Model } from "./model.ts";
+import type { StationAccess } from "./station-access.ts";
+
+export const GAP_KINDS = [
+  "street-no-station",
+  "grid-no-worker",
+  "grid-overloaded",
+  "compound-unassigned",
+  "compound-beyond-service",
+  "compound-no-party-branch",
+] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
+
+/** How much one affected household of each kind weighs in the ranking (docs/metrics.md). */
+export const GAP_WEIGHTS: Record<GapKind, number> = {
+  "street-no-station": 3,
+  "grid-no-worker": 2,
+  "grid-overloaded": 1.5,
+  "compound-unassigned": 1.5,
+  "compound-beyond-service": 1,
+  "compound-no-party-branch": 1,
+};
+
+export const SEVERITY_THRESHOLDS = { high: 1500, medium: 400 } as const;
+export type Severity = "high" | "medium" | "low";
+
+export interface Gap {
+  /** Stable identifier: kind and unit. */
+  id: string;
+  kind: GapKind;
+  level: "street" | "grid" | "compound";
+  unitId: string;
+  unitName: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string | null;
+  households: number;
+  /** The measured value behind the gap (metres, households per worker), when there is one. */
+  value: number | null;
+  /** Multiplier for how far past the threshold the unit is (1 when the gap is yes/no). */
+  intensity: number;
+  score: number;
+  severity: Severity;
+  reason: string;
+  reasonEn: string;
+  location: [number, number];
+  bbox: Bbox | null;
+}
+
+export function severityOf(score: number): Severity {
+  if (score >= SEVERITY_THRESHOLDS.high) return "high";
+  if (score >= SEVERITY_THRESHOLDS.medium) return "medium";
+  return "low";
+}
+
+/** 12345.6 -> "12,346". Hand-rolled: Intl formatting costs microseconds per call and gap lists run to 10^5. */
+export function formatCount(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+const format = formatCount;
+
+interface Place {
+  districtCode: string;
+  streetCode: string;
+  communityCode: string | null;
+}
+
+interface UnitRef {
+  level: Gap["level"];
+  unitId: string;
+  unitName: string;
+  place: Place;
+  location: [number, number];
+  bbox: Bbox | null;
+}
+
+// One constructor, fields written out: gap lists run to 10^5 items and spreads cost.
+function makeGap(kind: GapKind, unit: UnitRef, households: number, value: number | null, intensity: number, reason: string, reasonEn: string): Gap {
+  const score = Math.round(households * GAP_WEIGHTS[kind] * intensity * 10) / 10;
+  return {
+    id: `${kind}:${unit.unitId}`,
+    kind,
+    level: unit.level,
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    districtCode: unit.place.districtCode,
+    streetCode: unit.place.streetCode,
+    communityCode: unit.place.communityCode,
+    households,
+    value,
+    intensity,
+    score,
+    severity: severityOf(score),
+    reason,
+    reasonEn,
+    location: unit.location,
+    bbox: unit.bbox,
+  };
+}
+
+const placeCache = new WeakMap<Model, Place[]>();
+
+/** District, street and community codes of every community, computed once per model. */
+function placesOf(model: Model): Place[] {
+  let places = placeCache.get(model);
+  if (!places) {
+    places = model.communities.map((community) => {
+      const street = model.streets[community.streetIndex];
+      const district = street ? model.districts[street.districtIndex] : undefined;
+      return { communityCode: community.code, streetCode: street?.code ?? "", districtCode: district?.code ?? "" };
+    });
+    placeCache.set(model, places);
+  }
+  return places;
+}
+
+const NO_PLACE: Place = { communityCode: null, streetCode: "", districtCode: "" };
+
+/** Households of each street: the sum of its communities' households. */
+export function streetHouseholds(model: Model): Float64Array {
+  const households = new Float64Array(model.streets.length);
+  for (const community of model.communities) {
+    households[community.streetIndex] = (households[community.streetIndex] ?? 0) + community.households;
+  }
+  return households;
+}
+
+export function streetStationGap(model: Model, streetIndex: number, households: number): Gap | null {
+  const street = model.streets[streetIndex];
+  if (!street) return null;
+  const place = { districtCode: model.districts[street.districtIndex]?.code ?? "", streetCode: street.code, communityCode: null };
+  const unit: UnitRef = { level: "street", unitId: street.code, unitName: street.name, place, location: [street.longitude, street.latitude], bbox: street.bbox };
+  return makeGap("street-no-station", unit, households, null, 1,
+    "街道未建社工站(乡镇(街道)社工站全覆盖目标)", "No social-work station in this sub-district (full-coverage target)");
+}
+
+export function gridGaps(model: Model, gridIndex: number, thresholds: Thresholds): Gap[] {
+  const grid = model.grids[gridIndex];
+  if (!grid) return [];
+  const unit: UnitRef = { level: "grid", unitId: grid.id, unitName: grid.name, place: placesOf(model)[grid.communityIndex] ?? NO_PLACE, location: [grid.longitude, grid.latitude], bbox: grid.bbox };
+  if (grid.workers === 0) {
+    return [makeGap("grid-no-worker", unit, grid.households, null, 1,
+      `网格无网格员,涉及 ${format(grid.households)} 户`, `Grid has no grid worker; ${format(grid.households)} households`)];
+  }
+  if (isOverloaded(grid.households, grid.workers, thresholds)) {
+    const perWorker = grid.households / grid.workers;
+    return [makeGap("grid-overloaded", unit, grid.households - thresholds.householdsPerWorker * grid.workers, Math.round(perWorker), 1,
+      `每名网格员 ${format(perWorker)} 户,超过 ${format(thresholds.householdsPerWorker)} 户标准`,
+      `${format(perWorker)} households per worker, above the ${format(thresholds.householdsPerWorker)} standard`)];
+  }
+  return [];
+}
+
+function compoundUnit(model: Model, compoundIndex: number): UnitRef | null {
+  const compound = model.compounds[compoundIndex];
+  if (!compound) return null;
+  return { level: "compound", unitId: compound.id, unitName: compound.name, place: placesOf(model)[compound.communityIndex] ?? NO_PLACE, location: [compound.longitude, compound.latitude], bbox: compound.bbox };
+}
+
+/** The station-access gap of one compound, or null when it is within the service distance. */
+export function compoundServiceGap(model: Model, compoundIndex: number, distance: number, thresholds: Thresholds): Gap | null {
+  if (distance <= thresholds.serviceDistanceMetres) return null;
+  const compound = model.compounds[compoundIndex];
+  const unit = compoundUnit(model, compoundIndex);
+  if (!compound || !unit) return null;
+  // Further away weighs more, up to three times the service distance.
+  const finite = Number.isFinite(distance);
+  const intensity = finite ? Math.min(3, Math.round((distance / thresholds.serviceDistanceMetres) * 100) / 100) : 3;
+  const kilometres = finite ? (distance / 1000).toFixed(1) : "∞";
+  return makeGap("compound-beyond-service", unit, compound.households, finite ? Math.round(distance) : null, intensity,
+    `距最近社工站(室)${kilometres} 公里,超出 ${format(thresholds.serviceDistanceMetres)} 米服务半径`,
+    `${kilometres} km from the nearest station, beyond the ${format(thresholds.serviceDistanceMetres)} m service distance`);
+}
+
+/** Gaps of one compound that do not depend on stations. */
+export function compoundGaps(model: Model, compoundIndex: number): Gap[] {
+  const compound = model.compounds[compoundIndex];
+  if (!compound || (compound.gridIndex >= 0 && compound.partyBranch)) return [];
+  const unit = compoundUnit(model, compoundIndex);
+  if (!unit) return [];
+  const gaps: Gap[] = [];
+  if (compound.gridIndex < 0) gaps.push(makeGap("compound-unassigned", unit, compound.households, null, 1, "小区未划入任何网格", "Compound belongs to no grid"));
+  if (!compound.partyBranch) gaps.push(makeGap("compound-no-party-branch", unit, compound.households, null, 1, "小区未建党支部", "Compound has no party branch"));
+  return gaps;
+}
+
+export function streetsWithStation(model: Model): Uint8Array {
+  const has = new Uint8Array(model.streets.length);
+  for (const station of model.stations) if (station.level === "街道" && station.streetIndex >= 0) has[station.streetIndex] = 1;
+  return has;
+}
+
+export function findGaps(model: Model, access: StationAccess, thresholds: Thresholds): Gap[] {
+  const gaps: Gap[] = [];
+  const households = streetHouseholds(model);
+  const hasStation = streetsWithStation(model);
+  model.streets.forEach((_street, index) => {
+    if (hasStation[index]) return;
+    const gap = streetStationGap(model, index, households[index] ?? 0);
+    if (gap) gaps.push(gap);
+  });
+  model.grids.forEach((_grid, index) => gaps.push(...gridGaps(model, index, thresholds)));
+  model.compounds.forEach((_compound, index) => {
+    gaps.push(...compoundGaps(model, index));
+    const gap = compoundServiceGap(model, index, access.distance[index] ?? Infinity, thresholds);
+    if (gap) gaps.push(gap);
+  });
+  return rankGaps(gaps);
+}
+
+export function compareGaps(a: Gap, b: Gap): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function rankGaps(gaps: readonly Gap[]): Gap[] {
+  return gaps.toSorted(compareGaps);
+}
+
+export interface GapFilter {
+  kinds?: readonly GapKind[];
+  /** A district, street or community code: keeps gaps inside that area. */
+  areaCode?: string;
+}
+
+export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
+  const kinds = filter.kinds ? new Set(filter.kinds) : null;
+  const area = filter.areaCode;
+  return gaps.filter((gap) => {
+    if (kinds && !kinds.has(gap.kind)) return false;
+    if (!area) return true;
+    return gap.districtCode === area || gap.streetCode === area || gap.communityCode === area;
+  });
+}
+
+export function explainScore(gap: Gap): string {
+  const intensity = gap.intensity === 1 ? "" : ` × ${gap.intensity}`;
+  return `${format(gap.households)} × ${GAP_WEIGHTS[gap.kind]}${intensity} = ${format(gap.score)}`;
+}

@@ -1,0 +1,46 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { UnitReport } from "../domain/analysis.ts";
+import { indicatorsOf, zeroTotals } from "../domain/indicators.ts";
+import { LanguageContext } from "./i18n.ts";
+import { formatValue, KpiPanel } from "./KpiPanel.tsx";
+
+const totals = { ...zeroTotals(), compounds: 8, compoundsWithPartyBranch: 6, redPropertyCompounds: 2, compoundHouseholds: 1000, stationAccessHouseholds: 250, streetsWithoutStation: 1, gridsWithoutWorker: 3, unassignedCompounds: 1234 };
+const unit: UnitReport = Object.freeze({ code: "", name: "测试市", level: "city", parentCode: null, ...indicatorsOf(totals) });
+
+describe("KpiPanel", () => {
+  it("shows each indicator with its definition on hover", () => {
+    render(<KpiPanel unit={unit} />);
+    const coverage = screen.getByText("小区党支部覆盖率").closest("[data-kpi]");
+    expect(coverage?.textContent).toContain("75.0%");
+    expect(coverage?.getAttribute("title")).toBe("已建党支部的小区数 ÷ 小区总数");
+    expect(screen.getByText("社工站服务覆盖(户)").closest("[data-kpi]")?.textContent).toContain("25.0%");
+    expect(screen.getByText("未入格小区").closest("[data-kpi]")?.textContent).toContain("1,234");
+  });
+
+  it("shows a missing share as missing, not as zero", () => {
+    const empty: UnitReport = { code: "", name: "空", level: "city", parentCode: null, ...indicatorsOf(zeroTotals()) };
+    render(<KpiPanel unit={empty} />);
+    expect(screen.getByText("红色物业比例").closest("[data-kpi]")?.textContent).toContain("—");
+    expect(screen.getByText("未建社工站街道").closest("[data-kpi]")?.textContent).toContain("0");
+  });
+
+  it("shows a status while computing, in English too", () => {
+    render(
+      <LanguageContext.Provider value="en">
+        <KpiPanel unit={undefined} status="Computing…" />
+      </LanguageContext.Provider>,
+    );
+    expect(screen.getByText("Computing…")).toBeTruthy();
+    expect(screen.getByText("Key indicators")).toBeTruthy();
+  });
+
+  it.each([
+    [0.1234, "share", "12.3%"],
+    [null, "share", "—"],
+    [Number.NaN, "count", "—"],
+    [12345, "count", "12,345"],
+  ] as const)("formats %s as a %s", (value, format, expected) => {
+    expect(formatValue(value, format)).toBe(expected);
+  });
+});

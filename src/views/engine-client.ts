@@ -1,0 +1,23 @@
+// The one connection to the engine worker, created on first use.
+import { useQuery } from "@tanstack/react-query";
+import { wrap, type Remote } from "comlink";
+import type { EngineApi } from "../workers/engine-api.ts";
+
+let engine: Remote<EngineApi> | undefined;
+
+export function engineClient(): Remote<EngineApi> {
+  engine ??= wrap<EngineApi>(new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }));
+  return engine;
+}
+
+/** Indicators for the whole dataset, computed in the worker. */
+export function useEngineSummary(manifestUrl: string, enabled = true) {
+  return useQuery({
+    queryKey: ["engine-summary", manifestUrl],
+    enabled,
+    // The worker resolves URLs against its own script location, so hand it an absolute one.
+    queryFn: () => engineClient().load(new URL(manifestUrl, document.baseURI).href),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
