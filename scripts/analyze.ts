@@ -6,16 +6,6 @@ import { analyze, reportOf } from "../src/domain/analysis.ts";
 import { DEFAULT_THRESHOLDS } from "../src/domain/indicators.ts";
 import { readDataset } from "./lib/read-dataset.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: "boolean", default: false },
-    "service-distance": { type: "string" },
-    "households-per-worker": { type: "string" },
-    top: { type: "string", default: "15" },
-  },
-});
-
 function numberOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
@@ -28,6 +18,15 @@ function percent(value: number | null): string {
 }
 
 try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      "service-distance": { type: "string" },
+      "households-per-worker": { type: "string" },
+      top: { type: "string", default: "15" },
+    },
+  });
   const folder = positionals[0];
   if (!folder) throw new Error("usage: npm run analyze -- <dataset folder> [--json] [--service-distance 1000] [--households-per-worker 500]");
   const thresholds = {
