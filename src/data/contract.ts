@@ -98,14 +98,14 @@ export type LayerProperties = {
 };
 
 /** Geometry kind each layer must carry. */
-export const LAYER_GEOMETRY: Record<LayerName, "area" | "point"> = {
+export const LAYER_GEOMETRY = {
   districts: "area",
   streets: "area",
   communities: "area",
   grids: "area",
   compounds: "area",
   stations: "point",
-};
+} as const satisfies Record<LayerName, "area" | "point">;
 
 export const manifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, "must be lower-case letters, digits and dashes"),
@@ -123,5 +123,12 @@ export const manifestSchema = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   /** Map credit / 审图号 line printed on screen and on every export. */
   credit: z.string().optional(),
+  /**
+   * Large datasets: a PMTiles archive (relative path) with one tile layer per contract layer. When
+   * present the browser draws from it and does not load the GeoJSON layers.
+   */
+  tiles: z.string().min(1).optional(),
+  /** With `tiles`: the engine's indicators per unit, computed when the tiles were built. */
+  indicators: z.string().min(1).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

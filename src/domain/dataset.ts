@@ -23,7 +23,8 @@ export function emptyCollection<L extends LayerName>(): LayerCollection<L> {
   return { type: "FeatureCollection", features: [] };
 }
 
-export function buildDataset(manifest: Manifest, partial: Partial<Layers>): Dataset {
+/** `labels` replaces the label points computed from the layers (tiled datasets ship their own). */
+export function buildDataset(manifest: Manifest, partial: Partial<Layers>, labels?: readonly LabelPoint[]): Dataset {
   const layers: Layers = {
     districts: partial.districts ?? emptyCollection(),
     streets: partial.streets ?? emptyCollection(),
@@ -32,7 +33,8 @@ export function buildDataset(manifest: Manifest, partial: Partial<Layers>): Data
     compounds: partial.compounds ?? emptyCollection(),
     stations: partial.stations ?? emptyCollection(),
   };
-  const labels: LabelPoint[] = [];
+  if (labels) return { manifest, layers, labels: [...labels] };
+  const computed: LabelPoint[] = [];
   const levels = [
     ["district", layers.districts],
     ["street", layers.streets],
@@ -41,10 +43,10 @@ export function buildDataset(manifest: Manifest, partial: Partial<Layers>): Data
   for (const [level, collection] of levels) {
     for (const feature of collection.features) {
       const [longitude = 0, latitude = 0] = labelPoint(feature.geometry);
-      labels.push({ position: [longitude, latitude], name: feature.properties.name, code: feature.properties.code, level });
+      computed.push({ position: [longitude, latitude], name: feature.properties.name, code: feature.properties.code, level });
     }
   }
-  return { manifest, layers, labels };
+  return { manifest, layers, labels: computed };
 }
 
 export interface DatasetCounts {

@@ -1,5 +1,6 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
+import type { UnitReport } from "../domain/analysis.ts";
 import { countFeatures } from "../domain/dataset.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/deck-layers.ts";
 import { DataProblems } from "./DataProblems.tsx";
@@ -28,13 +29,15 @@ export interface ExplorerScreenProps {
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
-  const { manifest, dataset, water, errors, warnings, loading } = useDataset(props.manifestUrl, props.waterUrl);
+  const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(props.manifestUrl, props.waterUrl);
   const counts = useMemo(() => (dataset ? countFeatures(dataset.layers) : undefined), [dataset]);
   // The engine parses the same files in its worker: start it once the map is drawn, so the two
   // do not compete for the CPU while the first frame is still coming.
   const [mapReady, setMapReady] = useState(false);
-  const engine = useEngineSummary(props.manifestUrl, mapReady);
-  const kpiStatus = engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
+  // Tiled datasets bring their indicators with them; others are analysed in the worker.
+  const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && manifest.tiles === undefined);
+  const city = indicators?.city ?? engine.data?.city;
+  const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -44,6 +47,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           dataset={dataset}
           water={water}
           settled={!loading}
+          tilesUrl={tilesUrl}
           visibility={props.visibility}
           initialCamera={props.initialCamera}
           onCameraChange={props.onCameraChange}
@@ -52,7 +56,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
-          <KpiPanel unit={engine.data?.city} status={kpiStatus} />
+          <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>

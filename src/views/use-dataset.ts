@@ -3,7 +3,8 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { LAYER_NAMES, type LayerName, type Manifest } from "../data/contract.ts";
-import { layerQuery, manifestQuery, waterQuery } from "../data/queries.ts";
+import { indicatorsQuery, type IndicatorsFile } from "../data/indicators-file.ts";
+import { layerQuery, layerUrl, manifestQuery, waterQuery } from "../data/queries.ts";
 import { DataError } from "../data/validate.ts";
 import { buildDataset, type Dataset, type Layers } from "../domain/dataset.ts";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
@@ -17,6 +18,10 @@ export interface DatasetState {
   warnings: string[];
   /** True until the manifest, every layer and the basemap have succeeded or failed. */
   loading: boolean;
+  /** Tiled datasets: the indicators computed when the tiles were built. */
+  indicators: IndicatorsFile | undefined;
+  /** Tiled datasets: absolute URL of the PMTiles archive. */
+  tilesUrl: string | undefined;
 }
 
 function asDataError(error: unknown, file: string): DataError {
@@ -27,13 +32,23 @@ function asDataError(error: unknown, file: string): DataError {
 export function useDataset(manifestUrl: string, waterUrl: string): DatasetState {
   const manifestResult = useQuery(manifestQuery(manifestUrl));
   const manifest = manifestResult.data;
-  const layerResults = useQueries({ queries: LAYER_NAMES.map((layer) => layerQuery(manifestUrl, manifest, layer)) });
+  // A tiled dataset is drawn from its archive: its GeoJSON layers stay on the server.
+  const tiled = manifest?.tiles !== undefined;
+  const tilesUrl = manifest?.tiles === undefined ? undefined : layerUrl(manifestUrl, manifest.tiles);
+  const indicatorsUrl = manifest?.indicators === undefined ? undefined : layerUrl(manifestUrl, manifest.indicators);
+  const layerResults = useQueries({ queries: LAYER_NAMES.map((layer) => layerQuery(manifestUrl, tiled ? undefined : manifest, layer)) });
+  const indicatorsResult = useQuery(indicatorsQuery(indicatorsUrl));
   const waterResult = useQuery(waterQuery(waterUrl));
 
-  const layersSettled = manifest !== undefined && layerResults.every((result, index) => {
-    const layer = LAYER_NAMES[index] as LayerName;
-    return manifest.layers[layer] === undefined || result.isSuccess || result.isError;
-  });
+  const indicatorsSettled = indicatorsUrl === undefined || indicatorsResult.isSuccess || indicatorsResult.isError;
+  const layersSettled =
+    manifest !== undefined &&
+    indicatorsSettled &&
+    (tiled ||
+      layerResults.every((result, index) => {
+        const layer = LAYER_NAMES[index] as LayerName;
+        return manifest.layers[layer] === undefined || result.isSuccess || result.isError;
+      }));
   const layerData = layerResults.map((result) => result.data);
 
   const dataset = useMemo(() => {
@@ -43,10 +58,10 @@ export function useDataset(manifestUrl: string, waterUrl: string): DatasetState 
       const parsed = layerData[index];
       if (parsed) Object.assign(partial, { [layer]: parsed.collection });
     });
-    return buildDataset(manifest, partial);
+    return buildDataset(manifest, partial, tiled ? (indicatorsResult.data?.labels ?? []) : undefined);
     // layerData items are stable query results; listing them keeps the memo exact.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [manifest, layersSettled, ...layerData]);
+  }, [manifest, layersSettled, tiled, indicatorsResult.data, ...layerData]);
 
   const errors: DataError[] = [];
   if (manifestResult.error) errors.push(asDataError(manifestResult.error, manifestUrl));
@@ -54,13 +69,14 @@ export function useDataset(manifestUrl: string, waterUrl: string): DatasetState 
     if (result.error) errors.push(asDataError(result.error, manifest?.layers[LAYER_NAMES[index] as LayerName] ?? String(LAYER_NAMES[index])));
   });
   if (waterResult.error) errors.push(asDataError(waterResult.error, waterUrl));
+  if (indicatorsResult.error) errors.push(asDataError(indicatorsResult.error, indicatorsUrl ?? "indicators"));
   const warnings = layerData.flatMap((parsed) => parsed?.warnings ?? []);
-  if (manifest) {
+  if (manifest && !tiled) {
     for (const layer of LAYER_NAMES) {
       if (manifest.layers[layer] === undefined) warnings.push(`manifest: layer "${layer}" is not provided`);
     }
   }
   const waterSettled = waterResult.isSuccess || waterResult.isError;
   const loading = manifestResult.isPending || (manifest !== undefined && !layersSettled) || !waterSettled;
-  return { manifest, dataset, water: waterResult.data, errors, warnings, loading };
+  return { manifest, dataset, water: waterResult.data, errors, warnings, loading, indicators: indicatorsResult.data, tilesUrl };
 }

@@ -118,6 +118,23 @@ describe("the map", () => {
   });
 });
 
+describe("picking", () => {
+  it("finds the compound and the station under a screen point", async () => {
+    const compound = largest(readLayer<CompoundProperties>("compounds").features, (properties) => properties.partyBranch);
+    const [longitude, latitude] = centre(compound);
+    const { page } = await open(`./?debug=1#map=17/${latitude}/${longitude}`);
+    const size = await page.getByTestId("map").boundingBox();
+    if (!size) throw new Error("map has no box");
+    const atCentre = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
+    expect(atCentre).toMatchObject({ layer: "compounds", id: compound.properties.id });
+    // With compounds hidden the same point finds the grid around it instead.
+    await page.getByRole("checkbox", { name: /小区/ }).uncheck();
+    const beneath = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
+    expect(beneath?.layer).toBe("grids");
+    await page.close();
+  });
+});
+
 describe("bad input", () => {
   it("names the file, feature and field, and keeps drawing the rest", async () => {
     const { page } = await open("./?data=fixtures/broken/manifest.json");

@@ -3,15 +3,20 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Dataset } from "../../domain/dataset.ts";
+import { buildFeatureIndex } from "../../domain/feature-index.ts";
 import { basemapSources, basemapStyle } from "../../layers/basemap-style.ts";
 import { deckLayers, type LayerVisibility } from "../../layers/deck-layers.ts";
+import { tiledStyle } from "../../layers/tiled-style.ts";
 import { MapAdapter, type Camera } from "./map-adapter.ts";
+import { renderedPicker, visibleLayerSet } from "./pickers.ts";
 
 export interface MapViewProps {
   dataset: Dataset | undefined;
   water: FeatureCollection<Polygon | MultiPolygon> | undefined;
   /** True once every file has loaded or failed, so the first frame can count as complete. */
   settled: boolean;
+  /** Tiled datasets: absolute URL of the PMTiles archive; the map draws from it. */
+  tilesUrl?: string | undefined;
   visibility: LayerVisibility;
   initialCamera: Camera | null;
   onCameraChange?: (camera: Camera) => void;
@@ -32,7 +37,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -61,10 +66,24 @@ export function MapView(props: MapViewProps) {
     () => basemapSources({ districts: dataset?.layers.districts ?? EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [] }),
     [dataset, water],
   );
-  const layers = useMemo(() => (dataset ? deckLayers(dataset, { visibility }) : []), [dataset, visibility]);
+  const layers = useMemo(() => (dataset && !tilesUrl ? deckLayers(dataset, { visibility }) : []), [dataset, tilesUrl, visibility]);
+  const tiled = useMemo(
+    () => (tilesUrl ? tiledStyle({ tilesUrl: `pmtiles://${tilesUrl}`, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [], visibility }) : undefined),
+    [tilesUrl, water, dataset, visibility],
+  );
+  const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
-  useEffect(() => adapter?.setBasemapData(sources), [adapter, sources]);
+  useEffect(() => {
+    if (tiled) adapter?.setStyle(tiled);
+    else adapter?.setBasemapData(sources);
+  }, [adapter, tiled, sources]);
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
+  useEffect(() => {
+    if (!adapter) return;
+    const shown = visibleLayerSet(visibility);
+    if (tilesUrl) adapter.setPicker(renderedPicker(adapter.map, shown));
+    else if (featureIndex) adapter.setPicker((longitude, latitude, tolerance) => featureIndex.pick(longitude, latitude, tolerance, shown));
+  }, [adapter, featureIndex, tilesUrl, visibility]);
 
   // Frame the dataset once, unless the URL already said where to look.
   const framed = useRef(initialCamera !== null);
@@ -90,7 +109,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [adapter, settled, ready, sources, layers]);
+  }, [adapter, settled, ready, sources, layers, tiled]);
 
   return <div ref={containerRef} className="map" data-testid="map" data-ready={ready ? "true" : "false"} />;
 }

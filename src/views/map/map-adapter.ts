@@ -2,12 +2,27 @@
 // WebGL2 context for the data layers. React creates it once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
+import { addProtocol, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
+import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { LABEL_FONTS, type BasemapSources } from "../../layers/basemap-style.ts";
 
 setWorkerUrl(workerUrl);
+// Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests.
+addProtocol("pmtiles", new Protocol().tile);
+
+/** Finds what lies under a point of the map (longitude, latitude in degrees; tolerance in degrees). */
+export type Picker = (longitude: number, latitude: number, tolerance: number, point: { x: number; y: number }) => PickedFeature | null;
+
+export interface PickedFeature {
+  layer: string;
+  id: string;
+  name: string;
+}
+
+/** How far from a point marker a pick still counts, in CSS pixels. */
+const PICK_TOLERANCE_PIXELS = 8;
 
 export interface Camera {
   longitude: number;
@@ -27,6 +42,7 @@ export class MapAdapter {
   private readonly loaded: Promise<void>;
   private readonly deckLoaded: Promise<void>;
   private layers: Layer[] = [];
+  private picker: Picker | undefined;
   /** Set on the map's first `load`; map.loaded() is false again whenever a source reloads. */
   private overlayAdded = false;
 
@@ -76,6 +92,26 @@ export class MapAdapter {
   camera(): Camera {
     const center = this.map.getCenter();
     return { longitude: center.lng, latitude: center.lat, zoom: this.map.getZoom() };
+  }
+
+  /** Replaces the whole style (tiled datasets, where every layer is a MapLibre layer). */
+  setStyle(style: StyleSpecification): void {
+    void this.loaded.then(() => {
+      this.map.setStyle(style, { diff: true });
+      this.syncLayers();
+    });
+  }
+
+  setPicker(picker: Picker | undefined): void {
+    this.picker = picker;
+  }
+
+  /** The feature under a screen point (CSS pixels from the map's top-left corner), or null. */
+  pickAt(x: number, y: number): PickedFeature | null {
+    if (!this.picker) return null;
+    const centre = this.map.unproject([x, y]);
+    const edge = this.map.unproject([x, y + PICK_TOLERANCE_PIXELS]);
+    return this.picker(centre.lng, centre.lat, Math.abs(centre.lat - edge.lat), { x, y });
   }
 
   /**
