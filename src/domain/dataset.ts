@@ -68,3 +68,19 @@ export function countFeatures(layers: Layers): DatasetCounts {
     stations: layers.stations.features.length,
   };
 }
+
+/** Feature counts of a tiled dataset, from the totals its indicators file carries. */
+export function countsFromReport(city: Partial<Record<string, number | string | null>>, districts: number): DatasetCounts {
+  const count = (field: string) => {
+    const value = city[field];
+    return typeof value === "number" ? value : 0;
+  };
+  return {
+    districts,
+    streets: count("streets"),
+    communities: count("communities"),
+    grids: count("grids"),
+    compounds: count("compounds"),
+    stations: count("stations") + count("rooms"),
+  };
+}

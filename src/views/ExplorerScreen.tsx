@@ -1,7 +1,7 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
-import { countFeatures } from "../domain/dataset.ts";
+import { countFeatures, countsFromReport } from "../domain/dataset.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/deck-layers.ts";
 import { DataProblems } from "./DataProblems.tsx";
 import { useEngineSummary } from "./engine-client.ts";
@@ -30,7 +30,10 @@ export interface ExplorerScreenProps {
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
   const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(props.manifestUrl, props.waterUrl);
-  const counts = useMemo(() => (dataset ? countFeatures(dataset.layers) : undefined), [dataset]);
+  const counts = useMemo(() => {
+    if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
+    return dataset ? countFeatures(dataset.layers) : undefined;
+  }, [dataset, indicators]);
   // The engine parses the same files in its worker: start it once the map is drawn, so the two
   // do not compete for the CPU while the first frame is still coming.
   const [mapReady, setMapReady] = useState(false);

@@ -1,0 +1,53 @@
+// For tiled datasets the browser never holds every polygon, so the engine runs here, when the
+// tiles are built: indicators per unit and label points go to indicators.json, and the dataset's
+// manifest gains `tiles` and `indicators` so the app draws from the archive.
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { indicatorsFileSchema, type IndicatorsFile } from "../../src/data/indicators-file.ts";
+import { analyze, reportOf } from "../../src/domain/analysis.ts";
+import { labelPoint } from "../../src/domain/label-point.ts";
+import type { LabelPoint } from "../../src/domain/dataset.ts";
+import type { DatasetOnDisk } from "./read-dataset.ts";
+
+const COMMUNITIES_FILE = "indicators-communities.json";
+
+export interface TiledIndicators {
+  main: IndicatorsFile;
+  /** Community-level reports, written to their own file. */
+  communities: unknown[];
+}
+
+export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
+  const analysis = analyze(dataset.layers);
+  const report = reportOf(analysis, dataset.manifest.title);
+  const labels: LabelPoint[] = [];
+  for (const [level, rows] of [["district", analysis.model.districts], ["street", analysis.model.streets]] as const) {
+    for (const row of rows) {
+      const [longitude = 0, latitude = 0] = labelPoint(row.geometry);
+      labels.push({ position: [longitude, latitude], name: row.name, code: row.code, level });
+    }
+  }
+  // Checked against the reader's own schema, so a file the app would reject is never written.
+  const main = indicatorsFileSchema.parse({
+    asOf: dataset.manifest.asOf,
+    thresholds: report.thresholds,
+    city: report.city,
+    districts: report.districts,
+    streets: report.streets,
+    communitiesFile: COMMUNITIES_FILE,
+    gapCount: analysis.gaps.length,
+    labels,
+  });
+  return { main, communities: report.communities };
+}
+
+/** Writes indicators.json beside the manifest and points the manifest at it and at the archive. */
+export function registerTiles(folder: string, archive: string, indicators: TiledIndicators): void {
+  const indicatorsName = "indicators.json";
+  writeFileSync(join(folder, indicatorsName), `${JSON.stringify(indicators.main)}\n`);
+  writeFileSync(join(folder, COMMUNITIES_FILE), `${JSON.stringify(indicators.communities)}\n`);
+  const manifestPath = join(folder, "manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
+  const tiles = relative(folder, archive) || basename(archive);
+  writeFileSync(manifestPath, `${JSON.stringify({ ...manifest, tiles, indicators: indicatorsName }, null, 2)}\n`);
+}
