@@ -16,8 +16,9 @@ export function manifestQuery(manifestUrl: string) {
   return queryOptions({
     queryKey: ["manifest", manifestUrl],
     queryFn: async ({ signal }): Promise<Manifest> => parseManifest(manifestUrl, await fetchJson(manifestUrl, signal)),
-    // A bad manifest will not fix itself on retry; network hiccups are retried by the layer queries' callers.
     retry: 1,
+    // Refreshing is explicit (wall mode); a second observer must not refetch the same file.
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -1,0 +1,57 @@
+// A dataset served as a PMTiles archive draws the same map from range requests: same colours at
+// the same places, the indicators computed at build time, picking through MapLibre.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { palette } from "../../src/layers/palette.ts";
+import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
+import { isLocal, launchBrowser, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
+import { centre, largest, readLayer } from "./demo-data.ts";
+
+const baseUrl = inject("baseUrl");
+const DATASET = "fixtures/kunming-tiled/manifest.json";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(hash: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const requests = recordRequests(page);
+  await page.goto(new URL(`./?debug=1&data=${DATASET}${hash}`, baseUrl).href);
+  await waitForMapReady(page);
+  return { page, requests };
+}
+
+describe("a tiled dataset", () => {
+  it("draws compounds from the archive in the legend's colours, without loading the GeoJSON", async () => {
+    const compound = largest(readLayer<{ id: string; partyBranch: boolean }>("compounds").features, (properties) => properties.partyBranch);
+    const [longitude, latitude] = centre(compound);
+    const { page, requests } = await open(`#map=16/${latitude}/${longitude}&layers=compounds`);
+    const shot = await Screenshot.of(page);
+    const covered = { red: palette.compoundCovered[0], green: palette.compoundCovered[1], blue: palette.compoundCovered[2] };
+    // MapLibre fills are opaque here (the colour carries its alpha in rgba), so allow for blending.
+    expect(shot.shareNear(640, 48 + 376, 4, covered, 60)).toBeGreaterThan(0.6);
+    expect(requests.some((url) => url.endsWith("tiles.pmtiles"))).toBe(true);
+    // No layer GeoJSON is fetched: only the basemap's water.
+    expect(new Set(requests.filter((url) => url.endsWith(".geojson")).map((url) => new URL(url).pathname))).toEqual(new Set(["/basemap/water.geojson"]));
+    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    const picked = await page.evaluate(() => window.partyMap?.pickAt(640, 376) ?? null);
+    expect(picked).toMatchObject({ layer: "compounds", id: compound.properties.id });
+    await page.close();
+  });
+
+  it("shows the indicators computed when the tiles were built", async () => {
+    const indicators = JSON.parse(readFileSync("dist/fixtures/kunming-tiled/indicators.json", "utf8")) as { city: Record<string, number | null> };
+    const { page } = await open("");
+    for (const kpi of KPIS) {
+      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(indicators.city[kpi.field], kpi.format));
+    }
+    await expect(page.getByRole("checkbox", { name: /小区/ }).locator("..").textContent()).resolves.toMatch(/12,712/);
+    await page.close();
+  });
+});
