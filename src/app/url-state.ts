@@ -1,6 +1,6 @@
 // Shareable view state in the URL. Configuration (language, dataset) sits in the query string;
 // the view (camera, visible layers) in the hash, updated as the user moves. Pure and round-trip tested.
-import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/deck-layers.ts";
+import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
 import type { Camera } from "../views/map/map-adapter.ts";
 import type { Language } from "../views/i18n.ts";
 

@@ -48,22 +48,14 @@ function textLayer(id: string, level: LabelPoint["level"], minzoom: number, maxz
   };
 }
 
-export type BasemapSources = Record<"districts" | "water" | "labels", FeatureCollection>;
-
-/** The data of each basemap source; the map updates sources in place instead of restyling. */
-export function basemapSources(input: BasemapInput): BasemapSources {
-  return { districts: input.districts, water: input.water, labels: labelCollection(input.labels) };
-}
-
 export function basemapStyle(input: BasemapInput): StyleSpecification {
-  const data = basemapSources(input);
   return {
     version: 8,
     name: "party-map-offline",
     sources: {
-      districts: { type: "geojson", data: data.districts },
-      water: { type: "geojson", data: data.water },
-      labels: { type: "geojson", data: data.labels },
+      districts: { type: "geojson", data: input.districts },
+      water: { type: "geojson", data: input.water },
+      labels: { type: "geojson", data: labelCollection(input.labels) },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": palette.background } },

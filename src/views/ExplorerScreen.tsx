@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
 import { countFeatures, countsFromReport } from "../domain/dataset.ts";
-import type { LayerVisibility, OverlayLayer } from "../layers/deck-layers.ts";
+import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
 import { useEngineSummary } from "./engine-client.ts";
 import { KpiPanel } from "./KpiPanel.tsx";

@@ -1,6 +1,6 @@
 // Layer switches with their legend swatches and feature counts, in the palette the map uses.
 import type { DatasetCounts } from "../domain/dataset.ts";
-import { OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/deck-layers.ts";
+import { OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
 import { palette, rgbaToCss, type Rgba } from "../layers/palette.ts";
 import { useTranslate, type MessageKey } from "./i18n.ts";
 

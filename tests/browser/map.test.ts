@@ -93,9 +93,10 @@ describe("the map", () => {
   it("keeps the Chinese labels above the data layers", async () => {
     const { page } = await open("./?debug=1#map=14.5/25.0405/102.7045");
     const order = await page.evaluate(() => window.partyMap?.map.getLayersOrder() ?? []);
-    const deckGroup = order.findIndex((id) => id.startsWith("deck-maplibre-layer-group"));
-    expect(deckGroup).toBeGreaterThan(order.indexOf("district-line"));
-    expect(deckGroup).toBeLessThan(order.indexOf("labels-community"));
+    for (const id of ["data-compounds", "data-stations", "data-streets"]) {
+      expect(order.indexOf(id)).toBeGreaterThan(order.indexOf("water"));
+      expect(order.indexOf(id)).toBeLessThan(order.indexOf("labels-community"));
+    }
     // Label text is drawn: dark label-coloured pixels exist in the view.
     const shot = await Screenshot.of(page);
     expect(shot.count(hexToPixel(palette.labelText), 40)).toBeGreaterThan(200);

@@ -4,9 +4,9 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Dataset } from "../../domain/dataset.ts";
 import { buildFeatureIndex } from "../../domain/feature-index.ts";
-import { basemapSources, basemapStyle } from "../../layers/basemap-style.ts";
-import { deckLayers, type LayerVisibility } from "../../layers/deck-layers.ts";
-import { tiledStyle } from "../../layers/tiled-style.ts";
+import { basemapStyle } from "../../layers/basemap-style.ts";
+import { dataStyle, type DataSource } from "../../layers/data-style.ts";
+import type { LayerVisibility } from "../../layers/visibility.ts";
 import { MapAdapter, type Camera } from "./map-adapter.ts";
 import { renderedPicker, visibleLayerSet } from "./pickers.ts";
 
@@ -62,22 +62,16 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const sources = useMemo(
-    () => basemapSources({ districts: dataset?.layers.districts ?? EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [] }),
-    [dataset, water],
-  );
-  const layers = useMemo(() => (dataset && !tilesUrl ? deckLayers(dataset, { visibility }) : []), [dataset, tilesUrl, visibility]);
-  const tiled = useMemo(
-    () => (tilesUrl ? tiledStyle({ tilesUrl: `pmtiles://${tilesUrl}`, water: water ?? EMPTY_COLLECTION, labels: dataset?.labels ?? [], visibility }) : undefined),
-    [tilesUrl, water, dataset, visibility],
-  );
+  const style = useMemo(() => {
+    if (!dataset) return undefined;
+    const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
+    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility });
+  }, [dataset, tilesUrl, water, visibility]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {
-    if (tiled) adapter?.setStyle(tiled);
-    else adapter?.setBasemapData(sources);
-  }, [adapter, tiled, sources]);
-  useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
+    if (style) adapter?.setStyle(style);
+  }, [adapter, style]);
   useEffect(() => {
     if (!adapter) return;
     const shown = visibleLayerSet(visibility);
@@ -109,7 +103,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [adapter, settled, ready, sources, layers, tiled]);
+  }, [adapter, settled, ready, style]);
 
   return <div ref={containerRef} className="map" data-testid="map" data-ready={ready ? "true" : "false"} />;
 }

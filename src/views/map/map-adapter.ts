@@ -2,11 +2,11 @@
 // WebGL2 context for the data layers. React creates it once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
+import { addProtocol, Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { LABEL_FONTS, type BasemapSources } from "../../layers/basemap-style.ts";
+import { LABEL_FONTS } from "../../layers/basemap-style.ts";
 
 setWorkerUrl(workerUrl);
 // Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests.
@@ -94,7 +94,7 @@ export class MapAdapter {
     return { longitude: center.lng, latitude: center.lat, zoom: this.map.getZoom() };
   }
 
-  /** Replaces the whole style (tiled datasets, where every layer is a MapLibre layer). */
+  /** Sets the style; MapLibre's diff turns a changed source or visibility into a small update. */
   setStyle(style: StyleSpecification): void {
     void this.loaded.then(() => {
       this.map.setStyle(style, { diff: true });
@@ -112,19 +112,6 @@ export class MapAdapter {
     const centre = this.map.unproject([x, y]);
     const edge = this.map.unproject([x, y + PICK_TOLERANCE_PIXELS]);
     return this.picker(centre.lng, centre.lat, Math.abs(centre.lat - edge.lat), { x, y });
-  }
-
-  /**
-   * Replaces the data of the basemap's GeoJSON sources. Sources are updated in place: a
-   * setStyle() would drop deck.gl's interleaved layers and re-add them above the labels.
-   */
-  setBasemapData(sources: BasemapSources): void {
-    void this.loaded.then(() => {
-      for (const [id, data] of Object.entries(sources)) {
-        const source = this.map.getSource<GeoJSONSource>(id);
-        if (source) void source.setData(data);
-      }
-    });
   }
 
   setLayers(layers: Layer[]): void {

@@ -2,18 +2,9 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LayerName } from "../../data/contract.ts";
 import { PICK_ORDER } from "../../domain/feature-index.ts";
-import type { LayerVisibility } from "../../layers/deck-layers.ts";
+import { STYLE_LAYER } from "../../layers/data-style.ts";
+import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { Picker } from "./map-adapter.ts";
-
-/** Style layer that draws each contract layer in the tiled style. */
-const STYLE_LAYER: Record<LayerName, string> = {
-  stations: "tiles-stations",
-  compounds: "tiles-compounds",
-  grids: "tiles-grids",
-  communities: "tiles-communities",
-  streets: "tiles-streets",
-  districts: "land",
-};
 
 /** The layers a click may find: the visible overlays, and districts always. */
 export function visibleLayerSet(visibility: LayerVisibility): Set<LayerName> {

@@ -1,0 +1,150 @@
+// One measured visit: a fresh browser, one page, navigation to data-ready, then heap, camera
+// moves and picks, in that order. The browser is closed whatever happens, so a page stuck in a
+// long GPU task cannot outlive its visit or slow the next one.
+import type { CDPSession, Page } from "playwright-core";
+import { isLocal, launchBrowser } from "../../tests/browser/browser.ts";
+import { NetworkRecorder } from "./network-recorder.ts";
+import {
+  PAGE_INIT_SCRIPT,
+  currentCamera,
+  hasPickAt,
+  heapAfterGc,
+  jumpAndSettle,
+  panFrameIntervals,
+  pickGrid,
+  pickLatencies,
+  waitForEngineSettled,
+  waitForReady,
+  type CameraPlan,
+  type PickSamples,
+  type ReadyTime,
+} from "./page-probes.ts";
+
+export interface VisitOptions {
+  url: string;
+  viewport: { width: number; height: number };
+  readyTimeoutMs: number;
+  plan: CameraPlan;
+  /** How long to wait for the app's engine worker before moving the camera; null for the baseline, which has none. */
+  engineTimeoutMs: number | null;
+  /** Time budget for pickAt calls; null to skip picking. */
+  pickBudgetMs: number | null;
+}
+
+export interface Visit {
+  /** ms from navigation start to data-ready; null if it timed out. */
+  readyMs: number | null;
+  /** Encoded bytes of responses finished by data-ready. */
+  bytesToReady: number | null;
+  /** Navigation start to data-ready in wall-clock ms, to line up with the server's own tally. */
+  readyWindow: { fromMs: number; toMs: number } | null;
+  /** Main-thread JS heap after a GC, right after data-ready. */
+  heapBytes: number | null;
+  frameIntervals: number[] | null;
+  /** null when not measured; "absent" when the page has no pickAt. */
+  picks: PickSamples | "absent" | null;
+  /** ms since navigation start at which the KPI panel showed figures; null if it did not in time. */
+  engineSettledMs: number | null;
+  mapSize: { width: number; height: number } | null;
+  outsideRequests: string[];
+  /** Page errors, console errors and steps that timed out, for the log. */
+  problems: string[];
+}
+
+/** Rejects after `ms`: page.evaluate has no timeout of its own. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error));
+
+async function measure(page: Page, options: VisitOptions, visit: Visit, network: NetworkRecorder, session: CDPSession): Promise<void> {
+  await page.goto(options.url, { waitUntil: "commit" });
+  let ready: ReadyTime;
+  try {
+    ready = await waitForReady(page, options.readyTimeoutMs);
+  } catch {
+    visit.problems.push(`no data-ready within ${Math.round(options.readyTimeoutMs / 1000)} s`);
+    return;
+  }
+  visit.readyMs = ready.sinceNavigation;
+  visit.bytesToReady = network.bytesFinishedBy(ready.wallMs);
+  visit.readyWindow = { fromMs: ready.navigationWallMs, toMs: ready.wallMs };
+  visit.mapSize = await page.locator('[data-testid="map"]').boundingBox();
+  const startCamera = await currentCamera(page);
+  visit.heapBytes = await heapAfterGc(session);
+  if (options.engineTimeoutMs !== null) {
+    visit.engineSettledMs = await waitForEngineSettled(page, options.engineTimeoutMs);
+    if (visit.engineSettledMs === null) visit.problems.push(`engine still computing after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include its load`);
+  }
+  try {
+    const planMs = options.plan.pans.length * options.plan.panMs + options.plan.flights.reduce((sum, flight) => sum + flight.durationMs, 0);
+    visit.frameIntervals = await withTimeout(panFrameIntervals(page, options.plan), planMs + 60_000, "panning");
+  } catch (error) {
+    visit.problems.push(message(error));
+    return;
+  }
+  if (options.pickBudgetMs === null) return;
+  if (!(await hasPickAt(page))) {
+    visit.picks = "absent";
+    return;
+  }
+  try {
+    // Picks are taken over the first view (the whole dataset), the one every visit starts from.
+    await withTimeout(jumpAndSettle(page, startCamera), 45_000, "returning to the start view");
+    const size = visit.mapSize ?? { width: options.viewport.width, height: options.viewport.height };
+    visit.picks = await withTimeout(pickLatencies(page, pickGrid(size.width, size.height), options.pickBudgetMs), options.pickBudgetMs + 60_000, "picking");
+  } catch (error) {
+    visit.problems.push(message(error));
+  }
+}
+
+export async function visitPage(options: VisitOptions): Promise<Visit> {
+  const visit: Visit = {
+    readyMs: null,
+    bytesToReady: null,
+    readyWindow: null,
+    heapBytes: null,
+    frameIntervals: null,
+    picks: null,
+    engineSettledMs: null,
+    mapSize: null,
+    outsideRequests: [],
+    problems: [],
+  };
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: options.viewport });
+    const page = await context.newPage();
+    // Playwright's events and CDP's are both recorded: between them they cover page and worker requests.
+    const seenUrls: string[] = [];
+    context.on("request", (request) => seenUrls.push(request.url()));
+    page.on("pageerror", (error) => visit.problems.push(`page error: ${message(error)}`));
+    page.on("console", (entry) => {
+      if (entry.type() === "error") visit.problems.push(`console error: ${entry.text().slice(0, 200)}`);
+    });
+    await page.addInitScript(PAGE_INIT_SCRIPT);
+    const session = await context.newCDPSession(page);
+    const network = await NetworkRecorder.attach(session);
+    try {
+      await measure(page, options, visit, network, session);
+    } catch (error) {
+      // A step that fails (no window.partyMap, a crashed page) leaves its figures null; the
+      // run goes on, and the request check below still runs.
+      visit.problems.push(`measurement stopped: ${message(error)}`);
+    } finally {
+      visit.outsideRequests = [...new Set([...seenUrls, ...network.requestedUrls])].filter((url) => !isLocal(url));
+    }
+  } finally {
+    await browser.close();
+  }
+  return visit;
+}

@@ -1,0 +1,50 @@
+import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { describe, expect, it } from "vitest";
+import type { Layers } from "../domain/dataset.ts";
+import { FIRST_LABEL_LAYER } from "./basemap-style.ts";
+import { dataStyle, STYLE_LAYER } from "./data-style.ts";
+import { DEFAULT_VISIBILITY } from "./visibility.ts";
+
+const empty = { type: "FeatureCollection" as const, features: [] };
+const layers = Object.freeze({ districts: empty, streets: empty, communities: empty, grids: empty, compounds: empty, stations: empty }) as unknown as Layers;
+const common = { water: empty, labels: [], visibility: { ...DEFAULT_VISIBILITY, grids: false } };
+
+describe.each([
+  ["GeoJSON", { kind: "geojson" as const, layers }],
+  ["tiles", { kind: "tiles" as const, url: "pmtiles://http://127.0.0.1:4173/data/province/tiles.pmtiles" }],
+])("dataStyle from %s", (_label, data) => {
+  const style = dataStyle({ ...common, data });
+  const ids = style.layers.map((layer) => layer.id);
+
+  it("is a valid MapLibre style with nothing remote", () => {
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.glyphs).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  });
+
+  it("keeps data layers above the water and under the labels", () => {
+    for (const layer of Object.values(STYLE_LAYER).filter((id) => id !== "land")) {
+      expect(ids.indexOf(layer)).toBeGreaterThan(ids.indexOf("water"));
+      expect(ids.indexOf(layer)).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER));
+    }
+  });
+
+  it("hides switched-off layers with layout visibility", () => {
+    expect(style.layers.find((layer) => layer.id === STYLE_LAYER.grids)?.layout).toMatchObject({ visibility: "none" });
+    expect(style.layers.find((layer) => layer.id === STYLE_LAYER.compounds)?.layout).toMatchObject({ visibility: "visible" });
+  });
+});
+
+describe("dataStyle sources", () => {
+  it("uses one GeoJSON source per layer for GeoJSON datasets", () => {
+    const style = dataStyle({ ...common, data: { kind: "geojson", layers } });
+    expect(style.sources["data-compounds"]).toMatchObject({ type: "geojson" });
+    expect(style.layers.find((layer) => layer.id === "land")).toMatchObject({ source: "data-districts" });
+  });
+  it("uses the archive's layers for tiled datasets, community labels included", () => {
+    const style = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" } });
+    expect(style.sources.tiles).toEqual({ type: "vector", url: "pmtiles://x" });
+    expect(style.layers.find((layer) => layer.id === "land")).toMatchObject({ source: "tiles", "source-layer": "districts" });
+    expect(style.layers.find((layer) => layer.id === FIRST_LABEL_LAYER)).toMatchObject({ source: "tiles", "source-layer": "communities" });
+  });
+});
