@@ -9,13 +9,13 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { build } from "vite";
-import { BASELINE_PATH, MAPLIBRE_PREFIX, baselineHtml } from "./lib/baseline-page.ts";
-import { GENERATED_FOLDER, cameraPlan, cityDataset, prepareProvince, type BenchDataset } from "./lib/bench-datasets.ts";
-import { visitPage, type Visit } from "./lib/bench-page.ts";
-import { formatTable, jsonLine, makeRow, type ReportRow, type Scale } from "./lib/bench-report.ts";
-import { initialBundleSize } from "./lib/bundle-size.ts";
-import { median, medianOfPresent, percentile } from "./lib/sample-stats.ts";
-import { startStaticServer, type ResponseRecord, type StaticServer } from "./lib/static-server.ts";
+import { BASELINE_PATH, MAPLIBRE_PREFIX, baselineHtml } from "./lib/bench/baseline-page.ts";
+import { GENERATED_FOLDER, cameraPlan, cityDataset, prepareProvince, type BenchDataset } from "./lib/bench/bench-datasets.ts";
+import { visitPage, type Visit } from "./lib/bench/bench-page.ts";
+import { formatTable, jsonLine, makeRow, type ReportRow, type Scale } from "./lib/bench/bench-report.ts";
+import { initialBundleSize } from "./lib/bench/bundle-size.ts";
+import { median, medianOfPresent, percentile } from "./lib/bench/sample-stats.ts";
+import { startStaticServer, type ResponseRecord, type StaticServer } from "./lib/bench/static-server.ts";
 
 const VIEWPORT = { width: 1280, height: 800 };
 // The baseline gets two minutes at province scale; past that it is recorded as timed out.

@@ -8,8 +8,8 @@ import type { Feature, Geometry } from "geojson";
 import { PbfReader } from "pbf";
 import { Compression, PMTiles, TileType } from "pmtiles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BufferSource } from "./lib/buffer-source.ts";
-import { type BuildReport, buildTiles } from "./lib/build-tiles.ts";
+import { BufferSource } from "./lib/tiles/buffer-source.ts";
+import { type BuildReport, buildTiles } from "./lib/tiles/build-tiles.ts";
 
 type Box = [west: number, south: number, east: number, north: number];
 

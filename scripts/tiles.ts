@@ -3,10 +3,10 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeIssue } from "../src/data/validate.ts";
-import { type BuildReport, buildTiles } from "./lib/build-tiles.ts";
+import { type BuildReport, buildTiles } from "./lib/tiles/build-tiles.ts";
 import { readDataset } from "./lib/read-dataset.ts";
-import { DEFAULT_MAX_ZOOM } from "./lib/tile-layers.ts";
-import { indicatorsFile, registerTiles } from "./lib/tiled-indicators.ts";
+import { DEFAULT_MAX_ZOOM } from "./lib/tiles/tile-layers.ts";
+import { indicatorsFile, registerTiles } from "./lib/tiles/tiled-indicators.ts";
 
 const USAGE = "usage: npm run tiles -- <dataset folder> [--out <file>] [--maxzoom N] [--with-personal-data] [--no-register]";
 

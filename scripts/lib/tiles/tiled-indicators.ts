@@ -3,11 +3,11 @@
 // manifest gains `tiles` and `indicators` so the app draws from the archive.
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { indicatorsFileSchema, type IndicatorsFile } from "../../src/data/indicators-file.ts";
-import { analyze, reportOf } from "../../src/domain/analysis.ts";
-import { labelPoint } from "../../src/domain/label-point.ts";
-import type { LabelPoint } from "../../src/domain/dataset.ts";
-import type { DatasetOnDisk } from "./read-dataset.ts";
+import { indicatorsFileSchema, type IndicatorsFile } from "../../../src/data/indicators-file.ts";
+import { analyze, reportOf } from "../../../src/domain/analysis.ts";
+import { labelPoint } from "../../../src/domain/label-point.ts";
+import type { LabelPoint } from "../../../src/domain/dataset.ts";
+import type { DatasetOnDisk } from "../read-dataset.ts";
 
 const COMMUNITIES_FILE = "indicators-communities.json";
 

@@ -2,7 +2,7 @@
 // moves and picks, in that order. The browser is closed whatever happens, so a page stuck in a
 // long GPU task cannot outlive its visit or slow the next one.
 import type { CDPSession, Page } from "playwright-core";
-import { isLocal, launchBrowser } from "../../tests/browser/browser.ts";
+import { isLocal, launchBrowser } from "../../../tests/browser/browser.ts";
 import { NetworkRecorder } from "./network-recorder.ts";
 import {
   PAGE_INIT_SCRIPT,

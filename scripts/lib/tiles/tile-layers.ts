@@ -3,7 +3,7 @@
 // `vector_layers` metadata.
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
-import { LAYER_PROPERTIES, type LayerName } from "../../src/data/contract.ts";
+import { LAYER_PROPERTIES, type LayerName } from "../../../src/data/contract.ts";
 
 // The zoom floors and default max zoom live in src/data/tiling.ts, shared with the map style.
 // Why these values, measured on the province stress set (properties are ~70% of tile bytes):
@@ -14,7 +14,7 @@ import { LAYER_PROPERTIES, type LayerName } from "../../src/data/contract.ts";
 // - streets from z6 (~12 km, about 10 px; 69 KB at most); districts everywhere (a few KB).
 // - max zoom 13, not 14: a z13 tile's 4096-unit grid is ~1.1 m at Kunming's latitude, as fine as
 //   the generated data; z14 doubles the archive (province: 130 MB, 97 s instead of 65 MB, 25 s).
-export { TILE_MIN_ZOOM as LAYER_MIN_ZOOM, DEFAULT_TILE_MAX_ZOOM as DEFAULT_MAX_ZOOM } from "../../src/data/tiling.ts";
+export { TILE_MIN_ZOOM as LAYER_MIN_ZOOM, DEFAULT_TILE_MAX_ZOOM as DEFAULT_MAX_ZOOM } from "../../../src/data/tiling.ts";
 
 /** Personal data in the contract: masked on public screens, so left out of tiles unless asked for. */
 export const PERSONAL_FIELDS: Partial<Record<LayerName, readonly string[]>> = { grids: ["workerName"] };

@@ -7,7 +7,7 @@
 // It sets data-ready="true" on [data-testid="map"] once every source is loaded and the map is
 // idle, and exposes `window.partyMap = { map }`, the shape the probes expect.
 // Unlike the app it draws no water and no labels: the comparison is about the data layers.
-import { palette, rgbaToCss } from "../../src/layers/palette.ts";
+import { palette, rgbaToCss } from "../../../src/layers/palette.ts";
 
 /** URL prefix where the server mounts node_modules/maplibre-gl/dist. */
 export const MAPLIBRE_PREFIX = "/vendor/maplibre-gl/";
