@@ -2,9 +2,9 @@
 // `npm start` does (vite preview), then stops the server when the run ends.
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
-import { buildTiles } from "../../scripts/lib/build-tiles.ts";
+import { buildTiles } from "../../scripts/lib/tiles/build-tiles.ts";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
-import { indicatorsFile, registerTiles } from "../../scripts/lib/tiled-indicators.ts";
+import { indicatorsFile, registerTiles } from "../../scripts/lib/tiles/tiled-indicators.ts";
 import { build, preview, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
 
