@@ -18,6 +18,8 @@ try {
     const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
     await page.goto(new URL(shot.path, `http://127.0.0.1:${address.port}/`).href);
     await waitForMapReady(page);
+    // The engine's figures arrive from the worker after the first frame.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="kpi-panel"]')?.textContent?.includes("…"), undefined, { timeout: 60_000 });
     await page.screenshot({ path: shot.file });
     console.log(`wrote ${shot.file}`);
     await page.close();

@@ -69,7 +69,8 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
       id: STYLE_LAYER.stations, type: "circle", ...from("stations"), layout: visible(visibility.stations),
       paint: {
         "circle-color": ["case", ["==", ["get", "level"], "街道"], rgbaToCss(palette.station), rgbaToCss(palette.stationRoom)],
-        "circle-radius": ["case", ["==", ["get", "level"], "街道"], 7, 4],
+        // Smaller at city scale, where hundreds of rooms would otherwise bury the map.
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, ["case", ["==", ["get", "level"], "街道"], 4, 2], 12, ["case", ["==", ["get", "level"], "街道"], 7, 4]],
         "circle-stroke-color": rgbaToCss(palette.stationOutline),
         "circle-stroke-width": 1.5,
       },
