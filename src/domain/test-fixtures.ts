@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
+import { mulberry32 } from "./random.ts";
 import type { LayerName, LayerProperties } from "../data/contract.ts";
 import { EARTH_RADIUS_METRES, pointInPolygon } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup, type Thresholds, type TotalField, type Totals } from "./indicators.ts";
@@ -26,17 +27,8 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** Mulberry32: a tiny seeded PRNG, so property tests are reproducible from their seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Property tests are reproducible from their seed. */
+export const seededRandom = mulberry32;
 
 /** Degrees of latitude spanned by `metres` along a meridian (the haversine inverse for Δλ = 0). */
 export function metresToLatitudeDegrees(metres: number): number {

@@ -1,26 +1,19 @@
 // The KPI panel shows what the engine computes (in its worker), the same numbers the command
 // line analysis gives for the same files.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { analyze, reportOf } from "../../src/domain/analysis.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
-import { launchBrowser, waitForMapReady } from "./browser.ts";
+import { waitForMapReady } from "./browser.ts";
+import { useBrowser } from "./use-browser.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the KPI panel", () => {
   it("shows the engine's city indicators, each with its definition", async () => {
     const expected = reportOf(analyze(readDataset("public/data/kunming").layers)).city;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL("./", baseUrl).href);
     await waitForMapReady(page);
     await page.waitForFunction(() => !document.querySelector('[data-testid="kpi-panel"]')?.textContent?.includes("…"), undefined, { timeout: 60_000 });

@@ -1,23 +1,17 @@
 // The app in headless Chromium: it loads the demo dataset offline and draws every layer where
 // the data says, in the palette's colours.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { palette, type Rgba } from "../../src/layers/palette.ts";
-import { hexToPixel, isLocal, launchBrowser, recordRequests, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(path: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const requests = recordRequests(page);
   await page.goto(new URL(path, baseUrl).href);
   await waitForMapReady(page);

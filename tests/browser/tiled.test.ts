@@ -1,26 +1,20 @@
 // A dataset served as a PMTiles archive draws the same map from range requests: same colours at
 // the same places, the indicators computed at build time, picking through MapLibre.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
-import { isLocal, launchBrowser, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
+import { isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
+import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
 const baseUrl = inject("baseUrl");
 const DATASET = "fixtures/kunming-tiled/manifest.json";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(hash: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const requests = recordRequests(page);
   await page.goto(new URL(`./?debug=1&data=${DATASET}${hash}`, baseUrl).href);
   await waitForMapReady(page);

@@ -4,6 +4,8 @@
  * seed always gives byte-identical output. Math.random is never used by the generator.
  */
 
+import { mulberry32 } from "../../../src/domain/random.ts";
+
 /** 32-bit FNV-1a over the UTF-16 code units, finished with a murmur3 mix for better spread. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;
@@ -27,18 +29,6 @@ export function hashKeys(...keys: readonly (string | number)[]): number {
 /** A uniform number in [0, 1) derived from keys alone, for global deterministic rankings. */
 export function hashUnit(...keys: readonly (string | number)[]): number {
   return hashKeys(...keys) / 4294967296;
-}
-
-/** mulberry32: tiny, fast and good enough for synthetic demo data (not for cryptography). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A seeded random stream with the few distributions the generator needs. */
