@@ -51,6 +51,8 @@ export function App() {
           onLanguageChange={(language) => update({ ...state, language }, "push")}
           onVisibilityChange={(visibility) => update({ ...state, visibility }, "push")}
           onCameraChange={(camera) => update({ ...state, camera }, "replace")}
+          selection={state.selection}
+          onSelectionChange={(selection) => update({ ...state, selection }, "push")}
         />
       </LanguageContext.Provider>
     </QueryClientProvider>

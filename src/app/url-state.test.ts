@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY } });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -14,6 +14,7 @@ describe("url state", () => {
     ["english and a camera", { ...base, language: "en", camera: { zoom: 14.25, latitude: 25.04123, longitude: 102.71234 } }],
     ["another dataset", { ...base, dataset: "data/province/manifest.json" }],
     ["hidden layers", { ...base, visibility: { ...DEFAULT_VISIBILITY, grids: false, stations: false } }],
+    ["a selected compound", { ...base, selection: { layer: "compounds", id: "530102001001-C003" } }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);
     expect(parseUrl(search, hash)).toEqual(state);
@@ -22,6 +23,10 @@ describe("url state", () => {
   it("writes a readable hash", () => {
     const { hash } = serializeUrl({ ...base, camera: { zoom: 12, latitude: 25.04, longitude: 102.71 }, visibility: { ...DEFAULT_VISIBILITY, grids: false } });
     expect(hash).toBe("#map=12/25.04/102.71&layers=streets,communities,compounds,stations");
+  });
+
+  it.each(["nothing", "roads:1", ":530102", "compounds:"])("ignores a malformed selection %s", (value) => {
+    expect(parseUrl("", `#sel=${value}`).selection).toBeNull();
   });
 
   it.each(["12/abc/102", "99/25/102", "12/25", "12/95/102"])("ignores a malformed camera %s", (value) => {

@@ -1,6 +1,7 @@
 // Shareable view state in the URL. Configuration (language, dataset) sits in the query string;
 // the view (camera, visible layers) in the hash, updated as the user moves. Pure and round-trip tested.
 import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
+import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import type { Camera } from "../views/map/map-adapter.ts";
 import type { Language } from "../views/i18n.ts";
 
@@ -10,6 +11,8 @@ export interface UrlState {
   dataset: string;
   camera: Camera | null;
   visibility: LayerVisibility;
+  /** The unit whose card is open. */
+  selection: { layer: LayerName; id: string } | null;
 }
 
 export const DEFAULT_DATASET = "data/kunming/manifest.json";
@@ -29,6 +32,14 @@ function parseVisibility(value: string | null): LayerVisibility {
   return Object.fromEntries(OVERLAY_LAYERS.map((layer) => [layer, shown.has(layer)])) as LayerVisibility;
 }
 
+function parseSelection(value: string | null): UrlState["selection"] {
+  if (!value) return null;
+  const separator = value.indexOf(":");
+  const layer = value.slice(0, separator) as LayerName;
+  const id = value.slice(separator + 1);
+  return separator > 0 && id && LAYER_NAMES.includes(layer) ? { layer, id } : null;
+}
+
 export function parseUrl(search: string, hash: string): UrlState {
   const query = new URLSearchParams(search);
   const view = new URLSearchParams(hash.replace(/^#/, ""));
@@ -37,6 +48,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     dataset: query.get("data") || DEFAULT_DATASET,
     camera: parseCamera(view.get("map")),
     visibility: parseVisibility(view.get("layers")),
+    selection: parseSelection(view.get("sel")),
   };
 }
 
@@ -53,8 +65,9 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   }
   const shown = OVERLAY_LAYERS.filter((layer: OverlayLayer) => state.visibility[layer]);
   if (shown.length !== OVERLAY_LAYERS.length) view.set("layers", shown.join(","));
+  if (state.selection) view.set("sel", `${state.selection.layer}:${state.selection.id}`);
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.
-  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",");
+  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":");
   return { search: search ? `?${search}` : "", hash: hash ? `#${hash}` : "" };
 }

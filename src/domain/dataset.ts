@@ -84,3 +84,9 @@ export function countsFromReport(city: Partial<Record<string, number | string | 
     stations: count("stations") + count("rooms"),
   };
 }
+
+/** A feature's properties by layer and id (or code), for reopening a selection from a link. */
+export function findProperties(layers: Layers, layer: LayerName, id: string): Record<string, unknown> | undefined {
+  const features = layers[layer].features as ReadonlyArray<{ properties: Record<string, unknown> }>;
+  return features.find((feature) => (feature.properties.code ?? feature.properties.id) === id)?.properties;
+}

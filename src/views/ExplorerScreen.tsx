@@ -1,7 +1,7 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
-import { countFeatures, countsFromReport } from "../domain/dataset.ts";
+import { countFeatures, countsFromReport, findProperties } from "../domain/dataset.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
 import { useEngineSummary } from "./engine-client.ts";
@@ -11,7 +11,10 @@ import type { Language } from "./i18n.ts";
 import { useTranslate } from "./i18n.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { MapView } from "./map/MapView.tsx";
-import type { Camera } from "./map/map-adapter.ts";
+import type { Camera, PickedFeature } from "./map/map-adapter.ts";
+import type { LayerName } from "../data/contract.ts";
+import { DetailCard } from "./DetailCard.tsx";
+import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
 import { useDataset } from "./use-dataset.ts";
 
@@ -25,6 +28,13 @@ export interface ExplorerScreenProps {
   onLanguageChange: (language: Language) => void;
   onVisibilityChange: (visibility: LayerVisibility) => void;
   onCameraChange: (camera: Camera) => void;
+  selection: Selection | null;
+  onSelectionChange: (selection: Selection | null) => void;
+}
+
+export interface Selection {
+  layer: LayerName;
+  id: string;
 }
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
@@ -41,6 +51,27 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && manifest.tiles === undefined);
   const city = indicators?.city ?? engine.data?.city;
   const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
+  const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
+  // The clicked feature keeps its properties (tiled data cannot be looked up again); a selection
+  // reopened from a link is looked up in the loaded layers.
+  const [picked, setPicked] = useState<PickedFeature | null>(null);
+  const selected = useMemo((): PickedFeature | null => {
+    const selection = props.selection;
+    if (!selection) return null;
+    if (picked && picked.layer === selection.layer && picked.id === selection.id) return picked;
+    const properties = dataset ? findProperties(dataset.layers, selection.layer, selection.id) : undefined;
+    return properties ? { ...selection, name: String(properties.name ?? selection.id), properties } : null;
+  }, [props.selection, picked, dataset]);
+  const reports = indicators ?? engine.data;
+  const selectedReport = useMemo(() => {
+    if (!selected || !reports) return undefined;
+    const list = selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
+    return (list as UnitReport[] | undefined)?.find((unit) => unit.code === selected.id);
+  }, [selected, reports]);
+  const select = (feature: PickedFeature | null) => {
+    setPicked(feature);
+    props.onSelectionChange(feature ? { layer: feature.layer, id: feature.id } : null);
+  };
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -56,9 +87,13 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           onCameraChange={props.onCameraChange}
           exposeForDebugging={props.debug}
           onReady={() => setMapReady(true)}
+          onHover={(hovered, point) => setHover({ picked: hovered, point })}
+          onSelect={select}
         />
+        <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
+          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />
           <DataProblems errors={errors} warnings={warnings} />

@@ -16,6 +16,7 @@ export interface EngineSummary {
   city: UnitReport;
   districts: UnitReport[];
   streets: UnitReport[];
+  communities: UnitReport[];
   gapCount: number;
   problems: ModelProblem[];
   /** Layers the engine could not use (failed to load or broke the contract); analysed as empty. */
@@ -29,7 +30,7 @@ export interface WhatIfResult {
 
 function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary["unavailable"]): EngineSummary {
   const report = reportOf(analysis, title);
-  return { city: report.city, districts: report.districts, streets: report.streets, gapCount: analysis.gaps.length, problems: report.problems, unavailable };
+  return { city: report.city, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable };
 }
 
 export function createEngine() {

@@ -7,8 +7,8 @@ import { buildFeatureIndex } from "../../domain/feature-index.ts";
 import { basemapStyle } from "../../layers/basemap-style.ts";
 import { dataStyle, type DataSource } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
-import { MapAdapter, type Camera } from "./map-adapter.ts";
-import { renderedPicker, visibleLayerSet } from "./pickers.ts";
+import { MapAdapter, type Camera, type PickedFeature } from "./map-adapter.ts";
+import { indexPicker, renderedPicker, visibleLayerSet } from "./pickers.ts";
 
 export interface MapViewProps {
   dataset: Dataset | undefined;
@@ -24,6 +24,8 @@ export interface MapViewProps {
   exposeForDebugging?: boolean;
   /** Called once, when the first full frame with every layer has been drawn. */
   onReady?: () => void;
+  onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
+  onSelect?: (picked: PickedFeature | null) => void;
 }
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
@@ -37,7 +39,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -76,8 +78,19 @@ export function MapView(props: MapViewProps) {
     if (!adapter) return;
     const shown = visibleLayerSet(visibility);
     if (tilesUrl) adapter.setPicker(renderedPicker(adapter.map, shown));
-    else if (featureIndex) adapter.setPicker((longitude, latitude, tolerance) => featureIndex.pick(longitude, latitude, tolerance, shown));
-  }, [adapter, featureIndex, tilesUrl, visibility]);
+    else if (featureIndex && dataset) adapter.setPicker(indexPicker(featureIndex, dataset.layers, shown));
+  }, [adapter, featureIndex, dataset, tilesUrl, visibility]);
+
+  const pointer = useRef({ onHover, onSelect });
+  pointer.current = { onHover, onSelect };
+  useEffect(
+    () =>
+      adapter?.setPointerHandlers({
+        onHover: (picked, point) => pointer.current.onHover?.(picked, point),
+        onClick: (picked) => pointer.current.onSelect?.(picked),
+      }),
+    [adapter],
+  );
 
   // Frame the dataset once, unless the URL already said where to look.
   const framed = useRef(initialCamera !== null);

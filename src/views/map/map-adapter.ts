@@ -6,6 +6,7 @@ import { addProtocol, Map as MapLibreMap, setWorkerUrl, type StyleSpecification 
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
+import type { LayerName } from "../../data/contract.ts";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
 
 setWorkerUrl(workerUrl);
@@ -16,9 +17,17 @@ addProtocol("pmtiles", new Protocol().tile);
 export type Picker = (longitude: number, latitude: number, tolerance: number, point: { x: number; y: number }) => PickedFeature | null;
 
 export interface PickedFeature {
-  layer: string;
+  layer: LayerName;
   id: string;
   name: string;
+  /** The feature's flat properties as the data has them. */
+  properties: Record<string, unknown>;
+}
+
+export interface PointerHandlers {
+  /** The feature under the pointer (null over nothing), with the pointer's CSS pixels in the map. */
+  onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
+  onClick?: (picked: PickedFeature | null) => void;
 }
 
 /** How far from a point marker a pick still counts, in CSS pixels. */
@@ -104,6 +113,38 @@ export class MapAdapter {
 
   setPicker(picker: Picker | undefined): void {
     this.picker = picker;
+  }
+
+  /**
+   * Hover and click on the map. Hover picks at most once per animation frame and not while the
+   * camera moves: picking during a drag is wasted work the user never sees.
+   */
+  setPointerHandlers(handlers: PointerHandlers): () => void {
+    let pending: { x: number; y: number } | null = null;
+    let frame = 0;
+    const hover = () => {
+      frame = 0;
+      if (!pending || this.map.isMoving()) return;
+      handlers.onHover?.(this.pickAt(pending.x, pending.y), pending);
+    };
+    const onMove = (event: { point: { x: number; y: number } }) => {
+      pending = { x: event.point.x, y: event.point.y };
+      if (!frame) frame = requestAnimationFrame(hover);
+    };
+    const onOut = () => {
+      pending = null;
+      handlers.onHover?.(null, { x: 0, y: 0 });
+    };
+    const onClick = (event: { point: { x: number; y: number } }) => handlers.onClick?.(this.pickAt(event.point.x, event.point.y));
+    this.map.on("mousemove", onMove);
+    this.map.on("mouseout", onOut);
+    this.map.on("click", onClick);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      this.map.off("mousemove", onMove);
+      this.map.off("mouseout", onOut);
+      this.map.off("click", onClick);
+    };
   }
 
   /** The feature under a screen point (CSS pixels from the map's top-left corner), or null. */

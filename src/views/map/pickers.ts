@@ -1,7 +1,8 @@
 // Picking for tiled datasets: MapLibre's own query of the rendered features under a pixel.
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LayerName } from "../../data/contract.ts";
-import { PICK_ORDER } from "../../domain/feature-index.ts";
+import type { Layers } from "../../domain/dataset.ts";
+import { PICK_ORDER, type FeatureIndex } from "../../domain/feature-index.ts";
 import { STYLE_LAYER } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { Picker } from "./map-adapter.ts";
@@ -20,8 +21,18 @@ export function renderedPicker(map: MapLibreMap, shown: ReadonlySet<LayerName>):
       const [feature] = map.queryRenderedFeatures([point.x, point.y], { layers: [STYLE_LAYER[layer]] });
       if (!feature) continue;
       const properties = feature.properties as Record<string, unknown>;
-      return { layer, id: String(properties.code ?? properties.id ?? ""), name: String(properties.name ?? "") };
+      return { layer, id: String(properties.code ?? properties.id ?? ""), name: String(properties.name ?? ""), properties };
     }
     return null;
+  };
+}
+
+/** Picking for GeoJSON datasets: the CPU index, then the picked feature's own properties. */
+export function indexPicker(index: FeatureIndex, layers: Layers, shown: ReadonlySet<LayerName>): Picker {
+  return (longitude, latitude, tolerance) => {
+    const picked = index.pick(longitude, latitude, tolerance, shown);
+    if (!picked) return null;
+    const properties = (layers[picked.layer].features[picked.index]?.properties ?? {}) as Record<string, unknown>;
+    return { layer: picked.layer, id: picked.id, name: picked.name, properties: { ...properties } };
   };
 }

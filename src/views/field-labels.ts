@@ -1,0 +1,82 @@
+// Names of the contract's fields and levels as officials read them, and how values are shown:
+// missing data stays visibly missing ("—"), never zero.
+import type { LayerName } from "../data/contract.ts";
+import type { Language } from "./i18n.ts";
+
+const FIELDS: Record<string, { zh: string; en: string }> = {
+  code: { zh: "代码", en: "Code" },
+  id: { zh: "编号", en: "ID" },
+  districtCode: { zh: "所属区县代码", en: "District code" },
+  streetCode: { zh: "所属街道代码", en: "Sub-district code" },
+  communityCode: { zh: "所属社区代码", en: "Community code" },
+  kind: { zh: "类型", en: "Kind" },
+  households: { zh: "户数", en: "Households" },
+  population: { zh: "人口", en: "Population" },
+  partyOrgType: { zh: "党组织类型", en: "Party organisation" },
+  partyMembers: { zh: "党员数", en: "Party members" },
+  bigPartyCommittee: { zh: "大党委", en: "Big party committee" },
+  dualRegisteredMembers: { zh: "双报到党员", en: "Dual-registered members" },
+  gridId: { zh: "所属网格", en: "Grid" },
+  buildings: { zh: "楼栋数", en: "Buildings" },
+  partyBranch: { zh: "小区党支部", en: "Compound party branch" },
+  redProperty: { zh: "红色物业", en: "Red property" },
+  ownersCommittee: { zh: "业委会", en: "Owners' committee" },
+  workers: { zh: "网格员", en: "Grid workers" },
+  buildingLeaders: { zh: "楼栋长", en: "Building leaders" },
+  workerName: { zh: "网格员姓名", en: "Grid worker" },
+  level: { zh: "级别", en: "Level" },
+  socialWorkers: { zh: "社工人数", en: "Social workers" },
+  openedOn: { zh: "建成日期", en: "Opened on" },
+};
+
+const LEVELS: Record<LayerName, { zh: string; en: string }> = {
+  districts: { zh: "区县", en: "District" },
+  streets: { zh: "街道", en: "Sub-district" },
+  communities: { zh: "社区", en: "Community" },
+  grids: { zh: "网格", en: "Grid" },
+  compounds: { zh: "小区", en: "Compound" },
+  stations: { zh: "社工站(室)", en: "Social-work station" },
+};
+
+export function fieldLabel(field: string, language: Language): string {
+  return FIELDS[field]?.[language] ?? field;
+}
+
+export function levelLabel(layer: LayerName, language: Language): string {
+  return LEVELS[layer][language];
+}
+
+export function formatField(value: unknown, language: Language): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return language === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+  if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString(language === "zh" ? "zh-CN" : "en-US") : "—";
+  return String(value);
+}
+
+/** Fields shown in a unit's card, in reading order (name is the title). */
+export const CARD_FIELDS: Record<LayerName, readonly string[]> = {
+  districts: ["code"],
+  streets: ["code", "districtCode"],
+  communities: ["code", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"],
+  grids: ["id", "communityCode", "households", "workers", "workerName", "buildingLeaders"],
+  compounds: ["id", "communityCode", "gridId", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
+  stations: ["id", "level", "streetCode", "communityCode", "socialWorkers", "openedOn"],
+};
+
+/** The one line a tooltip shows under the name. */
+export function summaryLine(layer: LayerName, properties: Record<string, unknown>, language: Language): string {
+  const get = (field: string) => formatField(properties[field], language);
+  const label = (field: string) => fieldLabel(field, language);
+  switch (layer) {
+    case "compounds":
+      return `${label("households")} ${get("households")} · ${label("partyBranch")} ${get("partyBranch")}`;
+    case "grids":
+      return `${label("households")} ${get("households")} · ${label("workers")} ${get("workers")}`;
+    case "communities":
+      return `${get("kind")} · ${label("households")} ${get("households")}`;
+    case "stations":
+      return `${get("level")} · ${label("socialWorkers")} ${get("socialWorkers")}`;
+    default:
+      return get("code");
+  }
+}

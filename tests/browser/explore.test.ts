@@ -1,0 +1,62 @@
+// Hovering and clicking the map: the tooltip names what is under the pointer, a click opens the
+// unit's card and puts it in the link, and the link reopens the same card.
+import { describe, expect, inject, it } from "vitest";
+import { waitForMapReady } from "./browser.ts";
+import { centre, largest, readLayer } from "./demo-data.ts";
+import { useBrowser } from "./use-browser.ts";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+interface CompoundProperties {
+  id: string;
+  name: string;
+  households: number;
+  partyBranch: boolean;
+}
+
+describe("exploring the map", () => {
+  const compound = largest(readLayer<CompoundProperties>("compounds").features, (properties) => !properties.partyBranch);
+  const [longitude, latitude] = centre(compound);
+
+  it("shows a tooltip on hover and a card on click, and the link reopens the card", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL(`./#map=17/${latitude}/${longitude}`, baseUrl).href);
+    await waitForMapReady(page);
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("map has no box");
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await expect.poll(() => page.getByTestId("map-tooltip").textContent()).toContain(compound.properties.name);
+    await page.mouse.click(x, y);
+    const card = page.getByTestId("detail-card");
+    await expect.poll(() => card.textContent()).toContain(compound.properties.name);
+    expect(await card.locator('[data-field="households"]').textContent()).toBe(compound.properties.households.toLocaleString("zh-CN"));
+    expect(await card.locator('[data-field="partyBranch"]').textContent()).toBe("否");
+    expect(page.url()).toContain(`sel=compounds:${compound.properties.id}`);
+
+    const again = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(page.url());
+    await waitForMapReady(again);
+    await expect.poll(() => again.getByTestId("detail-card").textContent()).toContain(compound.properties.name);
+    await again.getByRole("button", { name: "关闭" }).click();
+    expect(await again.getByTestId("detail-card").count()).toBe(0);
+    expect(again.url()).not.toContain("sel=");
+    await page.close();
+    await again.close();
+  });
+
+  it("shows a community's rolled-up indicators in its card", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL(`./#map=15/${latitude}/${longitude}&layers=streets,communities`, baseUrl).href);
+    await waitForMapReady(page);
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("map has no box");
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const card = page.getByTestId("detail-card");
+    await expect.poll(() => card.textContent()).toContain("社区");
+    // The engine's figures for this community arrive from the worker.
+    await expect.poll(() => card.locator('[data-kpi="partyBranchCoverage"] dd').textContent(), { timeout: 60_000 }).toMatch(/%|—/);
+    await page.close();
+  });
+});
