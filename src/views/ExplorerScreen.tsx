@@ -14,6 +14,10 @@ import { MapView } from "./map/MapView.tsx";
 import type { Camera, PickedFeature } from "./map/map-adapter.ts";
 import type { LayerName } from "../data/contract.ts";
 import { DetailCard } from "./DetailCard.tsx";
+import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type SearchHit, type SearchLevel } from "../domain/search.ts";
+import { levelLabel } from "./field-labels.ts";
+import { SearchBox } from "./SearchBox.tsx";
+import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
 import { useDataset } from "./use-dataset.ts";
@@ -35,6 +39,20 @@ export interface ExplorerScreenProps {
 export interface Selection {
   layer: LayerName;
   id: string;
+}
+
+const LEVEL_LAYER: Record<SearchLevel, LayerName> = {
+  district: "districts",
+  street: "streets",
+  community: "communities",
+  grid: "grids",
+  compound: "compounds",
+  station: "stations",
+};
+
+/** Tiled datasets: districts and streets are searchable from the label points they ship. */
+function labelEntry(label: { position: [number, number]; name: string; code: string; level: "district" | "street" | "community" }): SearchEntry {
+  return { level: label.level, id: label.code, name: label.name, context: "", position: label.position, bbox: null };
 }
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
@@ -72,6 +90,23 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     setPicked(feature);
     props.onSelectionChange(feature ? { layer: feature.layer, id: feature.id } : null);
   };
+  // Built once the map is up: labelling 2,000 polygons is not worth delaying the first frame for.
+  const searchIndex = useMemo(() => {
+    if (!mapReady) return undefined;
+    if (indicators) return buildSearchIndex(indicators.labels.map(labelEntry));
+    return dataset ? buildSearchIndex(searchEntriesFromLayers(dataset.layers)) : undefined;
+  }, [mapReady, dataset, indicators]);
+  const levelLabels = useMemo(
+    () => Object.fromEntries(Object.entries(LEVEL_LAYER).map(([level, layer]) => [level, levelLabel(layer, props.language)])) as Record<SearchLevel, string>,
+    [props.language],
+  );
+  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
+  const choose = (hit: SearchHit) => {
+    setFlyTarget({ position: hit.position, bbox: hit.bbox });
+    const layer = LEVEL_LAYER[hit.level];
+    const properties = dataset ? findProperties(dataset.layers, layer, hit.id) : undefined;
+    select({ layer, id: hit.id, name: hit.name, properties: properties ?? { code: hit.id } });
+  };
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -89,10 +124,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           onReady={() => setMapReady(true)}
           onHover={(hovered, point) => setHover({ picked: hovered, point })}
           onSelect={select}
+          flyTarget={flyTarget}
         />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
+          <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />

@@ -4,6 +4,8 @@ import { describe, expect, inject, it } from "vitest";
 import { waitForMapReady } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
+import { bboxOf } from "../../src/domain/model.ts";
+import type { MultiPolygon, Polygon } from "geojson";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -57,6 +59,33 @@ describe("exploring the map", () => {
     await expect.poll(() => card.textContent()).toContain("社区");
     // The engine's figures for this community arrive from the worker.
     await expect.poll(() => card.locator('[data-kpi="partyBranchCoverage"] dd').textContent(), { timeout: 60_000 }).toMatch(/%|—/);
+    await page.close();
+  });
+});
+
+describe("search", () => {
+  it("finds a real community by name, flies there and opens its card", async () => {
+    const community = readLayer<{ code: string; name: string }>("communities").features.find((feature) => feature.properties.name === "翠湖社区居民委员会");
+    if (!community) throw new Error("翠湖社区居民委员会 is not in the demo data");
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL("./", baseUrl).href);
+    await waitForMapReady(page);
+    const input = page.getByRole("combobox", { name: "搜索地名或代码" });
+    await expect.poll(() => input.isEnabled()).toBe(true);
+    await input.fill("翠湖社区");
+    await expect.poll(() => page.getByRole("listbox").textContent()).toContain("翠湖社区居民委员会");
+    await input.press("Enter");
+    await expect.poll(() => page.getByTestId("detail-card").textContent()).toContain("翠湖社区居民委员会");
+    expect(page.url()).toContain(`sel=communities:${community.properties.code}`);
+    // After the flight the camera is over the community.
+    const [west, south, east, north] = bboxOf(community.geometry as Polygon | MultiPolygon);
+    await expect
+      .poll(() => {
+        const match = /map=([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(page.url());
+        const [zoom, latitude, longitude] = (match?.slice(1) ?? []).map(Number);
+        return zoom !== undefined && zoom > 12 && latitude! > south && latitude! < north && longitude! > west && longitude! < east;
+      }, { timeout: 15_000 })
+      .toBe(true);
     await page.close();
   });
 });

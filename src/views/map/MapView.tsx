@@ -8,6 +8,11 @@ import { basemapStyle } from "../../layers/basemap-style.ts";
 import { dataStyle, type DataSource } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import { MapAdapter, type Camera, type PickedFeature } from "./map-adapter.ts";
+
+export interface FlyTarget {
+  position: [number, number];
+  bbox: [number, number, number, number] | null;
+}
 import { indexPicker, renderedPicker, visibleLayerSet } from "./pickers.ts";
 
 export interface MapViewProps {
@@ -25,6 +30,8 @@ export interface MapViewProps {
   /** Called once, when the first full frame with every layer has been drawn. */
   onReady?: () => void;
   onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
+  /** Where to fly; a new object flies again, even to the same place. */
+  flyTarget?: FlyTarget | null;
   onSelect?: (picked: PickedFeature | null) => void;
 }
 
@@ -39,7 +46,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -91,6 +98,10 @@ export function MapView(props: MapViewProps) {
       }),
     [adapter],
   );
+
+  useEffect(() => {
+    if (adapter && flyTarget) adapter.flyTo(flyTarget);
+  }, [adapter, flyTarget]);
 
   // Frame the dataset once, unless the URL already said where to look.
   const framed = useRef(initialCamera !== null);

@@ -175,6 +175,15 @@ export class MapAdapter {
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 24, animate });
   }
 
+  /** Flies to a unit: its bounding box when it has one, else its point at street zoom. */
+  flyTo(target: { position: [number, number]; bbox: [number, number, number, number] | null }): void {
+    if (target.bbox) {
+      this.map.fitBounds([[target.bbox[0], target.bbox[1]], [target.bbox[2], target.bbox[3]]], { padding: 80, maxZoom: 17, duration: 1200 });
+    } else {
+      this.map.flyTo({ center: target.position, zoom: Math.max(this.map.getZoom(), 16), duration: 1200 });
+    }
+  }
+
   /** Resolves after the map has loaded and drawn everything it was given so far. */
   async whenIdle(): Promise<void> {
     await this.loaded;
