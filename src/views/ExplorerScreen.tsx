@@ -17,6 +17,8 @@ import { DetailCard } from "./DetailCard.tsx";
 import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type SearchHit, type SearchLevel } from "../domain/search.ts";
 import { levelLabel } from "./field-labels.ts";
 import { SearchBox } from "./SearchBox.tsx";
+import { GapListPanel } from "./GapListPanel.tsx";
+import type { Gap } from "../domain/gaps.ts";
 import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
@@ -107,6 +109,14 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const properties = dataset ? findProperties(dataset.layers, layer, hit.id) : undefined;
     select({ layer, id: hit.id, name: hit.name, properties: properties ?? { code: hit.id } });
   };
+  const chooseGap = (gap: Gap) => {
+    setFlyTarget({ position: gap.location, bbox: gap.bbox });
+    const layer = LEVEL_LAYER[gap.level];
+    const properties = dataset ? findProperties(dataset.layers, layer, gap.unitId) : undefined;
+    select({ layer, id: gap.unitId, name: gap.unitName, properties: properties ?? { code: gap.unitId } });
+  };
+  // The gap list follows the selected area (a district, street or community), else the dataset.
+  const area = selected && ["districts", "streets", "communities"].includes(selected.layer) ? selected : null;
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -132,6 +142,14 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
+          <GapListPanel
+            manifestUrl={props.manifestUrl}
+            areaCode={area?.id}
+            areaName={area?.name ?? manifest?.title ?? ""}
+            enabled={engine.isSuccess}
+            language={props.language}
+            onChoose={chooseGap}
+          />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>

@@ -1,6 +1,7 @@
 // The one connection to the engine worker, created on first use.
 import { useQuery } from "@tanstack/react-query";
 import { wrap, type Remote } from "comlink";
+import type { GapFilter } from "../domain/gaps.ts";
 import type { EngineApi } from "../workers/engine-api.ts";
 
 let engine: Remote<EngineApi> | undefined;
@@ -19,5 +20,15 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
     queryFn: () => engineClient().load(new URL(manifestUrl, document.baseURI).href),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
+  });
+}
+
+/** The ranked gap list for an area and kind, from the worker (after the summary has loaded). */
+export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(",")],
+    queryFn: () => engineClient().gaps(filter, 50),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

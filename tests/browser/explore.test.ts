@@ -4,6 +4,8 @@ import { describe, expect, inject, it } from "vitest";
 import { waitForMapReady } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
+import { analyze } from "../../src/domain/analysis.ts";
+import { readDataset } from "../../scripts/lib/read-dataset.ts";
 import { bboxOf } from "../../src/domain/model.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 
@@ -86,6 +88,25 @@ describe("search", () => {
         return zoom !== undefined && zoom > 12 && latitude! > south && latitude! < north && longitude! > west && longitude! < east;
       }, { timeout: 15_000 })
       .toBe(true);
+    await page.close();
+  });
+});
+
+describe("the gap list", () => {
+  it("ranks the gaps as the engine does, filters by kind and goes to an item", async () => {
+    const top = analyze(readDataset("public/data/kunming").layers).gaps;
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL("./", baseUrl).href);
+    await waitForMapReady(page);
+    const panel = page.getByTestId("gap-panel");
+    await expect.poll(() => panel.locator(".gap-name").first().textContent(), { timeout: 60_000 }).toBe(top[0]?.unitName);
+    expect(await panel.locator(".gap-name").nth(1).textContent()).toBe(top[1]?.unitName);
+    await panel.getByRole("combobox", { name: "缺口类型" }).selectOption("grid-no-worker");
+    const firstGrid = top.find((gap) => gap.kind === "grid-no-worker");
+    await expect.poll(() => panel.locator(".gap-name").first().textContent()).toBe(firstGrid?.unitName);
+    await panel.locator(".gap-item").first().click();
+    await expect.poll(() => page.getByTestId("detail-card").textContent()).toContain(firstGrid?.unitName ?? "?");
+    expect(page.url()).toContain(`sel=grids:${firstGrid?.unitId}`);
     await page.close();
   });
 });

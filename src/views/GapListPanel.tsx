@@ -1,0 +1,52 @@
+// The ranked gap list (缺口清单) of the area shown: what to fix first, why it ranks where it
+// does (hover an item for its score), and a click to go there.
+import { useState } from "react";
+import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
+import { useGaps } from "./engine-client.ts";
+import { useTranslate, type Language, type MessageKey } from "./i18n.ts";
+
+export interface GapListPanelProps {
+  manifestUrl: string;
+  /** District, street or community code; undefined for the whole dataset. */
+  areaCode: string | undefined;
+  areaName: string;
+  /** False until the engine has the dataset (and always for tiled datasets, which ship no gaps). */
+  enabled: boolean;
+  language: Language;
+  onChoose: (gap: Gap) => void;
+}
+
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, onChoose }: GapListPanelProps) {
+  const t = useTranslate();
+  const [kind, setKind] = useState<GapKind | "all">("all");
+  const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
+  const gaps = useGaps(manifestUrl, filter, enabled);
+  return (
+    <section className="panel gap-panel" aria-label={t("gaps.title")} data-testid="gap-panel">
+      <h2>
+        {t("gaps.title")} · {areaName}
+        {gaps.data ? <span className="count">{gaps.data.total.toLocaleString()}</span> : null}
+      </h2>
+      <select aria-label={t("gaps.kind")} value={kind} onChange={(event) => setKind(event.target.value as GapKind | "all")}>
+        <option value="all">{t("gaps.all")}</option>
+        {GAP_KINDS.map((gapKind) => (
+          <option key={gapKind} value={gapKind}>
+            {t(`gap.${gapKind}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+      {!enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : gaps.isPending ? <p className="gap-status">{t("kpi.computing")}</p> : null}
+      <ol className="gap-list">
+        {gaps.data?.items.map((gap) => (
+          <li key={gap.id}>
+            <button type="button" className={`gap-item gap-${gap.severity}`} title={explainScore(gap)} onClick={() => onChoose(gap)}>
+              <span className="gap-severity">{t(`severity.${gap.severity}` as MessageKey)}</span>
+              <span className="gap-name">{gap.unitName}</span>
+              <span className="gap-reason">{language === "zh" ? gap.reason : gap.reasonEn}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
