@@ -48,3 +48,20 @@ describe("dataStyle sources", () => {
     expect(style.layers.find((layer) => layer.id === FIRST_LABEL_LAYER)).toMatchObject({ source: "tiles", "source-layer": "communities" });
   });
 });
+
+describe("dataStyle selection", () => {
+  it("outlines the selected unit under the labels, matching its code or id", () => {
+    const style = dataStyle({ ...common, data: { kind: "geojson", layers }, selection: { layer: "communities", id: "530102001001" } });
+    const ids = style.layers.map((layer) => layer.id);
+    const outline = style.layers.find((layer) => layer.id === "selection");
+    expect(outline).toMatchObject({ type: "line", source: "data-communities" });
+    expect(JSON.stringify(outline)).toContain("530102001001");
+    expect(ids.indexOf("selection")).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER));
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+  it("rings a selected station and adds nothing without a selection", () => {
+    const station = dataStyle({ ...common, data: { kind: "geojson", layers }, selection: { layer: "stations", id: "530102001-S" } });
+    expect(station.layers.find((layer) => layer.id === "selection")).toMatchObject({ type: "circle" });
+    expect(dataStyle({ ...common, data: { kind: "geojson", layers } }).layers.some((layer) => layer.id === "selection")).toBe(false);
+  });
+});

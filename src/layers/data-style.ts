@@ -19,6 +19,8 @@ export interface DataStyleInput {
   water: FeatureCollection<Geometry>;
   labels: readonly LabelPoint[];
   visibility: LayerVisibility;
+  /** The unit whose card is open, outlined on the map. */
+  selection?: { layer: LayerName; id: string } | null;
 }
 
 /** Style layer drawing each contract layer (the one a click on that layer hits). */
@@ -76,6 +78,17 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
       },
     },
   ];
+  const selection = input.selection;
+  if (selection) {
+    // Codes identify areas, ids everything else; match either so one rule serves every layer.
+    const matches = ["any", ["==", ["get", "code"], selection.id], ["==", ["get", "id"], selection.id]] as const;
+    const where = { ...sourceOf(data, selection.layer), filter: matches as unknown as ["any"] };
+    layers.push(
+      selection.layer === "stations"
+        ? { id: "selection", type: "circle", ...where, paint: { "circle-radius": 10, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 } }
+        : { id: "selection", type: "line", ...where, paint: { "line-color": palette.selection, "line-width": 3 } },
+    );
+  }
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.
     if (layer.id === "land" || layer.id === "district-line") return [{ ...layer, ...sourceOf(data, "districts") } as LayerSpecification];

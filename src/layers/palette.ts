@@ -24,6 +24,8 @@ export const palette = {
   /** Community-level social-work room (社工室). */
   stationRoom: [53, 151, 143, 255] as Rgba,
   stationOutline: [255, 255, 255, 255] as Rgba,
+  /** Outline of the selected unit: a blue that no data layer uses. */
+  selection: "#0b63ce",
 } as const;
 
 export function rgbaToCss([red, green, blue, alpha]: Rgba): string {

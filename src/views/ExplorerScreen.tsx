@@ -135,6 +135,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           onHover={(hovered, point) => setHover({ picked: hovered, point })}
           onSelect={select}
           flyTarget={flyTarget}
+          selection={props.selection}
         />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">

@@ -1,7 +1,8 @@
 // Hovering and clicking the map: the tooltip names what is under the pointer, a click opens the
 // unit's card and puts it in the link, and the link reopens the same card.
 import { describe, expect, inject, it } from "vitest";
-import { waitForMapReady } from "./browser.ts";
+import { hexToPixel, Screenshot, waitForMapReady } from "./browser.ts";
+import { palette } from "../../src/layers/palette.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 import { analyze } from "../../src/domain/analysis.ts";
@@ -38,6 +39,8 @@ describe("exploring the map", () => {
     expect(await card.locator('[data-field="households"]').textContent()).toBe(compound.properties.households.toLocaleString("zh-CN"));
     expect(await card.locator('[data-field="partyBranch"]').textContent()).toBe("否");
     expect(page.url()).toContain(`sel=compounds:${compound.properties.id}`);
+    // The selected compound is outlined in the selection colour.
+    await expect.poll(async () => (await Screenshot.of(page)).count(hexToPixel(palette.selection), 30)).toBeGreaterThan(100);
 
     const again = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await again.goto(page.url());

@@ -7,6 +7,7 @@ import { buildFeatureIndex } from "../../domain/feature-index.ts";
 import { basemapStyle } from "../../layers/basemap-style.ts";
 import { dataStyle, type DataSource } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
+import type { LayerName } from "../../data/contract.ts";
 import { MapAdapter, type Camera, type PickedFeature } from "./map-adapter.ts";
 
 export interface FlyTarget {
@@ -30,6 +31,7 @@ export interface MapViewProps {
   /** Called once, when the first full frame with every layer has been drawn. */
   onReady?: () => void;
   onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
+  selection?: { layer: LayerName; id: string } | null;
   /** Where to fly; a new object flies again, even to the same place. */
   flyTarget?: FlyTarget | null;
   onSelect?: (picked: PickedFeature | null) => void;
@@ -46,7 +48,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -74,8 +76,8 @@ export function MapView(props: MapViewProps) {
   const style = useMemo(() => {
     if (!dataset) return undefined;
     const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility });
-  }, [dataset, tilesUrl, water, visibility]);
+    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection });
+  }, [dataset, tilesUrl, water, visibility, selection]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {
