@@ -90,3 +90,33 @@ export function findProperties(layers: Layers, layer: LayerName, id: string): Re
   const features = layers[layer].features as ReadonlyArray<{ properties: Record<string, unknown> }>;
   return features.find((feature) => (feature.properties.code ?? feature.properties.id) === id)?.properties;
 }
+
+export interface Crumb {
+  layer: LayerName;
+  id: string;
+  name: string;
+}
+
+/** Parent codes by layer: which property names the parent, and on which layer it lives. */
+const PARENT: Partial<Record<LayerName, { field: string; layer: LayerName }>> = {
+  compounds: { field: "communityCode", layer: "communities" },
+  grids: { field: "communityCode", layer: "communities" },
+  communities: { field: "streetCode", layer: "streets" },
+  streets: { field: "districtCode", layer: "districts" },
+  stations: { field: "streetCode", layer: "streets" },
+};
+
+/** The chain district › street › community › unit for a breadcrumb, as far as the data knows it. */
+export function ancestry(layers: Layers, layer: LayerName, id: string): Crumb[] {
+  const chain: Crumb[] = [];
+  let current: { layer: LayerName; id: string } | undefined = { layer, id };
+  while (current) {
+    const properties = findProperties(layers, current.layer, current.id);
+    if (!properties) break;
+    chain.unshift({ layer: current.layer, id: current.id, name: String(properties.name ?? current.id) });
+    const parent: { field: string; layer: LayerName } | undefined = PARENT[current.layer];
+    const parentId: unknown = parent ? properties[parent.field] : undefined;
+    current = parent && typeof parentId === "string" ? { layer: parent.layer, id: parentId } : undefined;
+  }
+  return chain;
+}

@@ -1,7 +1,9 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
-import { countFeatures, countsFromReport, findProperties } from "../domain/dataset.ts";
+import { ancestry, countFeatures, countsFromReport, findProperties, type Crumb } from "../domain/dataset.ts";
+import { bboxOf } from "../domain/model.ts";
+import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
 import { useEngineSummary } from "./engine-client.ts";
@@ -117,6 +119,21 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   };
   // The gap list follows the selected area (a district, street or community), else the dataset.
   const area = selected && ["districts", "streets", "communities"].includes(selected.layer) ? selected : null;
+  const crumbs = useMemo(() => (selected && dataset ? ancestry(dataset.layers, selected.layer, selected.id) : []), [selected, dataset]);
+  const chooseCrumb = (crumb: Crumb | null) => {
+    if (!crumb) {
+      select(null);
+      if (manifest?.bbox) setFlyTarget({ position: [manifest.bbox[0], manifest.bbox[1]], bbox: manifest.bbox });
+      return;
+    }
+    const feature = dataset?.layers[crumb.layer].features.find((candidate) => {
+      const properties = candidate.properties as Record<string, unknown>;
+      return (properties.code ?? properties.id) === crumb.id;
+    });
+    if (feature && feature.geometry.type !== "Point") setFlyTarget({ position: [0, 0], bbox: bboxOf(feature.geometry) });
+    const properties = dataset ? findProperties(dataset.layers, crumb.layer, crumb.id) : undefined;
+    select({ ...crumb, properties: properties ?? { code: crumb.id } });
+  };
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -137,6 +154,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           flyTarget={flyTarget}
           selection={props.selection}
         />
+        <Breadcrumb root={manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? ""} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}

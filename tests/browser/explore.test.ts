@@ -42,8 +42,15 @@ describe("exploring the map", () => {
     // The selected compound is outlined in the selection colour.
     await expect.poll(async () => (await Screenshot.of(page)).count(hexToPixel(palette.selection), 30)).toBeGreaterThan(100);
 
+    // The breadcrumb leads up: district › street › community › compound; a step opens that unit.
+    const crumbs = page.getByTestId("breadcrumb").getByRole("button");
+    await expect.poll(() => crumbs.count()).toBe(5);
+    await crumbs.nth(3).click();
+    await expect.poll(() => page.url()).toMatch(/sel=communities:\d{12}/);
+    await expect.poll(() => page.getByTestId("detail-card").textContent()).toMatch(/社区/);
+
     const again = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await again.goto(page.url());
+    await again.goto(page.url().replace(/sel=[^&]+/, `sel=compounds:${compound.properties.id}`));
     await waitForMapReady(again);
     await expect.poll(() => again.getByTestId("detail-card").textContent()).toContain(compound.properties.name);
     await again.getByRole("button", { name: "关闭" }).click();
