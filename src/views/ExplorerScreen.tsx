@@ -167,6 +167,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             areaName={area?.name ?? manifest?.title ?? ""}
             enabled={engine.isSuccess}
             language={props.language}
+            asOf={manifest?.asOf ?? ""}
             onChoose={chooseGap}
           />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />

@@ -2,7 +2,8 @@
 // does (hover an item for its score), and a click to go there.
 import { useState } from "react";
 import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
-import { useGaps } from "./engine-client.ts";
+import { engineClient, useGaps } from "./engine-client.ts";
+import { downloadText, gapsToCsv } from "./gap-csv.ts";
 import { useTranslate, type Language, type MessageKey } from "./i18n.ts";
 
 export interface GapListPanelProps {
@@ -13,14 +14,20 @@ export interface GapListPanelProps {
   /** False until the engine has the dataset (and always for tiled datasets, which ship no gaps). */
   enabled: boolean;
   language: Language;
+  /** Data-as-of date, part of the exported file's name. */
+  asOf: string;
   onChoose: (gap: Gap) => void;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, onChoose }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, asOf, onChoose }: GapListPanelProps) {
   const t = useTranslate();
   const [kind, setKind] = useState<GapKind | "all">("all");
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled);
+  const exportCsv = async () => {
+    const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER);
+    downloadText(gapsToCsv(all.items, language), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
+  };
   return (
     <section className="panel gap-panel" aria-label={t("gaps.title")} data-testid="gap-panel">
       <h2>
@@ -35,6 +42,9 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, languag
           </option>
         ))}
       </select>
+      <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportCsv()}>
+        {t("gaps.export")}
+      </button>
       {!enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : gaps.isPending ? <p className="gap-status">{t("kpi.computing")}</p> : null}
       <ol className="gap-list">
         {gaps.data?.items.map((gap) => (

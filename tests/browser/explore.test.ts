@@ -6,6 +6,7 @@ import { palette } from "../../src/layers/palette.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 import { analyze } from "../../src/domain/analysis.ts";
+import { readFileSync } from "node:fs";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
 import { bboxOf } from "../../src/domain/model.ts";
 import type { MultiPolygon, Polygon } from "geojson";
@@ -114,6 +115,12 @@ describe("the gap list", () => {
     await panel.getByRole("combobox", { name: "缺口类型" }).selectOption("grid-no-worker");
     const firstGrid = top.find((gap) => gap.kind === "grid-no-worker");
     await expect.poll(() => panel.locator(".gap-name").first().textContent()).toBe(firstGrid?.unitName);
+    // The filtered list exports as CSV with Chinese headers and every matching gap.
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "导出 CSV" }).click()]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(download.suggestedFilename()).toMatch(/^缺口清单-.*\.csv$/);
+    expect(csv.startsWith("\uFEFF排名,缺口类型")).toBe(true);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + top.filter((gap) => gap.kind === "grid-no-worker").length);
     await panel.locator(".gap-item").first().click();
     await expect.poll(() => page.getByTestId("detail-card").textContent()).toContain(firstGrid?.unitName ?? "?");
     expect(page.url()).toContain(`sel=grids:${firstGrid?.unitId}`);

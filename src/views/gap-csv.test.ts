@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { Gap } from "../domain/gaps.ts";
+import { gapsToCsv } from "./gap-csv.ts";
+
+const gap: Gap = Object.freeze({
+  id: "grid-no-worker:530102001001-G01",
+  kind: "grid-no-worker",
+  level: "grid",
+  unitId: "530102001001-G01",
+  unitName: "翠湖社区第1网格",
+  districtCode: "530102",
+  streetCode: "530102001",
+  communityCode: "530102001001",
+  households: 820,
+  value: null,
+  intensity: 1,
+  score: 1640,
+  severity: "high",
+  reason: "网格无网格员,涉及 820 户",
+  reasonEn: "Grid has no grid worker; 820 households",
+  location: [102.7, 25.04] as [number, number],
+  bbox: null,
+});
+
+describe("gapsToCsv", () => {
+  it("writes a BOM, Chinese headers and one quoted-where-needed row per gap", () => {
+    const csv = gapsToCsv([gap], "zh");
+    expect(csv.startsWith("\uFEFF排名,缺口类型,严重程度,单位名称")).toBe(true);
+    const [, row] = csv.trim().split("\r\n");
+    expect(row).toBe('1,网格无网格员,高,翠湖社区第1网格,530102001001-G01,530102,530102001,530102001001,820,"网格无网格员,涉及 820 户",1640,"820 × 2 = 1,640",102.7,25.04');
+  });
+  it("speaks English when asked", () => {
+    expect(gapsToCsv([gap], "en")).toContain("Grid without a worker,High");
+  });
+});
