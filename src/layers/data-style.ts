@@ -21,6 +21,8 @@ export interface DataStyleInput {
   visibility: LayerVisibility;
   /** The unit whose card is open, outlined on the map. */
   selection?: { layer: LayerName; id: string } | null;
+  /** What-if stations, drawn as hollow markers in the selection colour. */
+  plannedStations?: ReadonlyArray<[number, number]>;
 }
 
 /** Style layer drawing each contract layer (the one a click on that layer hits). */
@@ -89,6 +91,19 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
         : { id: "selection", type: "line", ...where, paint: { "line-color": palette.selection, "line-width": 3 } },
     );
   }
+  const planned = input.plannedStations ?? [];
+  if (planned.length > 0) {
+    layers.push({
+      id: "planned-stations",
+      type: "circle",
+      source: "planned-stations",
+      paint: { "circle-radius": 8, "circle-color": "rgba(255,255,255,0.85)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 },
+    });
+  }
+  const plannedSource: Record<string, SourceSpecification> =
+    planned.length > 0
+      ? { "planned-stations": { type: "geojson", data: { type: "FeatureCollection", features: planned.map((position) => ({ type: "Feature", geometry: { type: "Point", coordinates: [...position] }, properties: {} })) } } }
+      : {};
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.
     if (layer.id === "land" || layer.id === "district-line") return [{ ...layer, ...sourceOf(data, "districts") } as LayerSpecification];
@@ -97,5 +112,5 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     return [...layers, communityLabels];
   });
   const { districts: _basemapDistricts, ...basemapSources } = base.sources;
-  return { ...base, sources: { ...basemapSources, ...dataSources(data) }, layers: styled };
+  return { ...base, sources: { ...basemapSources, ...dataSources(data), ...plannedSource }, layers: styled };
 }

@@ -6,7 +6,9 @@ import { bboxOf } from "../domain/model.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { useEngineSummary } from "./engine-client.ts";
+import { engineClient, useEngineSummary, useWhatIf } from "./engine-client.ts";
+import { WhatIfPanel } from "./WhatIfPanel.tsx";
+import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
@@ -134,6 +136,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const properties = dataset ? findProperties(dataset.layers, crumb.layer, crumb.id) : undefined;
     select({ ...crumb, properties: properties ?? { code: crumb.id } });
   };
+  const [whatIfActive, setWhatIfActive] = useState(false);
+  const [planned, setPlanned] = useState<Array<[number, number]>>([]);
+  const [serviceDistance, setServiceDistance] = useState(DEFAULT_THRESHOLDS.serviceDistanceMetres);
+  const whatIf = useWhatIf(props.manifestUrl, planned, serviceDistance, whatIfActive && engine.isSuccess);
+  const suggest = async () => {
+    const sites = await engineClient().suggest(3);
+    setPlanned((current) => [...current, ...sites.map((site): [number, number] => [site.longitude, site.latitude])]);
+  };
+  const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
+    if (whatIfActive) setPlanned((current) => [...current, lngLat]);
+    else select(feature);
+  };
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -150,7 +164,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           exposeForDebugging={props.debug}
           onReady={() => setMapReady(true)}
           onHover={(hovered, point) => setHover({ picked: hovered, point })}
-          onSelect={select}
+          onSelect={onMapClick}
+          plannedStations={whatIfActive ? planned : undefined}
           flyTarget={flyTarget}
           selection={props.selection}
         />
@@ -161,6 +176,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
+          <WhatIfPanel
+            active={whatIfActive}
+            onActiveChange={setWhatIfActive}
+            planned={planned}
+            onPlannedChange={setPlanned}
+            serviceDistance={serviceDistance}
+            onServiceDistanceChange={setServiceDistance}
+            before={engine.data?.city}
+            result={whatIf.data}
+            onSuggest={() => void suggest()}
+            enabled={engine.isSuccess}
+          />
           <GapListPanel
             manifestUrl={props.manifestUrl}
             areaCode={area?.id}

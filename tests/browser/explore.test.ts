@@ -6,6 +6,7 @@ import { palette } from "../../src/layers/palette.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 import { analyze } from "../../src/domain/analysis.ts";
+import { applyScenario } from "../../src/domain/what-if.ts";
 import { readFileSync } from "node:fs";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
 import { bboxOf } from "../../src/domain/model.ts";
@@ -124,6 +125,33 @@ describe("the gap list", () => {
     await panel.locator(".gap-item").first().click();
     await expect.poll(() => page.getByTestId("detail-card").textContent()).toContain(firstGrid?.unitName ?? "?");
     expect(page.url()).toContain(`sel=grids:${firstGrid?.unitId}`);
+    await page.close();
+  });
+});
+
+describe("what-if planning", () => {
+  it("adds a station where the map is clicked and shows the change the engine computes", async () => {
+    const base = analyze(readDataset("public/data/kunming").layers);
+    const far = base.gaps.find((gap) => gap.kind === "compound-beyond-service");
+    if (!far) throw new Error("no compound beyond the service distance in the demo data");
+    const [longitude, latitude] = far.location;
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL(`./?debug=1#map=15/${latitude}/${longitude}`, baseUrl).href);
+    await waitForMapReady(page);
+    const panel = page.getByTestId("what-if-panel");
+    const toggle = panel.getByRole("checkbox");
+    await expect.poll(() => toggle.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await toggle.check();
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("map has no box");
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const clicked = await page.evaluate(({ x, y }) => window.partyMap?.map.unproject([x, y]).toArray() ?? [0, 0], { x: box.width / 2, y: box.height / 2 });
+    const [clickedLongitude = 0, clickedLatitude = 0] = clicked;
+    const expected = applyScenario(base, { edits: [{ type: "add", id: "planned-1", longitude: clickedLongitude, latitude: clickedLatitude }] });
+    const cell = panel.locator('[data-field="stationAccessHouseholds"] td').nth(1);
+    await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(expected.rollup.city.stationAccessHouseholds.toLocaleString("zh-CN"));
+    expect(expected.rollup.city.stationAccessHouseholds).toBeGreaterThan(base.rollup.city.stationAccessHouseholds);
+    expect(await panel.locator('[data-field="gaps"] td').textContent()).toMatch(/^−[1-9]\d* \/ \+0$/);
     await page.close();
   });
 });

@@ -34,7 +34,9 @@ export interface MapViewProps {
   selection?: { layer: LayerName; id: string } | null;
   /** Where to fly; a new object flies again, even to the same place. */
   flyTarget?: FlyTarget | null;
-  onSelect?: (picked: PickedFeature | null) => void;
+  onSelect?: (picked: PickedFeature | null, lngLat: [number, number]) => void;
+  /** What-if stations drawn over the data (points, EPSG:4326). */
+  plannedStations?: ReadonlyArray<[number, number]>;
 }
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
@@ -48,7 +50,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -76,8 +78,8 @@ export function MapView(props: MapViewProps) {
   const style = useMemo(() => {
     if (!dataset) return undefined;
     const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection });
-  }, [dataset, tilesUrl, water, visibility, selection]);
+    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations });
+  }, [dataset, tilesUrl, water, visibility, selection, plannedStations]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {
@@ -96,7 +98,7 @@ export function MapView(props: MapViewProps) {
     () =>
       adapter?.setPointerHandlers({
         onHover: (picked, point) => pointer.current.onHover?.(picked, point),
-        onClick: (picked) => pointer.current.onSelect?.(picked),
+        onClick: (picked, lngLat) => pointer.current.onSelect?.(picked, lngLat),
       }),
     [adapter],
   );

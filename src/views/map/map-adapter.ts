@@ -27,7 +27,8 @@ export interface PickedFeature {
 export interface PointerHandlers {
   /** The feature under the pointer (null over nothing), with the pointer's CSS pixels in the map. */
   onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
-  onClick?: (picked: PickedFeature | null) => void;
+  /** `lngLat` in degrees: where the click landed, for placing things there. */
+  onClick?: (picked: PickedFeature | null, lngLat: [number, number]) => void;
 }
 
 /** How far from a point marker a pick still counts, in CSS pixels. */
@@ -135,7 +136,8 @@ export class MapAdapter {
       pending = null;
       handlers.onHover?.(null, { x: 0, y: 0 });
     };
-    const onClick = (event: { point: { x: number; y: number } }) => handlers.onClick?.(this.pickAt(event.point.x, event.point.y));
+    const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) =>
+      handlers.onClick?.(this.pickAt(event.point.x, event.point.y), [event.lngLat.lng, event.lngLat.lat]);
     this.map.on("mousemove", onMove);
     this.map.on("mouseout", onOut);
     this.map.on("click", onClick);
