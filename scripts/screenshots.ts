@@ -6,6 +6,7 @@ const SHOTS = [
   { file: "docs/screenshots/explorer-city.png", path: "./", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-card.png", path: "./#map=14.5/25.0405/102.7045&sel=streets:530102001", width: 1440, height: 900 },
 ];
 
 await build({ logLevel: "warn" });
