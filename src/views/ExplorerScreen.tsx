@@ -148,6 +148,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (whatIfActive) setPlanned((current) => [...current, lngLat]);
     else select(feature);
   };
+  // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
+  const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
@@ -169,13 +171,13 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           flyTarget={flyTarget}
           selection={props.selection}
         />
-        <Breadcrumb root={manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? ""} crumbs={crumbs} onChoose={chooseCrumb} />
+        <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
-          <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} />
+          <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} scope={rootName} />
           <WhatIfPanel
             active={whatIfActive}
             onActiveChange={setWhatIfActive}

@@ -29,13 +29,18 @@ export interface KpiPanelProps {
   unit: UnitReport | undefined;
   /** Message shown instead of the figures (still computing, or failed). */
   status?: string;
+  /** The area the figures are for, shown after the heading. */
+  scope?: string;
 }
 
-export function KpiPanel({ unit, status }: KpiPanelProps) {
+export function KpiPanel({ unit, status, scope }: KpiPanelProps) {
   const t = useTranslate();
   return (
     <section className="panel kpi-panel" aria-label={t("kpi.title")} data-testid="kpi-panel">
-      <h2>{t("kpi.title")}</h2>
+      <h2>
+        {t("kpi.title")}
+        {scope ? ` · ${scope}` : ""}
+      </h2>
       {status ? <p className="kpi-status">{status}</p> : null}
       <dl>
         {KPIS.map((kpi) => (
