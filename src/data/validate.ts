@@ -134,7 +134,7 @@ export function parseLayerLenient<L extends LayerName>(layer: L, file: string, j
   return { collection, warnings: emptyWarning(layer, file, features.length), issues: inspection.issues };
 }
 
-/** The basemap's water layer: any properties, but every geometry must be a valid area. */
+/** The basemap's water layer: properties are free, but every geometry must be a valid area. */
 export function parseWater(file: string, json: unknown): FeatureCollection<Polygon | MultiPolygon> {
   if (!isRecord(json) || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
     throw new DataError(file, [{ file, field: "type", message: "not a GeoJSON FeatureCollection" }]);
