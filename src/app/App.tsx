@@ -53,6 +53,10 @@ export function App() {
           onCameraChange={(camera) => update({ ...state, camera }, "replace")}
           selection={state.selection}
           onSelectionChange={(selection) => update({ ...state, selection }, "push")}
+          whatIf={state.whatIf}
+          onWhatIfChange={(whatIf) => update({ ...state, whatIf }, "replace")}
+          gapKind={state.gapKind}
+          onGapKindChange={(gapKind) => update({ ...state, gapKind }, "push")}
         />
       </LanguageContext.Provider>
     </QueryClientProvider>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], serviceDistance: 1000 }, gapKind: "all" });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -15,6 +15,8 @@ describe("url state", () => {
     ["another dataset", { ...base, dataset: "data/province/manifest.json" }],
     ["hidden layers", { ...base, visibility: { ...DEFAULT_VISIBILITY, grids: false, stations: false } }],
     ["a selected compound", { ...base, selection: { layer: "compounds", id: "530102001001-C003" } }],
+    ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], serviceDistance: 800 } }],
+    ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);
     expect(parseUrl(search, hash)).toEqual(state);
@@ -23,6 +25,12 @@ describe("url state", () => {
   it("writes a readable hash", () => {
     const { hash } = serializeUrl({ ...base, camera: { zoom: 12, latitude: 25.04, longitude: 102.71 }, visibility: { ...DEFAULT_VISIBILITY, grids: false } });
     expect(hash).toBe("#map=12/25.04/102.71&layers=streets,communities,compounds,stations");
+  });
+
+  it("drops malformed planned stations and distances", () => {
+    const state = parseUrl("", "#whatif=1&wi=102.7,25.0;abc,1;200,10&sd=5&gk=nonsense");
+    expect(state.whatIf).toEqual({ active: true, planned: [[102.7, 25]], serviceDistance: 1000 });
+    expect(state.gapKind).toBe("all");
   });
 
   it.each(["nothing", "roads:1", ":530102", "compounds:"])("ignores a malformed selection %s", (value) => {

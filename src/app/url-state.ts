@@ -2,6 +2,8 @@
 // the view (camera, visible layers) in the hash, updated as the user moves. Pure and round-trip tested.
 import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
+import { GAP_KINDS, type GapKind } from "../domain/gaps.ts";
+import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { Camera } from "../views/map/map-adapter.ts";
 import type { Language } from "../views/i18n.ts";
 
@@ -13,6 +15,10 @@ export interface UrlState {
   visibility: LayerVisibility;
   /** The unit whose card is open. */
   selection: { layer: LayerName; id: string } | null;
+  /** What-if planning: on or off, the planned stations ([longitude, latitude]) and the service distance in metres. */
+  whatIf: { active: boolean; planned: Array<[number, number]>; serviceDistance: number };
+  /** The gap list's kind filter, or "all". */
+  gapKind: GapKind | "all";
 }
 
 export const DEFAULT_DATASET = "data/kunming/manifest.json";
@@ -40,6 +46,20 @@ function parseSelection(value: string | null): UrlState["selection"] {
   return separator > 0 && id && LAYER_NAMES.includes(layer) ? { layer, id } : null;
 }
 
+function parsePlanned(value: string | null): Array<[number, number]> {
+  if (!value) return [];
+  return value.split(";").flatMap((pair): Array<[number, number]> => {
+    const [longitude, latitude] = pair.split(",").map(Number);
+    const valid = longitude !== undefined && latitude !== undefined && Number.isFinite(longitude) && Number.isFinite(latitude) && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+    return valid ? [[longitude, latitude]] : [];
+  });
+}
+
+function parseDistance(value: string | null): number {
+  const metres = Number(value);
+  return value !== null && Number.isFinite(metres) && metres >= 100 && metres <= 20_000 ? metres : DEFAULT_THRESHOLDS.serviceDistanceMetres;
+}
+
 export function parseUrl(search: string, hash: string): UrlState {
   const query = new URLSearchParams(search);
   const view = new URLSearchParams(hash.replace(/^#/, ""));
@@ -49,6 +69,8 @@ export function parseUrl(search: string, hash: string): UrlState {
     camera: parseCamera(view.get("map")),
     visibility: parseVisibility(view.get("layers")),
     selection: parseSelection(view.get("sel")),
+    whatIf: { active: view.get("whatif") === "1", planned: parsePlanned(view.get("wi")), serviceDistance: parseDistance(view.get("sd")) },
+    gapKind: GAP_KINDS.find((kind) => kind === view.get("gk")) ?? "all",
   };
 }
 
@@ -66,8 +88,12 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   const shown = OVERLAY_LAYERS.filter((layer: OverlayLayer) => state.visibility[layer]);
   if (shown.length !== OVERLAY_LAYERS.length) view.set("layers", shown.join(","));
   if (state.selection) view.set("sel", `${state.selection.layer}:${state.selection.id}`);
+  if (state.whatIf.active) view.set("whatif", "1");
+  if (state.whatIf.planned.length > 0) view.set("wi", state.whatIf.planned.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
+  if (state.whatIf.serviceDistance !== DEFAULT_THRESHOLDS.serviceDistanceMetres) view.set("sd", String(state.whatIf.serviceDistance));
+  if (state.gapKind !== "all") view.set("gk", state.gapKind);
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.
-  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":");
+  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";");
   return { search: search ? `?${search}` : "", hash: hash ? `#${hash}` : "" };
 }

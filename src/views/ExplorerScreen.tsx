@@ -8,7 +8,6 @@ import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
 import { engineClient, useEngineSummary, useWhatIf } from "./engine-client.ts";
 import { WhatIfPanel } from "./WhatIfPanel.tsx";
-import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
@@ -22,7 +21,7 @@ import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type Searc
 import { levelLabel } from "./field-labels.ts";
 import { SearchBox } from "./SearchBox.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
-import type { Gap } from "../domain/gaps.ts";
+import type { Gap, GapKind } from "../domain/gaps.ts";
 import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
@@ -40,6 +39,16 @@ export interface ExplorerScreenProps {
   onCameraChange: (camera: Camera) => void;
   selection: Selection | null;
   onSelectionChange: (selection: Selection | null) => void;
+  whatIf: WhatIfState;
+  onWhatIfChange: (whatIf: WhatIfState) => void;
+  gapKind: GapKind | "all";
+  onGapKindChange: (kind: GapKind | "all") => void;
+}
+
+export interface WhatIfState {
+  active: boolean;
+  planned: Array<[number, number]>;
+  serviceDistance: number;
 }
 
 export interface Selection {
@@ -136,16 +145,16 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const properties = dataset ? findProperties(dataset.layers, crumb.layer, crumb.id) : undefined;
     select({ ...crumb, properties: properties ?? { code: crumb.id } });
   };
-  const [whatIfActive, setWhatIfActive] = useState(false);
-  const [planned, setPlanned] = useState<Array<[number, number]>>([]);
-  const [serviceDistance, setServiceDistance] = useState(DEFAULT_THRESHOLDS.serviceDistanceMetres);
+  // What-if edits live in the URL, so a plan can be shared as a link.
+  const { active: whatIfActive, planned, serviceDistance } = props.whatIf;
+  const setWhatIf = (patch: Partial<WhatIfState>) => props.onWhatIfChange({ ...props.whatIf, ...patch });
   const whatIf = useWhatIf(props.manifestUrl, planned, serviceDistance, whatIfActive && engine.isSuccess);
   const suggest = async () => {
     const sites = await engineClient().suggest(3);
-    setPlanned((current) => [...current, ...sites.map((site): [number, number] => [site.longitude, site.latitude])]);
+    setWhatIf({ planned: [...planned, ...sites.map((site): [number, number] => [site.longitude, site.latitude])] });
   };
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
-    if (whatIfActive) setPlanned((current) => [...current, lngLat]);
+    if (whatIfActive) setWhatIf({ planned: [...planned, lngLat] });
     else select(feature);
   };
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
@@ -180,11 +189,11 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} scope={rootName} />
           <WhatIfPanel
             active={whatIfActive}
-            onActiveChange={setWhatIfActive}
+            onActiveChange={(active) => setWhatIf({ active })}
             planned={planned}
-            onPlannedChange={setPlanned}
+            onPlannedChange={(next) => setWhatIf({ planned: next })}
             serviceDistance={serviceDistance}
-            onServiceDistanceChange={setServiceDistance}
+            onServiceDistanceChange={(metres) => setWhatIf({ serviceDistance: metres })}
             before={engine.data?.city}
             result={whatIf.data}
             onSuggest={() => void suggest()}
@@ -197,6 +206,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             enabled={engine.isSuccess}
             language={props.language}
             asOf={manifest?.asOf ?? ""}
+            kind={props.gapKind}
+            onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
           />
           <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />

@@ -1,6 +1,5 @@
 // The ranked gap list (缺口清单) of the area shown: what to fix first, why it ranks where it
 // does (hover an item for its score), and a click to go there.
-import { useState } from "react";
 import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
 import { engineClient, useGaps } from "./engine-client.ts";
 import { downloadText, gapsToCsv } from "./gap-csv.ts";
@@ -16,12 +15,13 @@ export interface GapListPanelProps {
   language: Language;
   /** Data-as-of date, part of the exported file's name. */
   asOf: string;
+  kind: GapKind | "all";
+  onKindChange: (kind: GapKind | "all") => void;
   onChoose: (gap: Gap) => void;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, asOf, onChoose }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, asOf, kind, onKindChange, onChoose }: GapListPanelProps) {
   const t = useTranslate();
-  const [kind, setKind] = useState<GapKind | "all">("all");
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled);
   const exportCsv = async () => {
@@ -34,7 +34,7 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, languag
         {t("gaps.title")} · {areaName}
         {gaps.data ? <span className="count">{gaps.data.total.toLocaleString()}</span> : null}
       </h2>
-      <select aria-label={t("gaps.kind")} value={kind} onChange={(event) => setKind(event.target.value as GapKind | "all")}>
+      <select aria-label={t("gaps.kind")} value={kind} onChange={(event) => onKindChange(event.target.value as GapKind | "all")}>
         <option value="all">{t("gaps.all")}</option>
         {GAP_KINDS.map((gapKind) => (
           <option key={gapKind} value={gapKind}>

@@ -152,6 +152,17 @@ describe("what-if planning", () => {
     await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(expected.rollup.city.stationAccessHouseholds.toLocaleString("zh-CN"));
     expect(expected.rollup.city.stationAccessHouseholds).toBeGreaterThan(base.rollup.city.stationAccessHouseholds);
     expect(await panel.locator('[data-field="gaps"] td').textContent()).toMatch(/^−[1-9]\d* \/ \+0$/);
+
+    // The plan is in the link: opening it elsewhere shows the same plan and the same figures.
+    expect(page.url()).toMatch(/whatif=1&wi=[\d.]+,[\d.]+/);
+    const planned = /wi=([\d.]+),([\d.]+)/.exec(page.url())?.slice(1).map(Number) ?? [];
+    const fromLink = applyScenario(base, { edits: [{ type: "add", id: "planned-1", longitude: planned[0] ?? 0, latitude: planned[1] ?? 0 }] });
+    const again = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(page.url());
+    await waitForMapReady(again);
+    const againCell = again.getByTestId("what-if-panel").locator('[data-field="stationAccessHouseholds"] td').nth(1);
+    await expect.poll(() => againCell.textContent(), { timeout: 60_000 }).toBe(fromLink.rollup.city.stationAccessHouseholds.toLocaleString("zh-CN"));
+    await again.close();
     await page.close();
   });
 });
