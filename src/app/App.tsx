@@ -57,6 +57,8 @@ export function App() {
           onWhatIfChange={(whatIf) => update({ ...state, whatIf }, "replace")}
           gapKind={state.gapKind}
           onGapKindChange={(gapKind) => update({ ...state, gapKind }, "push")}
+          colouring={state.colouring}
+          onColouringChange={(colouring) => update({ ...state, colouring }, "push")}
         />
       </LanguageContext.Provider>
     </QueryClientProvider>

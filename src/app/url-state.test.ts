@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], serviceDistance: 1000 }, gapKind: "all" });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch" });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -17,6 +17,7 @@ describe("url state", () => {
     ["a selected compound", { ...base, selection: { layer: "compounds", id: "530102001001-C003" } }],
     ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], serviceDistance: 800 } }],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
+    ["compounds coloured by grid assignment", { ...base, colouring: "gridAssigned" }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);
     expect(parseUrl(search, hash)).toEqual(state);

@@ -3,6 +3,7 @@
 import { DEFAULT_VISIBILITY, OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { GAP_KINDS, type GapKind } from "../domain/gaps.ts";
+import { COMPOUND_COLOURINGS, type CompoundColouring } from "../layers/compound-colouring.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { Camera } from "../views/map/map-adapter.ts";
 import type { Language } from "../views/i18n.ts";
@@ -19,6 +20,8 @@ export interface UrlState {
   whatIf: { active: boolean; planned: Array<[number, number]>; serviceDistance: number };
   /** The gap list's kind filter, or "all". */
   gapKind: GapKind | "all";
+  /** What compounds are coloured by. */
+  colouring: CompoundColouring;
 }
 
 export const DEFAULT_DATASET = "data/kunming/manifest.json";
@@ -71,6 +74,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     selection: parseSelection(view.get("sel")),
     whatIf: { active: view.get("whatif") === "1", planned: parsePlanned(view.get("wi")), serviceDistance: parseDistance(view.get("sd")) },
     gapKind: GAP_KINDS.find((kind) => kind === view.get("gk")) ?? "all",
+    colouring: COMPOUND_COLOURINGS.find((colouring) => colouring === view.get("cb")) ?? "partyBranch",
   };
 }
 
@@ -92,6 +96,7 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (state.whatIf.planned.length > 0) view.set("wi", state.whatIf.planned.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   if (state.whatIf.serviceDistance !== DEFAULT_THRESHOLDS.serviceDistanceMetres) view.set("sd", String(state.whatIf.serviceDistance));
   if (state.gapKind !== "all") view.set("gk", state.gapKind);
+  if (state.colouring !== "partyBranch") view.set("cb", state.colouring);
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.
   const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";");

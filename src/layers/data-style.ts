@@ -9,6 +9,7 @@ import type { LayerName } from "../data/contract.ts";
 import { TILE_MIN_ZOOM } from "../data/tiling.ts";
 import type { LabelPoint, Layers } from "../domain/dataset.ts";
 import { basemapStyle, FIRST_LABEL_LAYER } from "./basemap-style.ts";
+import { compoundFill, type CompoundColouring } from "./compound-colouring.ts";
 import { palette, rgbaToCss } from "./palette.ts";
 import type { LayerVisibility } from "./visibility.ts";
 
@@ -21,6 +22,8 @@ export interface DataStyleInput {
   visibility: LayerVisibility;
   /** The unit whose card is open, outlined on the map. */
   selection?: { layer: LayerName; id: string } | null;
+  /** The indicator compounds are coloured by (default: party branch). */
+  compoundColouring?: CompoundColouring;
   /** What-if stations, drawn as hollow markers in the selection colour. */
   plannedStations?: ReadonlyArray<[number, number]>;
 }
@@ -65,7 +68,7 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     { id: STYLE_LAYER.grids, type: "line", ...from("grids"), layout: visible(visibility.grids), paint: { "line-color": rgbaToCss(palette.gridLine), "line-width": 0.6 } },
     {
       id: STYLE_LAYER.compounds, type: "fill", ...from("compounds"), layout: visible(visibility.compounds),
-      paint: { "fill-color": ["case", ["get", "partyBranch"], rgbaToCss(palette.compoundCovered), rgbaToCss(palette.compoundGap)], "fill-outline-color": rgbaToCss(palette.compoundLine) },
+      paint: { "fill-color": compoundFill(input.compoundColouring ?? "partyBranch"), "fill-outline-color": rgbaToCss(palette.compoundLine) },
     },
     { id: STYLE_LAYER.communities, type: "line", ...from("communities"), layout: visible(visibility.communities), paint: { "line-color": rgbaToCss(palette.communityLine), "line-width": 1 } },
     { id: STYLE_LAYER.streets, type: "line", ...from("streets"), layout: visible(visibility.streets), paint: { "line-color": rgbaToCss(palette.streetLine), "line-width": 1.6 } },

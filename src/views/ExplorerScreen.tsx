@@ -22,6 +22,7 @@ import { levelLabel } from "./field-labels.ts";
 import { SearchBox } from "./SearchBox.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import type { Gap, GapKind } from "../domain/gaps.ts";
+import type { CompoundColouring } from "../layers/compound-colouring.ts";
 import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
@@ -43,6 +44,8 @@ export interface ExplorerScreenProps {
   onWhatIfChange: (whatIf: WhatIfState) => void;
   gapKind: GapKind | "all";
   onGapKindChange: (kind: GapKind | "all") => void;
+  colouring: CompoundColouring;
+  onColouringChange: (colouring: CompoundColouring) => void;
 }
 
 export interface WhatIfState {
@@ -179,6 +182,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           plannedStations={whatIfActive ? planned : undefined}
           flyTarget={flyTarget}
           selection={props.selection}
+          compoundColouring={props.colouring}
         />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
@@ -210,7 +214,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
           />
-          <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} />
+          <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} colouring={props.colouring} onColouringChange={props.onColouringChange} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}

@@ -113,6 +113,21 @@ describe("the map", () => {
   });
 });
 
+describe("compound colouring", () => {
+  it("recolours compounds by the chosen indicator, legend included", async () => {
+    const compound = largest(readLayer<CompoundProperties & { gridId: string | null }>("compounds").features, (properties) => properties.partyBranch && properties.gridId === null);
+    const [longitude, latitude] = centre(compound);
+    const { page } = await open(`./#map=17/${latitude}/${longitude}&layers=compounds`);
+    const { x, y } = mapCentre(page);
+    expect((await Screenshot.of(page)).shareNear(x, y, 4, over(palette.compoundCovered), 30)).toBeGreaterThan(0.6);
+    await page.getByRole("combobox", { name: "小区着色依据" }).selectOption("gridAssigned");
+    await expect.poll(async () => (await Screenshot.of(page)).shareNear(x, y, 4, over(palette.compoundGap), 30)).toBeGreaterThan(0.6);
+    expect(await page.locator(".layer-panel").textContent()).toContain("未划入网格");
+    expect(page.url()).toContain("cb=gridAssigned");
+    await page.close();
+  });
+});
+
 describe("picking", () => {
   it("finds the compound and the station under a screen point", async () => {
     const compound = largest(readLayer<CompoundProperties>("compounds").features, (properties) => properties.partyBranch);

@@ -8,6 +8,7 @@ import { basemapStyle } from "../../layers/basemap-style.ts";
 import { dataStyle, type DataSource } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { LayerName } from "../../data/contract.ts";
+import type { CompoundColouring } from "../../layers/compound-colouring.ts";
 import { MapAdapter, type Camera, type PickedFeature } from "./map-adapter.ts";
 
 export interface FlyTarget {
@@ -32,6 +33,7 @@ export interface MapViewProps {
   onReady?: () => void;
   onHover?: (picked: PickedFeature | null, point: { x: number; y: number }) => void;
   selection?: { layer: LayerName; id: string } | null;
+  compoundColouring?: CompoundColouring;
   /** Where to fly; a new object flies again, even to the same place. */
   flyTarget?: FlyTarget | null;
   onSelect?: (picked: PickedFeature | null, lngLat: [number, number]) => void;
@@ -50,7 +52,7 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations, compoundColouring } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -78,8 +80,8 @@ export function MapView(props: MapViewProps) {
   const style = useMemo(() => {
     if (!dataset) return undefined;
     const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations });
-  }, [dataset, tilesUrl, water, visibility, selection, plannedStations]);
+    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring });
+  }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {
