@@ -206,8 +206,9 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <GapListPanel
             manifestUrl={props.manifestUrl}
             areaCode={area?.id}
-            areaName={area?.name ?? manifest?.title ?? ""}
+            areaName={area?.name ?? rootName}
             enabled={engine.isSuccess}
+            computing={!indicators && !engine.isSuccess && !engine.isError}
             language={props.language}
             asOf={manifest?.asOf ?? ""}
             kind={props.gapKind}

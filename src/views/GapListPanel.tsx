@@ -12,6 +12,8 @@ export interface GapListPanelProps {
   areaName: string;
   /** False until the engine has the dataset (and always for tiled datasets, which ship no gaps). */
   enabled: boolean;
+  /** True while the engine is still analysing: say so, rather than that there is no list. */
+  computing: boolean;
   language: Language;
   /** Data-as-of date, part of the exported file's name. */
   asOf: string;
@@ -20,7 +22,7 @@ export interface GapListPanelProps {
   onChoose: (gap: Gap) => void;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, language, asOf, kind, onKindChange, onChoose }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose }: GapListPanelProps) {
   const t = useTranslate();
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled);
@@ -45,7 +47,7 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, languag
       <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportCsv()}>
         {t("gaps.export")}
       </button>
-      {!enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : gaps.isPending ? <p className="gap-status">{t("kpi.computing")}</p> : null}
+      {computing || (enabled && gaps.isPending) ? <p className="gap-status">{t("kpi.computing")}</p> : !enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : null}
       <ol className="gap-list">
         {gaps.data?.items.map((gap) => (
           <li key={gap.id}>
