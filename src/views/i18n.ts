@@ -1,9 +1,12 @@
 // Interface strings, Simplified Chinese first. Place names stay as the data has them.
 import { createContext, useContext } from "react";
+import { chartMessages } from "./charts/messages.ts";
+import { snapshotMessages } from "./snapshot/messages.ts";
+import { wallMessages } from "./wall/messages.ts";
 
 export type Language = "zh" | "en";
 
-const zh = {
+const zhCore = {
   appTitle: "党建地图",
   asOf: "数据截至",
   loading: "正在加载数据…",
@@ -84,9 +87,12 @@ const zh = {
   "kpi.unassignedCompounds.definition": "未划入任何网格的小区数(含所属网格不存在或属于其他社区的)",
 } as const;
 
+// Feature folders keep their own strings (one bundle per feature, same keys in both languages).
+const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh };
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const enCore: Record<keyof typeof zhCore, string> = {
   appTitle: "Party-building map",
   asOf: "Data as of",
   loading: "Loading data…",
@@ -166,6 +172,8 @@ const en: Record<MessageKey, string> = {
   "kpi.unassignedCompounds": "Compounds in no grid",
   "kpi.unassignedCompounds.definition": "Compounds assigned to no grid (including a missing grid or one of another community)",
 };
+
+const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en };
 
 const messages: Record<Language, Record<MessageKey, string>> = { zh, en };
 

@@ -1,6 +1,8 @@
-// Builds the app once and serves dist/ on 127.0.0.1 for the browser tests, the same way
-// `npm start` does (vite preview), then stops the server when the run ends.
-import { cp } from "node:fs/promises";
+// Builds the app once and serves it on 127.0.0.1 for the browser tests, the same way
+// `npm start` does (vite preview), then stops the server when the run ends. Each run builds into
+// its own temporary folder, so two runs at once (or a run beside `npm start`) do not collide.
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildTiles } from "../../scripts/lib/tiles/build-tiles.ts";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
@@ -11,26 +13,31 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The folder the app was built into and is served from. */
+    distDir: string;
   }
 }
 
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
-  await build({ logLevel: "warn", configFile: "vite.config.ts" });
+  const outDir = await mkdtemp(join(tmpdir(), "party-map-dist-"));
+  await build({ logLevel: "warn", configFile: "vite.config.ts", build: { outDir, emptyOutDir: true } });
   // Test-only datasets (bad input) are served beside the real one, never shipped in public/.
-  await cp("tests/fixtures", "dist/fixtures", { recursive: true });
+  await cp("tests/fixtures", join(outDir, "fixtures"), { recursive: true });
   // The demo city as a tiled dataset, built the way `npm run tiles` builds one.
-  const tiled = "dist/fixtures/kunming-tiled";
+  const tiled = join(outDir, "fixtures/kunming-tiled");
   await cp("public/data/kunming", tiled, { recursive: true });
   const archive = join(tiled, "tiles.pmtiles");
   buildTiles(tiled, { out: archive });
   registerTiles(tiled, archive, indicatorsFile(readDataset(tiled)));
-  server = await preview({ configFile: "vite.config.ts", preview: { host: "127.0.0.1", port: 0, strictPort: false } });
+  server = await preview({ configFile: "vite.config.ts", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("preview server has no TCP address");
+  project.provide("distDir", outDir);
   project.provide("baseUrl", `http://127.0.0.1:${address.port}/`);
   return async () => {
     await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+    await rm(outDir, { recursive: true, force: true });
   };
 }

@@ -1,6 +1,7 @@
 // A dataset served as a PMTiles archive draws the same map from range requests: same colours at
 // the same places, the indicators computed at build time, picking through MapLibre.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
@@ -40,7 +41,7 @@ describe("a tiled dataset", () => {
   });
 
   it("shows the indicators computed when the tiles were built", async () => {
-    const indicators = JSON.parse(readFileSync("dist/fixtures/kunming-tiled/indicators.json", "utf8")) as { city: Record<string, number | null> };
+    const indicators = JSON.parse(readFileSync(join(inject("distDir"), "fixtures/kunming-tiled/indicators.json"), "utf8")) as { city: Record<string, number | null> };
     const { page } = await open("");
     for (const kpi of KPIS) {
       await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(indicators.city[kpi.field], kpi.format));
