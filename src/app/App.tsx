@@ -1,9 +1,13 @@
 // Composition root: URL state in, providers around, one screen out.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ExplorerScreen } from "../views/ExplorerScreen.tsx";
 import { LanguageContext } from "../views/i18n.ts";
+import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
+
+// The wall (?mode=wall) is its own chunk: the explorer's first load does not carry it.
+const WallScreen = lazy(() => import("../views/wall/WallScreen.tsx").then((module) => ({ default: module.WallScreen })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
@@ -22,6 +26,8 @@ function writeUrl(state: UrlState, mode: "push" | "replace") {
 export function App() {
   const [state, setState] = useState<UrlState>(() => parseUrl(window.location.search, window.location.hash));
   const debug = new URLSearchParams(window.location.search).has("debug");
+  // Wall options are read once: a wall is configured by the link it was opened with.
+  const [wall] = useState(() => (isWallMode(window.location.search) ? parseWallOptions(window.location.search) : null));
 
   useEffect(() => {
     const onPopState = () => setState(parseUrl(window.location.search, window.location.hash));
@@ -37,6 +43,18 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
   }, [state.language]);
+
+  if (wall) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <LanguageContext.Provider value={state.language}>
+          <Suspense fallback={null}>
+            <WallScreen manifestUrl={state.dataset} waterUrl="basemap/water.geojson" language={state.language} options={wall} debug={debug} />
+          </Suspense>
+        </LanguageContext.Provider>
+      </QueryClientProvider>
+    );
+  }
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -59,6 +77,12 @@ export function App() {
           onGapKindChange={(gapKind) => update({ ...state, gapKind }, "push")}
           colouring={state.colouring}
           onColouringChange={(colouring) => update({ ...state, colouring }, "push")}
+          areaColouring={state.areaColouring}
+          onAreaColouringChange={(areaColouring) => update({ ...state, areaColouring }, "push")}
+          filters={state.filters}
+          onFiltersChange={(filters) => update({ ...state, filters }, "replace")}
+          shape={state.shape}
+          onShapeChange={(shape) => update({ ...state, shape }, "push")}
         />
       </LanguageContext.Provider>
     </QueryClientProvider>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch" });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -15,7 +15,11 @@ describe("url state", () => {
     ["another dataset", { ...base, dataset: "data/province/manifest.json" }],
     ["hidden layers", { ...base, visibility: { ...DEFAULT_VISIBILITY, grids: false, stations: false } }],
     ["a selected compound", { ...base, selection: { layer: "compounds", id: "530102001001-C003" } }],
-    ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], serviceDistance: 800 } }],
+    ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], moved: [], removed: [], serviceDistance: 800 } }],
+    ["moved and removed stations", { ...base, whatIf: { active: true, planned: [], moved: [{ id: "530102001-S", position: [102.7, 25.05] }], removed: ["530102001006-R", "530102002-S"], serviceDistance: 1000 } }],
+    ["communities filled by station reach", { ...base, areaColouring: { level: "communities", indicator: "stationAccessRate" } }],
+    ["a drawn shape", { ...base, shape: [[102.7, 25], [102.71, 25], [102.71, 25.01]] }],
+    ["filters", { ...base, areaColouring: { level: "streets", indicator: "partyBranchCoverage" }, filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } } }],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
     ["compounds coloured by grid assignment", { ...base, colouring: "gridAssigned" }],
   ])("round-trips %s", (_label, state) => {
@@ -30,8 +34,15 @@ describe("url state", () => {
 
   it("drops malformed planned stations and distances", () => {
     const state = parseUrl("", "#whatif=1&wi=102.7,25.0;abc,1;200,10&sd=5&gk=nonsense");
-    expect(state.whatIf).toEqual({ active: true, planned: [[102.7, 25]], serviceDistance: 1000 });
+    expect(state.whatIf).toEqual({ active: true, planned: [[102.7, 25]], moved: [], removed: [], serviceDistance: 1000 });
     expect(state.gapKind).toBe("all");
+  });
+
+  it("drops malformed moves, area colourings and filters", () => {
+    const state = parseUrl("", "#wm=s1@abc;@1,2;s2@102.7,25&ac=roads:partyBranchCoverage&af=above:0.5");
+    expect(state.whatIf.moved).toEqual([{ id: "s2", position: [102.7, 25] }]);
+    expect(state.areaColouring).toBeNull();
+    expect(state.filters.area).toBeNull();
   });
 
   it.each(["nothing", "roads:1", ":530102", "compounds:"])("ignores a malformed selection %s", (value) => {

@@ -7,6 +7,11 @@ import { COMPOUND_COLOURINGS, type CompoundColouring } from "../layers/compound-
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { Camera } from "../views/map/map-adapter.ts";
 import type { Language } from "../views/i18n.ts";
+import { AREA_INDICATORS, type AreaColouring, type AreaLevel } from "../layers/choropleth.ts";
+import type { WhatIfPlan } from "../views/what-if-plan.ts";
+import type { MapFilters } from "../views/map-filters.ts";
+
+const AREA_LEVELS: readonly AreaLevel[] = ["streets", "communities"];
 
 export interface UrlState {
   language: Language;
@@ -16,12 +21,18 @@ export interface UrlState {
   visibility: LayerVisibility;
   /** The unit whose card is open. */
   selection: { layer: LayerName; id: string } | null;
-  /** What-if planning: on or off, the planned stations ([longitude, latitude]) and the service distance in metres. */
-  whatIf: { active: boolean; planned: Array<[number, number]>; serviceDistance: number };
+  /** What-if planning: on or off, new, moved and removed stations, and the service distance in metres. */
+  whatIf: { active: boolean } & WhatIfPlan;
   /** The gap list's kind filter, or "all". */
   gapKind: GapKind | "all";
   /** What compounds are coloured by. */
   colouring: CompoundColouring;
+  /** Which areas are filled by which rolled-up indicator, if any. */
+  areaColouring: AreaColouring | null;
+  /** Filters: only compounds in the gap state; areas whose indicator is below / at least a value. */
+  filters: MapFilters;
+  /** A drawn rectangle or lasso whose contents are summarised ([longitude, latitude] ring). */
+  shape: Array<[number, number]> | null;
 }
 
 export const DEFAULT_DATASET = "data/kunming/manifest.json";
@@ -58,6 +69,39 @@ function parsePlanned(value: string | null): Array<[number, number]> {
   });
 }
 
+function parsePosition(text: string | undefined): [number, number] | null {
+  const [longitude, latitude] = (text ?? "").split(",").map(Number);
+  const valid = longitude !== undefined && latitude !== undefined && Number.isFinite(longitude) && Number.isFinite(latitude) && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+  return valid ? [longitude, latitude] : null;
+}
+
+function parseMoved(value: string | null): WhatIfPlan["moved"] {
+  if (!value) return [];
+  return value.split(";").flatMap((entry) => {
+    const [id, at] = entry.split("@");
+    const position = parsePosition(at);
+    return id && position ? [{ id, position }] : [];
+  });
+}
+
+function parseAreaColouring(value: string | null): AreaColouring | null {
+  const [level, indicator] = (value ?? "").split(":");
+  const knownLevel = AREA_LEVELS.find((candidate) => candidate === level);
+  const knownIndicator = AREA_INDICATORS.find((candidate) => candidate === indicator);
+  return knownLevel && knownIndicator ? { level: knownLevel, indicator: knownIndicator } : null;
+}
+
+function parseAreaFilter(value: string | null): MapFilters["area"] {
+  const [comparison, threshold] = (value ?? "").split(":");
+  const number = Number(threshold);
+  return (comparison === "below" || comparison === "atLeast") && threshold !== "" && Number.isFinite(number) ? { comparison, value: number } : null;
+}
+
+function parseShape(value: string | null): Array<[number, number]> | null {
+  const ring = parsePlanned(value);
+  return ring.length >= 3 ? ring : null;
+}
+
 function parseDistance(value: string | null): number {
   const metres = Number(value);
   return value !== null && Number.isFinite(metres) && metres >= 100 && metres <= 20_000 ? metres : DEFAULT_THRESHOLDS.serviceDistanceMetres;
@@ -72,9 +116,18 @@ export function parseUrl(search: string, hash: string): UrlState {
     camera: parseCamera(view.get("map")),
     visibility: parseVisibility(view.get("layers")),
     selection: parseSelection(view.get("sel")),
-    whatIf: { active: view.get("whatif") === "1", planned: parsePlanned(view.get("wi")), serviceDistance: parseDistance(view.get("sd")) },
+    whatIf: {
+      active: view.get("whatif") === "1",
+      planned: parsePlanned(view.get("wi")),
+      moved: parseMoved(view.get("wm")),
+      removed: (view.get("wr") ?? "").split(",").filter(Boolean),
+      serviceDistance: parseDistance(view.get("sd")),
+    },
     gapKind: GAP_KINDS.find((kind) => kind === view.get("gk")) ?? "all",
     colouring: COMPOUND_COLOURINGS.find((colouring) => colouring === view.get("cb")) ?? "partyBranch",
+    areaColouring: parseAreaColouring(view.get("ac")),
+    filters: { onlyGaps: view.get("og") === "1", area: parseAreaFilter(view.get("af")) },
+    shape: parseShape(view.get("shp")),
   };
 }
 
@@ -90,15 +143,21 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
     view.set("map", `${round(zoom, 2)}/${round(latitude, 5)}/${round(longitude, 5)}`);
   }
   const shown = OVERLAY_LAYERS.filter((layer: OverlayLayer) => state.visibility[layer]);
-  if (shown.length !== OVERLAY_LAYERS.length) view.set("layers", shown.join(","));
+  if (OVERLAY_LAYERS.some((layer) => state.visibility[layer] !== DEFAULT_VISIBILITY[layer])) view.set("layers", shown.join(","));
   if (state.selection) view.set("sel", `${state.selection.layer}:${state.selection.id}`);
   if (state.whatIf.active) view.set("whatif", "1");
   if (state.whatIf.planned.length > 0) view.set("wi", state.whatIf.planned.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
+  if (state.whatIf.moved.length > 0) view.set("wm", state.whatIf.moved.map(({ id, position: [longitude, latitude] }) => `${id}@${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
+  if (state.whatIf.removed.length > 0) view.set("wr", state.whatIf.removed.join(","));
   if (state.whatIf.serviceDistance !== DEFAULT_THRESHOLDS.serviceDistanceMetres) view.set("sd", String(state.whatIf.serviceDistance));
   if (state.gapKind !== "all") view.set("gk", state.gapKind);
   if (state.colouring !== "partyBranch") view.set("cb", state.colouring);
+  if (state.areaColouring) view.set("ac", `${state.areaColouring.level}:${state.areaColouring.indicator}`);
+  if (state.filters.onlyGaps) view.set("og", "1");
+  if (state.filters.area) view.set("af", `${state.filters.area.comparison}:${state.filters.area.value}`);
+  if (state.shape) view.set("shp", state.shape.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.
-  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";");
+  const hash = view.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";").replaceAll("%40", "@");
   return { search: search ? `?${search}` : "", hash: hash ? `#${hash}` : "" };
 }

@@ -121,6 +121,14 @@ describe("filterGaps", () => {
     expect(ids(filterGaps(gaps, { areaCode }))).toEqual(expected);
   });
 
+  it.each<[string, string, readonly string[]]>([
+    ["a compound with two gaps", "K09", ["compound-beyond-service:K09", "compound-no-party-branch:K09"]],
+    ["a street", "530102002", ["street-no-station:530102002"]],
+    ["a unit without gaps", "K01", []],
+  ])("by unit: %s", (_label, unitId, expected) => {
+    expect(ids(filterGaps(gaps, { unitId }))).toEqual(expected);
+  });
+
   it("combines kind and area, and keeps everything with an empty filter", () => {
     expect(ids(filterGaps(gaps, { kinds: ["compound-no-party-branch"], areaCode: CODES.communityPlain }))).toEqual([
       "compound-no-party-branch:K03", "compound-no-party-branch:K04",

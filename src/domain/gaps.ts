@@ -223,6 +223,8 @@ export interface GapFilter {
   kinds?: readonly GapKind[];
   /** A district, street or community code: keeps gaps inside that area. */
   areaCode?: string;
+  /** A unit's own id or code: keeps the gaps of that one unit (a street, grid or compound). */
+  unitId?: string;
 }
 
 export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
@@ -230,6 +232,7 @@ export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
   const area = filter.areaCode;
   return gaps.filter((gap) => {
     if (kinds && !kinds.has(gap.kind)) return false;
+    if (filter.unitId !== undefined && gap.unitId !== filter.unitId) return false;
     if (!area) return true;
     return gap.districtCode === area || gap.streetCode === area || gap.communityCode === area;
   });

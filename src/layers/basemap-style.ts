@@ -2,9 +2,9 @@
 // labels from data the app already holds. No glyphs URL: MapLibre >= 5.11 draws text with local
 // fonts (TinySDF), so nothing is requested from outside the app.
 import type { FeatureCollection, Geometry } from "geojson";
-import type { StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
 import type { LabelPoint } from "../domain/dataset.ts";
-import { palette } from "./palette.ts";
+import { palette, wallPalette } from "./palette.ts";
 
 export interface BasemapInput {
   districts: FeatureCollection<Geometry>;
@@ -72,4 +72,62 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       textLayer("labels-district", "district", 0, 12, 15, 1),
     ],
   };
+}
+
+export type BasemapTheme = "light" | "dark";
+
+type PaintOverrides = Partial<Record<LayerSpecification["type"], Record<string, string | number>>>;
+
+const darkLabel: PaintOverrides = { symbol: { "text-color": wallPalette.labelText, "text-halo-color": wallPalette.labelHalo } };
+
+/**
+ * The dark theme's paint by style layer id: the basemap, the data outlines (ids from
+ * data-style.ts, named here because that module imports this one) and the selection. Fills
+ * coloured by an indicator keep their colours, so a legend reads the same in both themes.
+ */
+const DARK_PAINT: Readonly<Record<string, PaintOverrides>> = {
+  background: { background: { "background-color": wallPalette.mapBackground } },
+  land: { fill: { "fill-color": wallPalette.land } },
+  water: { fill: { "fill-color": wallPalette.water, "fill-outline-color": wallPalette.waterLine } },
+  "district-line": { line: { "line-color": wallPalette.districtLine } },
+  [FIRST_LABEL_LAYER]: darkLabel,
+  "labels-street": darkLabel,
+  "labels-district": darkLabel,
+  "data-streets": { line: { "line-color": wallPalette.streetLine } },
+  "data-communities": { line: { "line-color": wallPalette.communityLine } },
+  "data-grids": { line: { "line-color": wallPalette.gridLine } },
+  selection: { line: { "line-color": wallPalette.selection, "line-width": 4 }, circle: { "circle-stroke-color": wallPalette.selection } },
+};
+
+/** Style layer ids the dark theme repaints (tests check each exists in the data style). */
+export const DARK_THEMED_LAYERS: readonly string[] = Object.keys(DARK_PAINT);
+
+/** The style in a theme: light is the style as built; dark repaints the layers above. Pure. */
+export function themedStyle(style: StyleSpecification, theme: BasemapTheme): StyleSpecification {
+  if (theme === "light") return style;
+  const layers = style.layers.map((layer): LayerSpecification => {
+    const paint = DARK_PAINT[layer.id]?.[layer.type];
+    return paint ? ({ ...layer, paint: { ...layer.paint, ...paint } } as LayerSpecification) : layer;
+  });
+  return { ...style, layers };
+}
+
+/**
+ * Labels and outlines drawn `factor` times larger (fixed sizes only; zoom expressions are left as
+ * they are). A 4K wall running at device pixel ratio 1 shows the map at its full resolution, so
+ * 12-pixel labels would be half the size they are on a 1080p screen of the same width. Pure.
+ */
+export function magnified(style: StyleSpecification, factor: number): StyleSpecification {
+  if (factor === 1) return style;
+  const scale = (value: unknown) => (typeof value === "number" ? value * factor : value);
+  const layers = style.layers.map((layer): LayerSpecification => {
+    if (layer.type === "symbol" && typeof layer.layout?.["text-size"] === "number") {
+      return { ...layer, layout: { ...layer.layout, "text-size": scale(layer.layout["text-size"]) as number } };
+    }
+    if (layer.type === "line" && typeof layer.paint?.["line-width"] === "number") {
+      return { ...layer, paint: { ...layer.paint, "line-width": scale(layer.paint["line-width"]) as number } };
+    }
+    return layer;
+  });
+  return { ...style, layers };
 }

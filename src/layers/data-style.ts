@@ -4,12 +4,13 @@
 // pan at ~80 ms a frame on the city dataset where the same layers as deck.gl GeoJsonLayers took
 // 1-3 s, mostly their polygon outlines.
 import type { FeatureCollection, Geometry } from "geojson";
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import type { LayerName } from "../data/contract.ts";
 import { TILE_MIN_ZOOM } from "../data/tiling.ts";
 import type { LabelPoint, Layers } from "../domain/dataset.ts";
 import { basemapStyle, FIRST_LABEL_LAYER } from "./basemap-style.ts";
-import { compoundFill, type CompoundColouring } from "./compound-colouring.ts";
+import { choroplethFill, type AreaLevel, type Choropleth } from "./choropleth.ts";
+import { compoundFill, compoundGapFilter, type AccessBands, type CompoundColouring } from "./compound-colouring.ts";
 import { palette, rgbaToCss } from "./palette.ts";
 import type { LayerVisibility } from "./visibility.ts";
 
@@ -26,7 +27,43 @@ export interface DataStyleInput {
   compoundColouring?: CompoundColouring;
   /** What-if stations, drawn as hollow markers in the selection colour. */
   plannedStations?: ReadonlyArray<[number, number]>;
+  /** What-if edits of existing stations: removed ones are hidden, moved ones drawn at their new place. */
+  stationEdits?: StationEdits;
+  /** Compound ids by distance to a station (for the station-access colouring and its gap filter). */
+  accessBands?: AccessBands;
+  /** "Show only gaps": compounds in the covered state of the colouring are not drawn. */
+  onlyGaps?: boolean;
+  /** Areas filled by a rolled-up indicator. */
+  areas?: { level: AreaLevel; choropleth: Choropleth; matching?: readonly string[] | null } | null;
+  /** Service distance (metres) and the latitude its circles are sized at. */
+  serviceArea?: { metres: number; latitude: number };
+  /** A drawn rectangle or lasso (ring of [longitude, latitude]) whose contents are summarised. */
+  shape?: ReadonlyArray<[number, number]> | null;
+  /** Gap markers: where the ranked gaps are, by severity. */
+  gapMarkers?: ReadonlyArray<{ id: string; position: [number, number]; severity: "high" | "medium" | "low" }>;
 }
+
+export interface StationEdits {
+  removed: readonly string[];
+  moved: ReadonlyArray<{ id: string; position: [number, number] }>;
+}
+
+/** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
+const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
+
+/**
+ * A circle radius in pixels that stays `metres` on the ground at every zoom: doubles per zoom
+ * level. Sized at one latitude; across a province (21°-29° N) the error stays under 5%.
+ */
+export function metresToPixels(metres: number, latitude: number): ExpressionSpecification {
+  const atZoomZero = metres / (METRES_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180));
+  return ["interpolate", ["exponential", 2], ["zoom"], 0, atZoomZero, 24, atZoomZero * 2 ** 24];
+}
+
+const points = (features: ReadonlyArray<{ position: readonly [number, number]; properties?: Record<string, unknown> }>): SourceSpecification => ({
+  type: "geojson",
+  data: { type: "FeatureCollection", features: features.map((feature) => ({ type: "Feature", geometry: { type: "Point", coordinates: [...feature.position] }, properties: feature.properties ?? {} })) },
+});
 
 /** Style layer drawing each contract layer (the one a click on that layer hits). */
 export const STYLE_LAYER: Record<LayerName, string> = {
@@ -64,16 +101,32 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   // Tiled datasets carry no community label points: label their polygons from the tiles.
   const base = basemapStyle({ districts: EMPTY, water: input.water, labels: input.labels });
   const from = (layer: LayerName) => ({ ...sourceOf(data, layer), minzoom: MIN_ZOOM[layer] });
-  const layers: LayerSpecification[] = [
+  const edits = input.stationEdits ?? { removed: [], moved: [] };
+  // Moved stations leave their old place too: hide both removed and moved ones from the data.
+  const hiddenStations = [...edits.removed, ...edits.moved.map((move) => move.id)];
+  const gapFilter = input.onlyGaps ? compoundGapFilter(input.compoundColouring ?? "partyBranch", input.accessBands) : null;
+  const areas = input.areas;
+  const layers: LayerSpecification[] = [];
+  if (areas) {
+    const matching = areas.matching;
+    layers.push({
+      id: "data-areas", type: "fill", ...sourceOf(data, areas.level), minzoom: areas.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
+      ...(matching ? { filter: (matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
+      paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 },
+    });
+  }
+  layers.push(
     { id: STYLE_LAYER.grids, type: "line", ...from("grids"), layout: visible(visibility.grids), paint: { "line-color": rgbaToCss(palette.gridLine), "line-width": 0.6 } },
     {
       id: STYLE_LAYER.compounds, type: "fill", ...from("compounds"), layout: visible(visibility.compounds),
-      paint: { "fill-color": compoundFill(input.compoundColouring ?? "partyBranch"), "fill-outline-color": rgbaToCss(palette.compoundLine) },
+      ...(gapFilter ? { filter: gapFilter as FilterSpecification } : {}),
+      paint: { "fill-color": compoundFill(input.compoundColouring ?? "partyBranch", input.accessBands), "fill-outline-color": rgbaToCss(palette.compoundLine) },
     },
     { id: STYLE_LAYER.communities, type: "line", ...from("communities"), layout: visible(visibility.communities), paint: { "line-color": rgbaToCss(palette.communityLine), "line-width": 1 } },
     { id: STYLE_LAYER.streets, type: "line", ...from("streets"), layout: visible(visibility.streets), paint: { "line-color": rgbaToCss(palette.streetLine), "line-width": 1.6 } },
     {
       id: STYLE_LAYER.stations, type: "circle", ...from("stations"), layout: visible(visibility.stations),
+      ...(hiddenStations.length > 0 ? { filter: ["match", ["to-string", ["get", "id"]], hiddenStations, false, true] as FilterSpecification } : {}),
       paint: {
         "circle-color": ["case", ["==", ["get", "level"], "街道"], rgbaToCss(palette.station), rgbaToCss(palette.stationRoom)],
         // Smaller at city scale, where hundreds of rooms would otherwise bury the map.
@@ -82,7 +135,35 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
         "circle-stroke-width": 1.5,
       },
     },
-  ];
+  );
+  if (input.serviceArea) {
+    // Under the stations, over the compounds: every station (and planned one) with its reach.
+    const radius = metresToPixels(input.serviceArea.metres, input.serviceArea.latitude);
+    const circle = { "circle-radius": radius, "circle-color": rgbaToCss(palette.serviceArea), "circle-stroke-color": rgbaToCss(palette.serviceAreaLine), "circle-stroke-width": 1, "circle-pitch-alignment": "map" as const };
+    const stationIndex = layers.findIndex((layer) => layer.id === STYLE_LAYER.stations);
+    layers.splice(
+      stationIndex,
+      0,
+      {
+        id: "service-areas", type: "circle", ...sourceOf(data, "stations"), minzoom: MIN_ZOOM.stations, layout: visible(visibility.serviceAreas),
+        ...(hiddenStations.length > 0 ? { filter: ["match", ["to-string", ["get", "id"]], hiddenStations, false, true] as FilterSpecification } : {}),
+        paint: circle,
+      },
+      { id: "service-areas-planned", type: "circle", source: "what-if-stations", layout: visible(visibility.serviceAreas), paint: circle },
+    );
+  }
+  const markers = input.gapMarkers ?? [];
+  if (markers.length > 0) {
+    layers.push({
+      id: "gap-markers", type: "circle", source: "gap-markers", layout: visible(visibility.gaps),
+      paint: {
+        "circle-color": ["match", ["get", "severity"], "high", palette.gapHigh, "medium", palette.gapMedium, palette.gapLow],
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 4, 14, 9],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.5,
+      },
+    });
+  }
   const selection = input.selection;
   if (selection) {
     // Codes identify areas, ids everything else; match either so one rule serves every layer.
@@ -95,18 +176,36 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     );
   }
   const planned = input.plannedStations ?? [];
-  if (planned.length > 0) {
+  // Planned stations and moved ones share a source: both are where a station would be.
+  const whatIfStations = [
+    ...planned.map((position, index) => ({ position, properties: { id: `planned-${index + 1}`, kind: "planned" } })),
+    ...edits.moved.map((move) => ({ position: move.position, properties: { id: move.id, kind: "moved" } })),
+  ];
+  if (whatIfStations.length > 0) {
     layers.push({
       id: "planned-stations",
       type: "circle",
-      source: "planned-stations",
-      paint: { "circle-radius": 8, "circle-color": "rgba(255,255,255,0.85)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 },
+      source: "what-if-stations",
+      paint: {
+        "circle-radius": 8,
+        "circle-color": ["match", ["get", "kind"], "moved", rgbaToCss(palette.station), "rgba(255,255,255,0.85)"],
+        "circle-stroke-color": palette.selection,
+        "circle-stroke-width": 3,
+      },
     });
   }
-  const plannedSource: Record<string, SourceSpecification> =
-    planned.length > 0
-      ? { "planned-stations": { type: "geojson", data: { type: "FeatureCollection", features: planned.map((position) => ({ type: "Feature", geometry: { type: "Point", coordinates: [...position] }, properties: {} })) } } }
-      : {};
+  const shape = input.shape && input.shape.length >= 3 ? input.shape : null;
+  if (shape) {
+    layers.push(
+      { id: "drawn-shape-fill", type: "fill", source: "drawn-shape", paint: { "fill-color": palette.selection, "fill-opacity": 0.08 } },
+      { id: "drawn-shape-line", type: "line", source: "drawn-shape", paint: { "line-color": palette.selection, "line-width": 2, "line-dasharray": [2, 1] } },
+    );
+  }
+  const extraSources: Record<string, SourceSpecification> = {
+    ...(shape ? { "drawn-shape": { type: "geojson", data: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[...shape.map((point) => [...point]), [...(shape[0] ?? [0, 0])]]] } } } } : {}),
+    ...(whatIfStations.length > 0 || input.serviceArea ? { "what-if-stations": points(whatIfStations) } : {}),
+    ...(markers.length > 0 ? { "gap-markers": points(markers.map((marker) => ({ position: marker.position, properties: { id: marker.id, severity: marker.severity } }))) } : {}),
+  };
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.
     if (layer.id === "land" || layer.id === "district-line") return [{ ...layer, ...sourceOf(data, "districts") } as LayerSpecification];
@@ -115,5 +214,5 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     return [...layers, communityLabels];
   });
   const { districts: _basemapDistricts, ...basemapSources } = base.sources;
-  return { ...base, sources: { ...basemapSources, ...dataSources(data), ...plannedSource }, layers: styled };
+  return { ...base, sources: { ...basemapSources, ...dataSources(data), ...extraSources }, layers: styled };
 }

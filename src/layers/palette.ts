@@ -24,10 +24,68 @@ export const palette = {
   /** Community-level social-work room (社工室). */
   stationRoom: [53, 151, 143, 255] as Rgba,
   stationOutline: [255, 255, 255, 255] as Rgba,
+  /** Area choropleth ramps by class count (ColorBrewer OrRd, colour-blind safe): darker is worse. */
+  choropleth: {
+    1: ["#fc8d59"],
+    2: ["#fdcc8a", "#e34a33"],
+    3: ["#fee8c8", "#fdbb84", "#e34a33"],
+    4: ["#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"],
+    5: ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"],
+  } as Record<number, readonly string[]> & { 5: readonly string[] },
+  /** An area whose indicator has no value (denominator zero): shown as missing, not as zero. */
+  choroplethMissing: "#cfd4d9",
+  /** Compound station access (RdBu ends, colour-blind safe): within half the service distance, within it, beyond it. */
+  accessNear: [33, 102, 172, 220] as Rgba,
+  accessWithin: [146, 197, 222, 230] as Rgba,
+  accessBeyond: [214, 96, 77, 230] as Rgba,
+  /** Service area around a station (the service distance), translucent over the data. */
+  serviceArea: [33, 102, 172, 22] as Rgba,
+  serviceAreaLine: [33, 102, 172, 140] as Rgba,
+  /** Gap overlay markers by severity. */
+  gapHigh: "#b30000",
+  gapMedium: "#fc8d59",
+  gapLow: "#fdd49e",
   /** Outline of the selected unit: a blue that no data layer uses. */
   selection: "#0b63ce",
+  /** Chart bars: the covered dark red, so the side-panel charts read with the map. */
+  chartBar: "#b2182b",
+  /** Histogram bins at or past a standard (e.g. households per worker): the light gap orange. */
+  chartOverStandard: "#fdb863",
+  /** The standard's marker line and chart axes. */
+  chartStandard: "#2f3840",
+  chartAxis: "#8a969f",
 } as const;
 
 export function rgbaToCss([red, green, blue, alpha]: Rgba): string {
   return `rgba(${red}, ${green}, ${blue}, ${Math.round((alpha / 255) * 100) / 100})`;
 }
+
+/**
+ * The wall display (大屏): a dark command-centre theme for its panels, charts and basemap. The
+ * selection is a cyan that neither the data colours nor the dark basemap use.
+ */
+export const wallPalette = {
+  background: "#050d1a",
+  panel: "rgba(9, 30, 58, 0.82)",
+  panelBorder: "#1f5b9c",
+  glow: "#2fa8ff",
+  text: "#e4efff",
+  muted: "#8fa9c8",
+  /** Figures and chart bars. */
+  accent: "#38c8ff",
+  /** The title and whatever the tour is showing. */
+  gold: "#ffcf5c",
+  /** Stale data and failures. */
+  warning: "#ff8a4c",
+  mapBackground: "#071427",
+  land: "#0d2240",
+  water: "#0b3a63",
+  waterLine: "#15598f",
+  districtLine: "#5b93d3",
+  labelText: "#c3dbf7",
+  labelHalo: "#061020",
+  streetLine: "rgba(98, 160, 225, 0.85)",
+  communityLine: "rgba(80, 130, 190, 0.55)",
+  gridLine: "rgba(70, 110, 160, 0.45)",
+  selection: "#00f0ff",
+} as const;

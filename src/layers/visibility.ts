@@ -1,5 +1,7 @@
-// Which overlay layers are shown: part of the shareable view state.
-export const OVERLAY_LAYERS = ["streets", "communities", "grids", "compounds", "stations"] as const;
+// Which overlay layers are shown: part of the shareable view state. The first five draw the
+// dataset's layers; service areas (the service distance around each station) and the gap overlay
+// are derived from them and start hidden.
+export const OVERLAY_LAYERS = ["streets", "communities", "grids", "compounds", "stations", "serviceAreas", "gaps"] as const;
 export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 export type LayerVisibility = Record<OverlayLayer, boolean>;
 
@@ -9,4 +11,6 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   grids: true,
   compounds: true,
   stations: true,
+  serviceAreas: false,
+  gaps: false,
 };

@@ -6,15 +6,19 @@ import { bboxOf } from "../domain/model.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { engineClient, useEngineSummary, useWhatIf } from "./engine-client.ts";
+import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useWhatIf } from "./engine-client.ts";
+import { ChartsPanel } from "./charts/ChartsPanel.tsx";
+import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
+import { EnclosedPanel } from "./EnclosedPanel.tsx";
+import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfPanel } from "./WhatIfPanel.tsx";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
-import { useTranslate } from "./i18n.ts";
+import { translate, useTranslate } from "./i18n.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { MapView } from "./map/MapView.tsx";
-import type { Camera, PickedFeature } from "./map/map-adapter.ts";
+import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
 import type { LayerName } from "../data/contract.ts";
 import { DetailCard } from "./DetailCard.tsx";
 import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type SearchHit, type SearchLevel } from "../domain/search.ts";
@@ -27,6 +31,14 @@ import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
 import { useDataset } from "./use-dataset.ts";
+import type { AreaColouring } from "../layers/choropleth.ts";
+import { FilterPanel } from "./FilterPanel.tsx";
+import { Legend } from "./Legend.tsx";
+import { legendGroups } from "./legend-items.ts";
+import type { MapFilters } from "./map-filters.ts";
+import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
+import { useMapExtras } from "./use-map-extras.ts";
+import { moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
@@ -46,13 +58,15 @@ export interface ExplorerScreenProps {
   onGapKindChange: (kind: GapKind | "all") => void;
   colouring: CompoundColouring;
   onColouringChange: (colouring: CompoundColouring) => void;
+  areaColouring: AreaColouring | null;
+  onAreaColouringChange: (colouring: AreaColouring | null) => void;
+  filters: MapFilters;
+  onFiltersChange: (filters: MapFilters) => void;
+  shape: Array<[number, number]> | null;
+  onShapeChange: (shape: Array<[number, number]> | null) => void;
 }
 
-export interface WhatIfState {
-  active: boolean;
-  planned: Array<[number, number]>;
-  serviceDistance: number;
-}
+export type WhatIfState = { active: boolean } & WhatIfPlan;
 
 export interface Selection {
   layer: LayerName;
@@ -149,15 +163,77 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     select({ ...crumb, properties: properties ?? { code: crumb.id } });
   };
   // What-if edits live in the URL, so a plan can be shared as a link.
-  const { active: whatIfActive, planned, serviceDistance } = props.whatIf;
+  const { active: whatIfActive, ...plan } = props.whatIf;
+  const { planned, serviceDistance } = plan;
   const setWhatIf = (patch: Partial<WhatIfState>) => props.onWhatIfChange({ ...props.whatIf, ...patch });
-  const whatIf = useWhatIf(props.manifestUrl, planned, serviceDistance, whatIfActive && engine.isSuccess);
+  const setPlan = (next: WhatIfPlan) => props.onWhatIfChange({ active: whatIfActive, ...next });
+  const { moved, removed } = plan;
+  const activePlan = useMemo(() => (whatIfActive ? { planned, moved, removed, serviceDistance } : null), [whatIfActive, planned, moved, removed, serviceDistance]);
+  const whatIf = useWhatIf(props.manifestUrl, plan, whatIfActive && engine.isSuccess);
+  const accessBands = useAccessBands(props.manifestUrl, activePlan, engine.isSuccess && props.colouring === "stationAccess");
+  const areaCode = area?.id;
+  const gapKind = props.gapKind;
+  const gapFilter = useMemo(() => ({ ...(areaCode ? { areaCode } : {}), ...(gapKind === "all" ? {} : { kinds: [gapKind] }) }), [areaCode, gapKind]);
+  const gapItems = useGaps(props.manifestUrl, gapFilter, engine.isSuccess && props.visibility.gaps);
+  const bbox = manifest?.bbox;
+  const { extras, choropleth, matching, areaReports } = useMapExtras({
+    // Tiled datasets' indicator files hold the same reports, typed loosely by their schema.
+    reports: reports as { streets: readonly UnitReport[]; communities?: readonly UnitReport[] } | undefined,
+    areaColouring: props.areaColouring,
+    filters: props.filters,
+    colouring: props.colouring,
+    accessBands: accessBands.data,
+    visibility: props.visibility,
+    plan: activePlan,
+    serviceDistance,
+    gaps: gapItems.data?.items,
+    latitude: bbox ? (bbox[1] + bbox[3]) / 2 : 25,
+  });
+  // A street, grid or compound card lists the unit's own gaps (areas have the gap list for that).
+  const ownGapsFor = selected && ["streets", "grids", "compounds"].includes(selected.layer) ? selected.id : undefined;
+  const ownGapFilter = useMemo(() => ({ unitId: ownGapsFor ?? "" }), [ownGapsFor]);
+  const ownGaps = useGaps(props.manifestUrl, ownGapFilter, engine.isSuccess && ownGapsFor !== undefined);
+  const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
+  const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
+  const chartUnits = useMemo(() => (reports ? childrenOf(reports as AreaReports, areaCode) : []), [reports, areaCode]);
+  const gridLoads = useGridLoads(props.manifestUrl, areaCode, engine.isSuccess);
+  const gapCounts = useGapCounts(props.manifestUrl, engine.isSuccess);
+  const chooseChild = (code: string) => {
+    const unit = chartUnits.find((candidate) => candidate.code === code);
+    if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
+  };
+  const legend = useMemo(
+    () => legendGroups({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIfActive && (planned.length > 0 || moved.length > 0) }, t),
+    [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIfActive, planned.length, moved.length, t],
+  );
+  const [adapter, setAdapter] = useState<MapAdapter>();
+  const stationName = (id: string) => String((dataset ? findProperties(dataset.layers, "stations", id)?.name : undefined) ?? id);
+  const focusedStation = whatIfActive && selected?.layer === "stations" && !removed.includes(selected.id) ? { id: selected.id, name: selected.name } : null;
+  const focusedId = focusedStation?.id;
+  const focusedName = focusedStation?.name ?? "";
+  const stations = dataset?.layers.stations;
+  const language = props.language;
+  // Handles are rebuilt only when the plan or the focused station changes: a rebuild mid-drag would drop the drag.
+  const handles = useMemo((): WhatIfHandle[] => {
+    if (!whatIfActive) return [];
+    const label = (name: string) => translate(language, "whatIf.handle", { name });
+    const nameOf = (id: string) => String(stations?.features.find((feature) => (feature.properties as { id?: unknown }).id === id)?.properties?.name ?? id);
+    const list: WhatIfHandle[] = planned.map((position, index) => ({ id: plannedId(index), position, label: label(`${index + 1}`) }));
+    for (const move of moved) list.push({ id: move.id, position: move.position, label: label(nameOf(move.id)) });
+    const focusedFeature = focusedId && !moved.some((move) => move.id === focusedId) ? stations?.features.find((feature) => (feature.properties as { id?: unknown }).id === focusedId) : undefined;
+    if (focusedId && focusedFeature?.geometry.type === "Point") {
+      const [longitude = 0, latitude = 0] = focusedFeature.geometry.coordinates;
+      list.push({ id: focusedId, position: [longitude, latitude], label: label(focusedName) });
+    }
+    return list;
+  }, [whatIfActive, planned, moved, focusedId, focusedName, stations, language]);
   const suggest = async () => {
     const sites = await engineClient().suggest(3);
     setWhatIf({ planned: [...planned, ...sites.map((site): [number, number] => [site.longitude, site.latitude])] });
   };
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
-    if (whatIfActive) setWhatIf({ planned: [...planned, lngLat] });
+    // In what-if mode a click on a station selects it (to drag or remove); anywhere else plans one.
+    if (whatIfActive && feature?.layer !== "stations") setWhatIf({ planned: [...planned, lngLat] });
     else select(feature);
   };
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
@@ -183,21 +259,35 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           flyTarget={flyTarget}
           selection={props.selection}
           compoundColouring={props.colouring}
+          extras={mapExtras}
+          onAdapter={setAdapter}
         />
+        <WhatIfHandles adapter={adapter} handles={handles} onMove={(id, position) => setPlan(moveStation(plan, id, position))} onRemove={(id) => setPlan(removeStation(plan, id))} />
+        <Legend groups={legend} />
+        <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={props.shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
-          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} /> : null}
+          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} /> : null}
+          {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} scope={rootName} />
+          <ChartsPanel
+            units={chartUnits}
+            gridLoads={gridLoads.data}
+            gapCounts={gapCounts.data}
+            computing={(!indicators && !engine.isSuccess && !engine.isError) || (engine.isSuccess && gridLoads.isPending)}
+            scope={area?.name ?? rootName}
+            onChoose={chooseChild}
+          />
           <WhatIfPanel
             active={whatIfActive}
             onActiveChange={(active) => setWhatIf({ active })}
-            planned={planned}
-            onPlannedChange={(next) => setWhatIf({ planned: next })}
-            serviceDistance={serviceDistance}
-            onServiceDistanceChange={(metres) => setWhatIf({ serviceDistance: metres })}
+            plan={plan}
+            onPlanChange={setPlan}
+            focusedStation={focusedStation}
+            stationName={stationName}
             before={engine.data?.city}
             result={whatIf.data}
             onSuggest={() => void suggest()}
@@ -214,8 +304,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             kind={props.gapKind}
             onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
+            syntheticLayers={manifest?.synthetic}
           />
-          <LayerPanel visibility={props.visibility} counts={counts} onToggle={toggle} colouring={props.colouring} onColouringChange={props.onColouringChange} />
+          <LayerPanel
+            visibility={props.visibility}
+            counts={counts}
+            onToggle={toggle}
+            colouring={props.colouring}
+            onColouringChange={props.onColouringChange}
+            areaColouring={props.areaColouring}
+            onAreaColouringChange={props.onAreaColouringChange}
+          />
+          <FilterPanel filters={props.filters} onFiltersChange={props.onFiltersChange} areaColouring={props.areaColouring} matched={matching ? { count: matching.length, total: areaReports.length } : null} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}

@@ -1,9 +1,12 @@
 // The ranked gap list (缺口清单) of the area shown: what to fix first, why it ranks where it
-// does (hover an item for its score), and a click to go there.
+// does (hover an item for its score), and a click to go there. Exports as CSV or XLSX; the XLSX
+// writer and its zip library load only when that button is pressed.
+import type { LayerName } from "../data/contract.ts";
 import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
 import { engineClient, useGaps } from "./engine-client.ts";
-import { downloadText, gapsToCsv } from "./gap-csv.ts";
+import { downloadBlob, downloadText, gapsToCsv } from "./gap-csv.ts";
 import { useTranslate, type Language, type MessageKey } from "./i18n.ts";
+import "./gap-list-panel.css";
 
 export interface GapListPanelProps {
   manifestUrl: string;
@@ -20,15 +23,24 @@ export interface GapListPanelProps {
   kind: GapKind | "all";
   onKindChange: (kind: GapKind | "all") => void;
   onChoose: (gap: Gap) => void;
+  /** The manifest's synthetic layers, named in the XLSX's note sheet. */
+  syntheticLayers?: readonly LayerName[];
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, syntheticLayers = [] }: GapListPanelProps) {
   const t = useTranslate();
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled);
   const exportCsv = async () => {
     const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER);
     downloadText(gapsToCsv(all.items, language), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
+  };
+  const exportXlsx = async () => {
+    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER)]);
+    const note = syntheticLayers.length > 0 ? t("synthetic", { layers: syntheticLayers.map((layer) => t(`layer.${layer}` as MessageKey)).join("、") }) : undefined;
+    const kindLabel = kind === "all" ? t("gaps.all") : t(`gap.${kind}` as MessageKey);
+    const bytes = gapsToXlsx(all.items, { language, asOf, areaName, kindLabel, note });
+    downloadBlob(new Blob([bytes], { type: XLSX_MIME }), `${t("gaps.title")}-${areaName}-${asOf}.xlsx`);
   };
   return (
     <section className="panel gap-panel" aria-label={t("gaps.title")} data-testid="gap-panel">
@@ -46,6 +58,9 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
       </select>
       <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportCsv()}>
         {t("gaps.export")}
+      </button>
+      <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportXlsx()}>
+        {t("gaps.exportXlsx")}
       </button>
       {computing || (enabled && gaps.isPending) ? <p className="gap-status">{t("kpi.computing")}</p> : !enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : null}
       <ol className="gap-list">

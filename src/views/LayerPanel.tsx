@@ -1,9 +1,10 @@
-// Layer switches with their legend swatches and feature counts, in the palette the map uses.
+// Layer switches with feature counts, what compounds are coloured by, and which rolled-up
+// indicator fills the areas. The legend itself is drawn by Legend.tsx from the same state.
 import type { DatasetCounts } from "../domain/dataset.ts";
-import { OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
-import { palette, rgbaToCss, type Rgba } from "../layers/palette.ts";
+import { AREA_INDICATORS, type AreaColouring, type AreaIndicator, type AreaLevel } from "../layers/choropleth.ts";
 import { COMPOUND_COLOURINGS, type CompoundColouring } from "../layers/compound-colouring.ts";
-import { useTranslate, type MessageKey } from "./i18n.ts";
+import { OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
+import { useTranslate } from "./i18n.ts";
 
 export interface LayerPanelProps {
   visibility: LayerVisibility;
@@ -11,30 +12,15 @@ export interface LayerPanelProps {
   onToggle: (layer: OverlayLayer, visible: boolean) => void;
   colouring: CompoundColouring;
   onColouringChange: (colouring: CompoundColouring) => void;
+  areaColouring: AreaColouring | null;
+  onAreaColouringChange: (colouring: AreaColouring | null) => void;
 }
 
-const LEGEND: Record<OverlayLayer, Array<{ key: MessageKey; colour: Rgba; shape: "line" | "fill" | "dot" }>> = {
-  streets: [{ key: "layer.streets", colour: palette.streetLine, shape: "line" }],
-  communities: [{ key: "layer.communities", colour: palette.communityLine, shape: "line" }],
-  grids: [{ key: "layer.grids", colour: palette.gridLine, shape: "line" }],
-  // Compounds' legend follows the chosen colouring (see legendOf).
-  compounds: [],
-  stations: [
-    { key: "legend.station", colour: palette.station, shape: "dot" },
-    { key: "legend.stationRoom", colour: palette.stationRoom, shape: "dot" },
-  ],
-};
+const AREA_LEVELS: readonly AreaLevel[] = ["streets", "communities"];
 
-function legendOf(layer: OverlayLayer, colouring: CompoundColouring): Array<{ key: MessageKey; colour: Rgba; shape: "line" | "fill" | "dot" }> {
-  if (layer !== "compounds") return LEGEND[layer];
-  return [
-    { key: `colouring.${colouring}.yes` as MessageKey, colour: palette.compoundCovered, shape: "fill" },
-    { key: `colouring.${colouring}.no` as MessageKey, colour: palette.compoundGap, shape: "fill" },
-  ];
-}
-
-export function LayerPanel({ visibility, counts, onToggle, colouring, onColouringChange }: LayerPanelProps) {
+export function LayerPanel({ visibility, counts, onToggle, colouring, onColouringChange, areaColouring, onAreaColouringChange }: LayerPanelProps) {
   const t = useTranslate();
+  const count = (layer: OverlayLayer) => (counts && layer in counts ? counts[layer as keyof DatasetCounts] : undefined);
   return (
     <section className="panel layer-panel" aria-label={t("layers")}>
       <h2>{t("layers")}</h2>
@@ -44,30 +30,54 @@ export function LayerPanel({ visibility, counts, onToggle, colouring, onColourin
             <label>
               <input type="checkbox" checked={visibility[layer]} onChange={(event) => onToggle(layer, event.target.checked)} />
               {t(`layer.${layer}`)}
-              {counts ? <span className="count">{counts[layer].toLocaleString()}</span> : null}
+              {count(layer) !== undefined ? <span className="count">{count(layer)?.toLocaleString()}</span> : null}
             </label>
-            <ul className="legend">
-              {layer === "compounds" ? (
-                <li>
-                  <select aria-label={t("colouring.label")} value={colouring} onChange={(event) => onColouringChange(event.target.value as CompoundColouring)}>
-                    {COMPOUND_COLOURINGS.map((option) => (
-                      <option key={option} value={option}>
-                        {t(`colouring.${option}` as MessageKey)}
-                      </option>
-                    ))}
-                  </select>
-                </li>
-              ) : null}
-              {legendOf(layer, colouring).map((entry) => (
-                <li key={entry.key}>
-                  <span className={`swatch swatch-${entry.shape}`} style={{ ["--swatch" as string]: rgbaToCss(entry.colour) }} />
-                  {t(entry.key)}
-                </li>
-              ))}
-            </ul>
           </li>
         ))}
       </ul>
+      <label className="field">
+        {t("colouring.label")}
+        <select value={colouring} onChange={(event) => onColouringChange(event.target.value as CompoundColouring)}>
+          {COMPOUND_COLOURINGS.map((option) => (
+            <option key={option} value={option}>
+              {t(`colouring.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="field-row">
+        <label className="field">
+          {t("area.label")}
+          <select
+            value={areaColouring?.level ?? ""}
+            onChange={(event) => {
+              const level = event.target.value as AreaLevel | "";
+              onAreaColouringChange(level ? { level, indicator: areaColouring?.indicator ?? "partyBranchCoverage" } : null);
+            }}
+          >
+            <option value="">{t("area.none")}</option>
+            {AREA_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`layer.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t("area.indicator")}
+          <select
+            value={areaColouring?.indicator ?? "partyBranchCoverage"}
+            disabled={!areaColouring}
+            onChange={(event) => areaColouring && onAreaColouringChange({ ...areaColouring, indicator: event.target.value as AreaIndicator })}
+          >
+            {AREA_INDICATORS.map((indicator) => (
+              <option key={indicator} value={indicator}>
+                {t(`indicator.${indicator}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </section>
   );
 }

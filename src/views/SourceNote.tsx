@@ -1,21 +1,22 @@
 // The honesty line: which layers are synthetic, where the rest comes from, and the map credit.
 import type { Manifest } from "../data/contract.ts";
 import { useTranslate } from "./i18n.ts";
+import { sourceLines } from "./source-lines.ts";
 
 export function SourceNote({ manifest }: { manifest: Manifest }) {
   const t = useTranslate();
-  const syntheticNames = manifest.synthetic.map((layer) => t(`layer.${layer}`)).join("、");
+  const lines = sourceLines(manifest, t);
   return (
     <footer className="source-note" data-testid="source-note">
-      {manifest.synthetic.length > 0 ? <p className="synthetic">{t("synthetic", { layers: syntheticNames })}</p> : null}
-      <p>
-        {t("sources")}:{manifest.sources.map((source) => `${source.name} (${source.licence})`).join(";")}
-      </p>
-      {manifest.credit ? (
-        <p>
-          {t("credit")}:{manifest.credit}
-        </p>
-      ) : null}
+      {lines.synthetic ? <p className="synthetic">{lines.synthetic}</p> : null}
+      {/* Sources and credit fold away so the map stays visible on a laptop; the synthetic note never does. */}
+      <details>
+        <summary>
+          {t("sources")} / {t("credit")}
+        </summary>
+        <p>{lines.sources}</p>
+        {lines.credit ? <p>{lines.credit}</p> : null}
+      </details>
     </footer>
   );
 }

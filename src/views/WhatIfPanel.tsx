@@ -1,17 +1,21 @@
 // What-if planning: place new stations by clicking the map (or take the engine's suggestions),
-// change the service distance, and see the indicators and the gap list move before and after.
+// drag or remove stations, change the service distance, and see the indicators and the gap list
+// move before and after.
 import type { UnitReport } from "../domain/analysis.ts";
 import type { WhatIfResult } from "../workers/engine-api.ts";
 import { useTranslate, type MessageKey } from "./i18n.ts";
 import { formatValue } from "./KpiPanel.tsx";
+import { EMPTY_PLAN, isEmptyPlan, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 
 export interface WhatIfPanelProps {
   active: boolean;
   onActiveChange: (active: boolean) => void;
-  planned: ReadonlyArray<[number, number]>;
-  onPlannedChange: (planned: Array<[number, number]>) => void;
-  serviceDistance: number;
-  onServiceDistanceChange: (metres: number) => void;
+  plan: WhatIfPlan;
+  onPlanChange: (plan: WhatIfPlan) => void;
+  /** The station whose card is open, which can be removed from the plan. */
+  focusedStation: { id: string; name: string } | null;
+  /** Names of existing stations by id, to list moved and removed ones. */
+  stationName: (id: string) => string;
   before: UnitReport | undefined;
   result: WhatIfResult | undefined;
   onSuggest: () => void;
@@ -27,6 +31,12 @@ const COMPARED: ReadonlyArray<{ field: keyof UnitReport; label: MessageKey; form
 export function WhatIfPanel(props: WhatIfPanelProps) {
   const t = useTranslate();
   const after = props.result?.city;
+  const { plan, onPlanChange, focusedStation } = props;
+  const edits = [
+    ...plan.moved.map((move) => ({ id: move.id, text: t("whatIf.moved", { name: props.stationName(move.id) }) })),
+    ...plan.removed.map((id) => ({ id, text: t("whatIf.removed", { name: props.stationName(id) }) })),
+  ];
+  const undo = (id: string) => onPlanChange({ ...plan, moved: plan.moved.filter((move) => move.id !== id), removed: plan.removed.filter((removed) => removed !== id) });
   return (
     <section className="panel what-if-panel" aria-label={t("whatIf.title")} data-testid="what-if-panel">
       <h2>
@@ -39,18 +49,38 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
         <>
           <p className="what-if-hint">{t("whatIf.hint")}</p>
           <label className="what-if-distance">
-            {t("whatIf.distance", { metres: props.serviceDistance })}
-            <input type="range" min={300} max={3000} step={100} value={props.serviceDistance} onChange={(event) => props.onServiceDistanceChange(Number(event.target.value))} />
+            {t("whatIf.distance", { metres: plan.serviceDistance })}
+            <input type="range" min={300} max={3000} step={100} value={plan.serviceDistance} onChange={(event) => onPlanChange({ ...plan, serviceDistance: Number(event.target.value) })} />
           </label>
           <div className="what-if-actions">
             <button type="button" onClick={props.onSuggest}>
               {t("whatIf.suggest")}
             </button>
-            <button type="button" disabled={props.planned.length === 0} onClick={() => props.onPlannedChange([])}>
+            <button type="button" disabled={isEmptyPlan(plan)} onClick={() => onPlanChange(EMPTY_PLAN)}>
               {t("whatIf.clear")}
             </button>
           </div>
-          <p className="what-if-count">{t("whatIf.planned", { count: props.planned.length })}</p>
+          {focusedStation ? (
+            <p className="what-if-focus">
+              {focusedStation.name}
+              <button type="button" data-testid="what-if-remove" onClick={() => onPlanChange(removeStation(plan, focusedStation.id))}>
+                {t("whatIf.remove")}
+              </button>
+            </p>
+          ) : null}
+          <p className="what-if-count">{t("whatIf.planned", { count: plan.planned.length })}</p>
+          {edits.length > 0 ? (
+            <ul className="what-if-edits" data-testid="what-if-edits">
+              {edits.map((edit) => (
+                <li key={edit.id}>
+                  {edit.text}
+                  <button type="button" onClick={() => undo(edit.id)}>
+                    {t("whatIf.undo")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <table className="what-if-table" data-testid="what-if-table">
             <thead>
               <tr>

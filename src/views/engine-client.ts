@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { wrap, type Remote } from "comlink";
 import type { GapFilter } from "../domain/gaps.ts";
-import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
+import { isEmptyPlan, scenarioOf, type WhatIfPlan } from "./what-if-plan.ts";
 import type { EngineApi } from "../workers/engine-api.ts";
 
 let engine: Remote<EngineApi> | undefined;
@@ -27,24 +27,63 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
 /** The ranked gap list for an area and kind, from the worker (after the summary has loaded). */
 export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean) {
   return useQuery({
-    queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(",")],
+    queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? ""],
     queryFn: () => engineClient().gaps(filter, 50),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
-/** Indicators and gap changes with planned stations and a service distance, from the worker. */
-export function useWhatIf(manifestUrl: string, planned: ReadonlyArray<[number, number]>, serviceDistanceMetres: number, enabled: boolean) {
+/** Indicators and gap changes under a what-if plan, from the worker. */
+export function useWhatIf(manifestUrl: string, plan: WhatIfPlan, enabled: boolean) {
   return useQuery({
-    queryKey: ["engine-what-if", manifestUrl, planned, serviceDistanceMetres],
-    queryFn: () =>
-      engineClient().whatIf({
-        edits: planned.map(([longitude, latitude], index) => ({ type: "add" as const, id: `planned-${index + 1}`, name: `规划站点 ${index + 1}`, longitude, latitude })),
-        thresholds: { serviceDistanceMetres },
-      }),
-    enabled: enabled && (planned.length > 0 || serviceDistanceMetres !== DEFAULT_THRESHOLDS.serviceDistanceMetres),
+    queryKey: ["engine-what-if", manifestUrl, plan],
+    queryFn: () => engineClient().whatIf(scenarioOf(plan)),
+    enabled: enabled && !isEmptyPlan(plan),
     placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Compound ids by distance to a station, now (plan null) or under a what-if plan. */
+export function useAccessBands(manifestUrl: string, plan: WhatIfPlan | null, enabled: boolean) {
+  const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
+  return useQuery({
+    queryKey: ["engine-access-bands", manifestUrl, scenario],
+    queryFn: () => engineClient().accessBands(scenario),
+    enabled,
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Households and workers of every grid in an area (undefined: the whole dataset), from the worker. */
+export function useGridLoads(manifestUrl: string, areaCode: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-grid-loads", manifestUrl, areaCode ?? ""],
+    queryFn: () => engineClient().gridLoads(areaCode),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Gaps per district, street and community code, from the worker (after the summary has loaded). */
+export function useGapCounts(manifestUrl: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-gap-counts", manifestUrl],
+    queryFn: () => engineClient().gapCounts(),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** What a drawn shape encloses (null: no shape), under the what-if plan when one is active. */
+export function useEnclosed(manifestUrl: string, ring: Array<[number, number]> | null, plan: WhatIfPlan | null, enabled: boolean) {
+  const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
+  return useQuery({
+    queryKey: ["engine-enclosed", manifestUrl, ring, scenario],
+    queryFn: () => engineClient().enclosed(ring ?? [], scenario),
+    enabled: enabled && ring !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,44 +1,63 @@
-// The gap list as CSV for officials' spreadsheets: Chinese headers, a UTF-8 byte-order mark so
-// Excel reads the Chinese correctly, quotes where a field needs them.
+// The gap list as a table for officials' spreadsheets: one column list that both exports use
+// (CSV here, XLSX in gap-xlsx.ts), so the two files always carry the same headers and values.
+// The CSV has a UTF-8 byte-order mark so Excel reads the Chinese correctly, quotes where needed.
 import { explainScore, type Gap } from "../domain/gaps.ts";
-import type { Language } from "./i18n.ts";
-import { translate, type MessageKey } from "./i18n.ts";
+import { translate, type Language, type MessageKey } from "./i18n.ts";
 
-const HEADERS: Record<Language, string[]> = {
-  zh: ["排名", "缺口类型", "严重程度", "单位名称", "单位编号", "区县代码", "街道代码", "社区代码", "涉及户数", "原因", "评分", "评分说明", "经度", "纬度"],
-  en: ["Rank", "Gap kind", "Severity", "Unit", "Unit ID", "District code", "Sub-district code", "Community code", "Households", "Reason", "Score", "Score explained", "Longitude", "Latitude"],
-};
+export type GapCell = string | number | null;
 
-function cell(value: string | number | null): string {
+export interface GapColumn {
+  header: Record<Language, string>;
+  /** Column width in a spreadsheet, in characters. */
+  width: number;
+  /** Codes stay strings (leading zeros, 12 digits); counts and coordinates are numbers. */
+  value: (gap: Gap, rank: number, language: Language) => GapCell;
+}
+
+export const GAP_COLUMNS: readonly GapColumn[] = [
+  { header: { zh: "排名", en: "Rank" }, width: 6, value: (_gap, rank) => rank },
+  { header: { zh: "缺口类型", en: "Gap kind" }, width: 18, value: (gap, _rank, language) => translate(language, `gap.${gap.kind}` as MessageKey) },
+  { header: { zh: "严重程度", en: "Severity" }, width: 8, value: (gap, _rank, language) => translate(language, `severity.${gap.severity}` as MessageKey) },
+  { header: { zh: "单位名称", en: "Unit" }, width: 22, value: (gap) => gap.unitName },
+  { header: { zh: "单位编号", en: "Unit ID" }, width: 18, value: (gap) => gap.unitId },
+  { header: { zh: "区县代码", en: "District code" }, width: 10, value: (gap) => gap.districtCode },
+  { header: { zh: "街道代码", en: "Sub-district code" }, width: 12, value: (gap) => gap.streetCode },
+  { header: { zh: "社区代码", en: "Community code" }, width: 15, value: (gap) => gap.communityCode },
+  { header: { zh: "涉及户数", en: "Households" }, width: 10, value: (gap) => gap.households },
+  { header: { zh: "原因", en: "Reason" }, width: 40, value: (gap, _rank, language) => (language === "zh" ? gap.reason : gap.reasonEn) },
+  { header: { zh: "评分", en: "Score" }, width: 10, value: (gap) => gap.score },
+  { header: { zh: "评分说明", en: "Score explained" }, width: 22, value: (gap) => explainScore(gap) },
+  { header: { zh: "经度", en: "Longitude" }, width: 12, value: (gap) => gap.location[0] },
+  { header: { zh: "纬度", en: "Latitude" }, width: 12, value: (gap) => gap.location[1] },
+];
+
+/** Header and one row per gap, ranked from 1, in the given language. */
+export function gapTable(gaps: readonly Gap[], language: Language): { header: string[]; rows: GapCell[][] } {
+  return {
+    header: GAP_COLUMNS.map((column) => column.header[language]),
+    rows: gaps.map((gap, index) => GAP_COLUMNS.map((column) => column.value(gap, index + 1, language))),
+  };
+}
+
+function cell(value: GapCell): string {
   const text = value === null ? "" : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function gapsToCsv(gaps: readonly Gap[], language: Language): string {
-  const rows = gaps.map((gap, index) => [
-    index + 1,
-    translate(language, `gap.${gap.kind}` as MessageKey),
-    translate(language, `severity.${gap.severity}` as MessageKey),
-    gap.unitName,
-    gap.unitId,
-    gap.districtCode,
-    gap.streetCode,
-    gap.communityCode,
-    gap.households,
-    language === "zh" ? gap.reason : gap.reasonEn,
-    gap.score,
-    explainScore(gap),
-    gap.location[0],
-    gap.location[1],
-  ]);
-  return `\uFEFF${[HEADERS[language], ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  const { header, rows } = gapTable(gaps, language);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
-export function downloadText(text: string, fileName: string, type = "text/csv;charset=utf-8"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+export function downloadText(text: string, fileName: string, type = "text/csv;charset=utf-8"): void {
+  downloadBlob(new Blob([text], { type }), fileName);
 }

@@ -5,7 +5,10 @@ import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { layerUrl } from "../data/queries.ts";
 import { fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
+import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
+import { summarizeEnclosed, type EnclosedSummary } from "../domain/enclosed.ts";
 import { analyze, reportOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
+import { gapCountsByUnit, gridLoadsIn, type GridLoad } from "../domain/area-breakdown.ts";
 import { filterGaps, type Gap, type GapFilter } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/indicators.ts";
 import type { EngineLayers, ModelProblem } from "../domain/model.ts";
@@ -21,6 +24,8 @@ export interface EngineSummary {
   problems: ModelProblem[];
   /** Layers the engine could not use (failed to load or broke the contract); analysed as empty. */
   unavailable: Array<{ layer: LayerName; message: string }>;
+  /** The manifest's 数据截至 date: a refreshed summary says how fresh it is. */
+  asOf: string;
 }
 
 export interface WhatIfResult {
@@ -28,22 +33,27 @@ export interface WhatIfResult {
   diff: ScenarioDiff;
 }
 
-function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary["unavailable"]): EngineSummary {
+function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary["unavailable"], asOf: string): EngineSummary {
   const report = reportOf(analysis, title);
-  return { city: report.city, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable };
+  return { city: report.city, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable, asOf };
 }
 
 export function createEngine() {
   let base: Analysis | undefined;
   let title = "";
+  /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
+  let lastScenario: { key: string; analysis: Analysis } | undefined;
   const current = () => {
     if (!base) throw new Error("no dataset loaded in the engine");
     return base;
   };
   return {
-    async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS): Promise<EngineSummary> {
+    /**
+     * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
+     * whole load and the last good analysis stays, instead of being analysed as empty.
+     */
+    async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false): Promise<EngineSummary> {
       const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
-      title = manifest.title;
       const unavailable: EngineSummary["unavailable"] = [];
       const collections = await Promise.all(
         LAYER_NAMES.map(async (layer) => {
@@ -53,6 +63,7 @@ export function createEngine() {
             const url = layerUrl(manifestUrl, file);
             return parseLayer(layer, url, await fetchJson(url)).collection;
           } catch (error) {
+            if (strict) throw error;
             unavailable.push({ layer, message: error instanceof DataError ? error.message : String(error) });
             return { type: "FeatureCollection" as const, features: [] };
           }
@@ -60,18 +71,44 @@ export function createEngine() {
       );
       const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
       base = analyze(layers, thresholds);
-      return summaryOf(base, title, unavailable);
+      title = manifest.title;
+      lastScenario = undefined;
+      return summaryOf(base, title, unavailable, manifest.asOf);
     },
     gaps(filter: GapFilter, limit = 200): { total: number; items: Gap[] } {
       const matching = filterGaps(current().gaps, filter);
       return { total: matching.length, items: matching.slice(0, limit) };
     },
     whatIf(scenario: Scenario): WhatIfResult {
-      const after = applyScenario(current(), scenario);
+      const key = JSON.stringify(scenario);
+      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
+      const after = lastScenario.analysis;
       return { city: unitReport("city", "", title, null, after.rollup.city), diff: diffAnalyses(current(), after) };
+    },
+    /** Compound ids by distance to a station, now or with a what-if plan (the last plan's analysis is reused). */
+    accessBands(scenario: Scenario | null): AccessBandIds {
+      if (!scenario) return accessBandsOf(current());
+      const key = JSON.stringify(scenario);
+      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
+      return accessBandsOf(lastScenario.analysis);
+    },
+    /** What a drawn rectangle or lasso encloses (ring of [longitude, latitude]), with the current plan applied if any. */
+    enclosed(ring: Array<[number, number]>, scenario: Scenario | null): EnclosedSummary {
+      if (!scenario) return summarizeEnclosed(current(), ring);
+      const key = JSON.stringify(scenario);
+      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
+      return summarizeEnclosed(lastScenario.analysis, ring);
     },
     suggest(count: number): SiteSuggestion[] {
       return suggestSites(current(), count);
+    },
+    /** Households and workers of each grid in an area (the summary stops at communities). */
+    gridLoads(areaCode?: string): GridLoad[] {
+      return gridLoadsIn(current().model, areaCode);
+    },
+    /** Number of gaps in each district, street and community, keyed by code. */
+    gapCounts(): Record<string, number> {
+      return gapCountsByUnit(current().gaps);
     },
   };
 }

@@ -103,7 +103,7 @@ describe("the map", () => {
     const { page } = await open(`./#map=15/${latitude}/${longitude}`);
     const covered = over(palette.compoundCovered);
     const before = (await Screenshot.of(page)).count(covered, 30);
-    await page.getByRole("checkbox", { name: /小区/ }).uncheck();
+    await page.getByRole("checkbox", { name: "小区", exact: true }).uncheck();
     await page.waitForFunction(() => window.location.hash.includes("layers="));
     await page.waitForTimeout(500);
     const after = (await Screenshot.of(page)).count(covered, 30);
@@ -122,7 +122,7 @@ describe("compound colouring", () => {
     expect((await Screenshot.of(page)).shareNear(x, y, 4, over(palette.compoundCovered), 30)).toBeGreaterThan(0.6);
     await page.getByRole("combobox", { name: "小区着色依据" }).selectOption("gridAssigned");
     await expect.poll(async () => (await Screenshot.of(page)).shareNear(x, y, 4, over(palette.compoundGap), 30)).toBeGreaterThan(0.6);
-    expect(await page.locator(".layer-panel").textContent()).toContain("未划入网格");
+    expect(await page.getByTestId("legend").textContent()).toContain("未划入网格");
     expect(page.url()).toContain("cb=gridAssigned");
     await page.close();
   });
@@ -138,7 +138,7 @@ describe("picking", () => {
     const atCentre = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
     expect(atCentre).toMatchObject({ layer: "compounds", id: compound.properties.id });
     // With compounds hidden the same point finds the grid around it instead.
-    await page.getByRole("checkbox", { name: /小区/ }).uncheck();
+    await page.getByRole("checkbox", { name: "小区", exact: true }).uncheck();
     const beneath = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
     expect(beneath?.layer).toBe("grids");
     await page.close();

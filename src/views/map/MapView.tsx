@@ -4,8 +4,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Dataset } from "../../domain/dataset.ts";
 import { buildFeatureIndex } from "../../domain/feature-index.ts";
-import { basemapStyle } from "../../layers/basemap-style.ts";
-import { dataStyle, type DataSource } from "../../layers/data-style.ts";
+import { basemapStyle, magnified, themedStyle, type BasemapTheme } from "../../layers/basemap-style.ts";
+import { dataStyle, type DataSource, type DataStyleInput } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { LayerName } from "../../data/contract.ts";
 import type { CompoundColouring } from "../../layers/compound-colouring.ts";
@@ -39,7 +39,17 @@ export interface MapViewProps {
   onSelect?: (picked: PickedFeature | null, lngLat: [number, number]) => void;
   /** What-if stations drawn over the data (points, EPSG:4326). */
   plannedStations?: ReadonlyArray<[number, number]>;
+  /** Basemap theme; "dark" for the wall display. Set once: the map starts in it. */
+  theme?: BasemapTheme;
+  /** Labels and outlines drawn this many times larger (large walls); default 1. */
+  labelScale?: number;
+  /** Further style inputs (area fills, filters, service areas, gap markers); pass a memoised object. */
+  extras?: MapExtras;
+  /** Called once with the adapter, for views that drive the map themselves (export, wall tour). */
+  onAdapter?: (adapter: MapAdapter) => void;
 }
+
+export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape">;
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
 // Whole-world view until a dataset says where to look.
@@ -52,7 +62,9 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations, compoundColouring } = props;
+  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations, compoundColouring, extras } = props;
+  const theme = props.theme ?? "light";
+  const labelScale = props.labelScale ?? 1;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -63,11 +75,12 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (!container) return;
     const created = new MapAdapter(container, {
-      style: basemapStyle({ districts: EMPTY_COLLECTION, water: EMPTY_COLLECTION, labels: [] }),
+      style: themedStyle(basemapStyle({ districts: EMPTY_COLLECTION, water: EMPTY_COLLECTION, labels: [] }), theme),
       camera: initialCamera ?? FALLBACK_CAMERA,
       onCameraChange: (camera) => cameraCallback.current?.(camera),
     });
     setAdapter(created);
+    props.onAdapter?.(created);
     if (exposeForDebugging) window.partyMap = created;
     return () => {
       created.destroy();
@@ -80,8 +93,8 @@ export function MapView(props: MapViewProps) {
   const style = useMemo(() => {
     if (!dataset) return undefined;
     const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring });
-  }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring]);
+    return magnified(themedStyle(dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring, ...extras }), theme), labelScale);
+  }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring, extras, theme, labelScale]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {

@@ -34,6 +34,40 @@ export interface PointerHandlers {
 /** How far from a point marker a pick still counts, in CSS pixels. */
 const PICK_TOLERANCE_PIXELS = 8;
 
+/** The canvas cap when the device cannot be asked: WebGL2 guarantees far less, common GPUs 8192 or more. */
+const FALLBACK_CANVAS_SIDE = 8192;
+let deviceCanvasSize: [number, number] | undefined;
+
+/**
+ * The largest canvas this device draws, in device pixels: the smallest of its renderbuffer,
+ * texture and viewport limits, read once from a throwaway WebGL2 context. MapLibre's default cap
+ * (4096) silently lowers the resolution of 4K and splice walls (5760 or 7680 pixels wide) and of
+ * big exports; asking the device lets a wall use all the resolution its GPU has.
+ */
+export function deviceCanvasLimit(): [number, number] {
+  if (deviceCanvasSize) return deviceCanvasSize;
+  let size: [number, number] = [FALLBACK_CANVAS_SIDE, FALLBACK_CANVAS_SIDE];
+  const gl = typeof document === "undefined" ? null : document.createElement("canvas").getContext("webgl2");
+  if (gl) {
+    const side = Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
+    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+    size = [Math.min(side, viewport[0] ?? side), Math.min(side, viewport[1] ?? side)];
+    // Contexts are a scarce resource (browsers keep ~16); give this one back at once.
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+  }
+  deviceCanvasSize = size;
+  return size;
+}
+
+/**
+ * luma.gl (deck.gl's GPU layer) keeps its device on the WebGL context object, which outlives a
+ * context loss; a new overlay would pick up that dead device. Unlinking it gives the new overlay
+ * a fresh device on the restored context.
+ */
+function forgetLumaDevice(gl: WebGL2RenderingContext | null): void {
+  if (gl && "luma" in gl) Reflect.deleteProperty(gl, "luma");
+}
+
 export interface Camera {
   longitude: number;
   latitude: number;
@@ -48,13 +82,14 @@ export interface MapAdapterOptions {
 
 export class MapAdapter {
   readonly map: MapLibreMap;
-  private readonly overlay: MapLibreOverlay;
+  private overlay: MapLibreOverlay;
   private readonly loaded: Promise<void>;
-  private readonly deckLoaded: Promise<void>;
+  private deckLoaded: Promise<void>;
   private layers: Layer[] = [];
   private picker: Picker | undefined;
   /** Set on the map's first `load`; map.loaded() is false again whenever a source reloads. */
   private overlayAdded = false;
+  private restorations = 0;
 
   constructor(container: HTMLElement, options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -65,25 +100,12 @@ export class MapAdapter {
       attributionControl: false,
       // Ideographs drawn from local fonts; with no glyphs URL in the style every glyph is local.
       localIdeographFontFamily: LABEL_FONTS.join(", "),
-      // WebGL's own limit here is 8192; the default 4096 cap silently blurs 4K walls and big exports.
-      maxCanvasSize: [8192, 8192],
+      maxCanvasSize: deviceCanvasLimit(),
       fadeDuration: 0,
     });
-    // deck.gl creates its device asynchronously; until then the map draws frames without the
-    // data layers, so repaint once it is ready and let whenIdle() wait for it.
-    let overlay: MapLibreOverlay | undefined;
-    this.deckLoaded = new Promise((resolve) => {
-      overlay = new MapLibreOverlay({
-        interleaved: true,
-        layers: [],
-        onLoad: () => {
-          resolve();
-          this.map.triggerRepaint();
-        },
-      });
-    });
-    if (!overlay) throw new Error("MapLibreOverlay was not created");
-    this.overlay = overlay;
+    const created = this.createOverlay();
+    this.overlay = created.overlay;
+    this.deckLoaded = created.loaded;
     // Interleaved deck layers must be added after `load`, or beforeId is ignored.
     this.loaded = new Promise((resolve) => {
       this.map.once("load", () => {
@@ -97,6 +119,54 @@ export class MapAdapter {
       const notify = options.onCameraChange;
       this.map.on("moveend", () => notify(this.camera()));
     }
+    this.map.on("webglcontextrestored", () => this.restoreOverlay());
+  }
+
+  /**
+   * deck.gl creates its device asynchronously; until then the map draws frames without the data
+   * layers, so repaint once it is ready and let whenIdle() wait for it.
+   */
+  private createOverlay(): { overlay: MapLibreOverlay; loaded: Promise<void> } {
+    let overlay: MapLibreOverlay | undefined;
+    const loaded = new Promise<void>((resolve) => {
+      overlay = new MapLibreOverlay({
+        interleaved: true,
+        layers: [],
+        onLoad: () => {
+          resolve();
+          this.map.triggerRepaint();
+        },
+      });
+    });
+    if (!overlay) throw new Error("MapLibreOverlay was not created");
+    return { overlay, loaded };
+  }
+
+  /**
+   * A lost WebGL context (GPU reset, driver update, too many contexts) comes back empty. MapLibre
+   * rebuilds its own painter and style on it; the deck.gl overlay's device and buffers belonged
+   * to the lost context, so the overlay is built again and given its layers.
+   */
+  private restoreOverlay(): void {
+    this.restorations += 1;
+    if (!this.overlayAdded) return;
+    try {
+      this.map.removeControl(this.overlay);
+    } catch (error) {
+      // Its layer groups went with the lost style; the restore must go on without them.
+      console.warn("deck.gl overlay could not be removed after a context loss", error);
+    }
+    forgetLumaDevice(this.map.getCanvas().getContext("webgl2"));
+    const created = this.createOverlay();
+    this.overlay = created.overlay;
+    this.deckLoaded = created.loaded;
+    this.map.addControl(this.overlay);
+    this.syncLayers();
+  }
+
+  /** How many times the WebGL context was lost and restored (for diagnostics and tests). */
+  get contextRestorations(): number {
+    return this.restorations;
   }
 
   camera(): Camera {

@@ -1,0 +1,66 @@
+// Everything the map draws beyond the dataset's own layers, derived from view state and engine
+// results: area choropleth and its filter, station-access bands, gap markers, service areas and
+// what-if edits. One memoised object, so the style is rebuilt only when one of them changes.
+import { useMemo } from "react";
+import type { UnitReport } from "../domain/analysis.ts";
+import type { Gap } from "../domain/gaps.ts";
+import { buildChoropleth, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
+import type { AccessBands, CompoundColouring } from "../layers/compound-colouring.ts";
+import type { LayerVisibility } from "../layers/visibility.ts";
+import type { MapExtras } from "./map/MapView.tsx";
+import { matchingAreas, type MapFilters } from "./map-filters.ts";
+import type { WhatIfPlan } from "./what-if-plan.ts";
+
+export interface MapExtrasInput {
+  reports: { streets: readonly UnitReport[]; communities?: readonly UnitReport[] } | undefined;
+  areaColouring: AreaColouring | null;
+  filters: MapFilters;
+  colouring: CompoundColouring;
+  accessBands: AccessBands | undefined;
+  visibility: LayerVisibility;
+  /** The plan on the map (null when what-if mode is off). */
+  plan: WhatIfPlan | null;
+  serviceDistance: number;
+  gaps: readonly Gap[] | undefined;
+  /** Latitude service-area circles are sized at (the dataset's centre). */
+  latitude: number;
+}
+
+export interface MapExtrasResult {
+  extras: MapExtras;
+  choropleth: Choropleth | null;
+  /** Areas passing the indicator filter (null: no filter). */
+  matching: string[] | null;
+  /** The areas the choropleth and filter work on. */
+  areaReports: readonly UnitReport[];
+}
+
+export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
+  const { reports, areaColouring, filters, colouring, accessBands, visibility, plan, serviceDistance, gaps, latitude } = input;
+  const areaReports = useMemo(() => {
+    if (!areaColouring || !reports) return [];
+    return (areaColouring.level === "streets" ? reports.streets : reports.communities) ?? [];
+  }, [areaColouring, reports]);
+  const choropleth = useMemo(
+    () => (areaColouring && areaReports.length > 0 ? buildChoropleth(areaColouring.indicator, areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] }))) : null),
+    [areaColouring, areaReports],
+  );
+  const matching = useMemo(() => (areaColouring && filters.area ? matchingAreas(areaReports, areaColouring.indicator, filters.area) : null), [areaColouring, areaReports, filters.area]);
+  const wantsBands = colouring === "stationAccess";
+  const gapMarkers = useMemo(
+    () => (visibility.gaps && gaps ? gaps.map((gap) => ({ id: gap.id, position: gap.location, severity: gap.severity })) : undefined),
+    [visibility.gaps, gaps],
+  );
+  const extras = useMemo(
+    (): MapExtras => ({
+      ...(areaColouring && choropleth ? { areas: { level: areaColouring.level, choropleth, matching } } : {}),
+      ...(wantsBands && accessBands ? { accessBands } : {}),
+      onlyGaps: filters.onlyGaps,
+      ...(visibility.serviceAreas ? { serviceArea: { metres: serviceDistance, latitude } } : {}),
+      ...(gapMarkers ? { gapMarkers } : {}),
+      ...(plan ? { stationEdits: { removed: plan.removed, moved: plan.moved } } : {}),
+    }),
+    [areaColouring, choropleth, matching, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan],
+  );
+  return { extras, choropleth, matching, areaReports };
+}

@@ -1,0 +1,41 @@
+// The areas with the most gaps (缺口清单 counted per street, or per community of the toured
+// street), the one the tour is showing marked.
+import { scaleLinear } from "d3";
+import { useTranslate } from "../i18n.ts";
+import type { RankedArea } from "./wall-kpis.ts";
+
+export interface WallGapRankingProps {
+  /** Undefined while the engine is still counting. */
+  ranked: readonly RankedArea[] | undefined;
+  /** 街道 / 社区, as the heading names them. */
+  level: string;
+  highlight: string | null;
+}
+
+export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps) {
+  const t = useTranslate();
+  const width = scaleLinear()
+    .domain([0, Math.max(1, ranked?.[0]?.gaps ?? 1)])
+    .range([0, 100]);
+  return (
+    <section className="wall-panel wall-ranking" data-testid="wall-ranking">
+      <h2>{t("wall.ranking.title", { level })}</h2>
+      {ranked ? (
+        <ol>
+          {ranked.map((area, index) => (
+            <li key={area.code} className={area.code === highlight ? "is-current" : undefined} data-code={area.code} title={t("wall.ranking.bar", { name: area.name, count: area.gaps })}>
+              <span className="wall-rank">{index + 1}</span>
+              <span className="wall-rank-name">{area.name}</span>
+              <span className="wall-rank-bar">
+                <span style={{ width: `${width(area.gaps)}%` }} />
+              </span>
+              <span className="wall-rank-count">{area.gaps.toLocaleString("zh-CN")}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="wall-muted">{t("wall.ranking.pending")}</p>
+      )}
+    </section>
+  );
+}

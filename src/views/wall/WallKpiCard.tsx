@@ -1,0 +1,43 @@
+// One headline indicator on the wall: the figure counting to its value, the totals behind it,
+// and its breakdown over the area's parts. Hovering shows its definition.
+import { useMemo } from "react";
+import type { UnitReport } from "../../domain/analysis.ts";
+import { useTranslate, type Language } from "../i18n.ts";
+import { formatValue } from "../KpiPanel.tsx";
+import { useAnimatedNumber } from "./use-animated-number.ts";
+import { WallBreakdownChart } from "./WallBreakdownChart.tsx";
+import { kpiValue, shortName, type WallFormat, type WallKpi } from "./wall-kpis.ts";
+
+export interface WallKpiCardProps {
+  kpi: WallKpi;
+  unit: UnitReport | undefined;
+  parts: readonly UnitReport[];
+  /** Name of the parts' level, for the chart's accessible name (区县 / 社区). */
+  partLevel: string;
+  highlight: string | null;
+  language: Language;
+}
+
+/** A count on its way to a new value is shown whole. */
+function formatShown(value: number | null, format: WallFormat): string {
+  return formatValue(value === null || format === "share" ? value : Math.round(value), format);
+}
+
+export function WallKpiCard({ kpi, unit, parts, partLevel, highlight, language }: WallKpiCardProps) {
+  const t = useTranslate();
+  const target = unit ? kpiValue(unit, kpi.field) : null;
+  const shown = useAnimatedNumber(target);
+  const bars = useMemo(() => parts.map((part) => ({ code: part.code, name: part.name, label: shortName(part.name), value: kpiValue(part, kpi.field) })), [parts, kpi]);
+  const detail = unit ? kpi.detail(unit) : null;
+  const numbers = detail ? Object.fromEntries(Object.entries(detail.values).map(([name, value]) => [name, value.toLocaleString(language === "zh" ? "zh-CN" : "en-US")])) : {};
+  return (
+    <section className="wall-panel wall-kpi" data-kpi={kpi.field} title={t(kpi.definition)}>
+      <h2>{t(kpi.label)}</h2>
+      <p className="wall-kpi-value" data-target={formatValue(target, kpi.format)}>
+        {unit ? formatShown(shown, kpi.format) : "…"}
+      </p>
+      <p className="wall-kpi-detail">{detail ? t(detail.key, numbers) : " "}</p>
+      <WallBreakdownChart bars={bars} format={kpi.format} highlight={highlight} label={t("wall.chart", { indicator: t(kpi.label), level: partLevel })} />
+    </section>
+  );
+}

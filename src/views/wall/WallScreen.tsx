@@ -1,0 +1,129 @@
+// The wall display (大屏): title bar, KPI cards and the gap ranking in columns beside a map that
+// fills the middle at the screen's real resolution, a tour of the streets (or one street's
+// communities), and figures refreshed on an interval. Panels scale with --wall-scale; the map
+// is never CSS-scaled, so clicks land where they are aimed.
+import { useMemo, useState, type CSSProperties } from "react";
+import type { UnitReport } from "../../domain/analysis.ts";
+import { findProperties } from "../../domain/dataset.ts";
+import { DEFAULT_VISIBILITY } from "../../layers/visibility.ts";
+import { wallPalette } from "../../layers/palette.ts";
+import { engineClient } from "../engine-client.ts";
+import { levelLabel } from "../field-labels.ts";
+import type { Language } from "../i18n.ts";
+import { MapView } from "../map/MapView.tsx";
+import type { PickedFeature } from "../map/map-adapter.ts";
+import { useDataset } from "../use-dataset.ts";
+import { tourStops } from "./tour-stops.ts";
+import { useTour } from "./use-tour.ts";
+import { useTourFocus } from "./use-tour-focus.ts";
+import { useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
+import { useWallScale } from "./use-wall-scale.ts";
+import { WallCard } from "./WallCard.tsx";
+import { WallCredit } from "./WallCredit.tsx";
+import { WallGapRanking } from "./WallGapRanking.tsx";
+import { WallKpiCard } from "./WallKpiCard.tsx";
+import { rankByGaps, wallScope, WALL_KPIS } from "./wall-kpis.ts";
+import type { WallOptions } from "./wall-options.ts";
+import { WallTitleBar } from "./WallTitleBar.tsx";
+import "./wall.css";
+
+export interface WallScreenProps {
+  manifestUrl: string;
+  waterUrl: string;
+  language: Language;
+  options: WallOptions;
+  debug: boolean;
+  /** The engine to ask; the worker by default (tests pass the engine itself). */
+  engine?: WallEngine;
+}
+
+const RANKED_AREAS = 10;
+
+/** The palette's wall colours as CSS variables, so wall.css and the charts share one source. */
+function wallStyle(scale: number): CSSProperties {
+  const variables: Record<string, string | number> = { "--wall-scale": scale };
+  for (const [name, colour] of Object.entries(wallPalette)) variables[`--wall-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`] = colour;
+  return variables as CSSProperties;
+}
+
+export function WallScreen({ manifestUrl, waterUrl, language, options, debug, engine }: WallScreenProps) {
+  const scale = useWallScale();
+  const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
+  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient());
+  const summary = refresh.summary;
+  const [mapReady, setMapReady] = useState(false);
+  const stops = useMemo(() => (dataset ? tourStops(dataset.layers, options.tourStreet) : []), [dataset, options.tourStreet]);
+  const tour = useTour({ count: stops.length, dwellMs: options.dwellSeconds * 1000, quietMs: options.quietSeconds * 1000, enabled: mapReady });
+  // A clicked feature stays on screen until the tour's next step.
+  const [clicked, setClicked] = useState<{ feature: PickedFeature | null; step: number }>({ feature: null, step: -1 });
+  const picked = clicked.step === tour.step ? clicked.feature : null;
+  const { stop, flyTarget } = useTourFocus(stops, tour);
+
+  const scope = useMemo(() => (summary ? wallScope(summary, options.tourStreet) : undefined), [summary, options.tourStreet]);
+  const reports = useMemo(() => new Map<string, UnitReport>([...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(summary?.communities ?? [])].map((unit) => [unit.code, unit])), [summary]);
+  const ranked = useMemo(() => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined), [scope, refresh.gapCounts]);
+  const selection = useMemo(() => (picked ? { layer: picked.layer, id: picked.id } : stop ? { layer: stop.layer, id: stop.code } : null), [picked, stop]);
+  const focus = useMemo(() => {
+    if (picked) return picked;
+    if (!stop) return null;
+    const properties = dataset ? findProperties(dataset.layers, stop.layer, stop.code) : undefined;
+    return { layer: stop.layer, id: stop.code, name: stop.name, properties: properties ?? { code: stop.code } };
+  }, [picked, stop, dataset]);
+  // The charts mark the part the tour is in: the stop itself, or the district it lies in.
+  const stopReport = stop ? reports.get(stop.code) : undefined;
+  const highlight = stop && scope?.parts.some((part) => part.code === stop.code) ? stop.code : (stopReport?.parentCode ?? null);
+  const partLevel = levelLabel(scope?.unit.level === "street" ? "communities" : "districts", language);
+  const rankedLevel = levelLabel(options.tourStreet !== null && scope?.unit.level === "street" ? "communities" : "streets", language);
+  const kpiCard = (index: number) => {
+    const kpi = WALL_KPIS[index];
+    return kpi ? <WallKpiCard key={kpi.field} kpi={kpi} unit={scope?.unit} parts={scope?.parts ?? []} partLevel={partLevel} highlight={highlight} language={language} /> : null;
+  };
+
+  return (
+    <div className="wall" style={wallStyle(scale)} data-testid="wall" data-tour-step={tour.step} data-tour-index={tour.index} data-tour-paused={tour.paused ? "true" : "false"}>
+      <WallTitleBar
+        manifest={manifest}
+        asOf={summary?.asOf ?? manifest?.asOf}
+        status={{ updatedAt: refresh.updatedAt, failure: refresh.failure, refreshSeconds: options.refreshSeconds }}
+        paused={tour.paused}
+        quietSeconds={options.quietSeconds}
+        language={language}
+      />
+      <aside className="wall-column wall-left">
+        {[0, 1, 2].map(kpiCard)}
+        <WallGapRanking ranked={ranked} level={rankedLevel} highlight={stop?.code ?? null} />
+      </aside>
+      <main className="wall-map-area">
+        <MapView
+          dataset={dataset}
+          water={water}
+          settled={!loading}
+          tilesUrl={tilesUrl}
+          visibility={DEFAULT_VISIBILITY}
+          initialCamera={null}
+          exposeForDebugging={debug}
+          onReady={() => setMapReady(true)}
+          onSelect={(feature) => setClicked({ feature, step: tour.step })}
+          flyTarget={flyTarget}
+          selection={selection}
+          theme={options.basemap}
+          labelScale={scale}
+        />
+        {manifest ? <WallCredit manifest={manifest} /> : null}
+      </main>
+      <aside className="wall-column wall-right">
+        {[3, 4, 5].map(kpiCard)}
+        {focus ? (
+          <WallCard
+            focus={focus}
+            report={reports.get(focus.id)}
+            gaps={refresh.gapCounts ? (refresh.gapCounts[focus.id] ?? 0) : undefined}
+            progress={picked || !stop ? null : { index: tour.index + 1, count: stops.length }}
+            maskNames={options.maskNames}
+            language={language}
+          />
+        ) : null}
+      </aside>
+    </div>
+  );
+}

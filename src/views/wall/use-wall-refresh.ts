@@ -1,0 +1,70 @@
+// The wall's data: the engine's summary, refetched on an interval through TanStack Query. A
+// refresh that fails keeps the last good summary on screen (Query keeps `data` on error) and is
+// retried with back-off; structural sharing keeps an unchanged summary the same object, so
+// nothing animates or reloads unless the data really changed.
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import type { Thresholds } from "../../domain/indicators.ts";
+import type { EngineSummary } from "../../workers/engine-api.ts";
+import { retryDelayMs } from "./refresh-backoff.ts";
+
+/** What the wall needs of the engine: the worker's Comlink proxy, or the engine itself in tests. */
+export interface WallEngine {
+  load(manifestUrl: string, thresholds?: Thresholds, strict?: boolean): Promise<EngineSummary>;
+  gapCounts(): Promise<Record<string, number>> | Record<string, number>;
+}
+
+export interface WallRefresh {
+  summary: EngineSummary | undefined;
+  /** When the summary on screen was last confirmed by a refresh (ms since the epoch); 0 before. */
+  updatedAt: number;
+  /** The error of the refresh being retried; null once a refresh succeeds. */
+  failure: Error | null;
+  /** Gaps per district, street and community code, for the summary on screen. */
+  gapCounts: Record<string, number> | undefined;
+}
+
+export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: WallEngine): WallRefresh {
+  const summary = useQuery({
+    queryKey: ["wall-summary", manifestUrl],
+    // The worker resolves URLs against its own script, so it gets an absolute one.
+    queryFn: () => engine.load(new URL(manifestUrl, document.baseURI).href, undefined, true),
+    refetchInterval: refreshMs,
+    // A wall nobody looks at closely may count as a background tab; it must still refresh.
+    refetchIntervalInBackground: true,
+    retry: true,
+    retryDelay: (attempt) => retryDelayMs(attempt, refreshMs),
+    // Intranet walls may report themselves offline; the server is reachable all the same.
+    networkMode: "always",
+  });
+  const gapCounts = useQuery({
+    queryKey: ["wall-gap-counts", manifestUrl, summary.dataUpdatedAt],
+    queryFn: async () => engine.gapCounts(),
+    enabled: summary.data !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    networkMode: "always",
+  });
+  useReloadMapData(manifestUrl, summary.data);
+  return {
+    summary: summary.data,
+    updatedAt: summary.dataUpdatedAt,
+    failure: summary.failureCount > 0 ? (summary.failureReason ?? new Error("refresh failed")) : null,
+    gapCounts: gapCounts.data,
+  };
+}
+
+/** When the summary changes after the first, the map's files changed too: fetch them again. */
+function useReloadMapData(manifestUrl: string, summary: EngineSummary | undefined): void {
+  const queryClient = useQueryClient();
+  const shown = useRef<EngineSummary | undefined>(undefined);
+  useEffect(() => {
+    if (!summary || shown.current === summary) return;
+    const first = shown.current === undefined;
+    shown.current = summary;
+    if (first) return;
+    void queryClient.invalidateQueries({ queryKey: ["manifest", manifestUrl] });
+    void queryClient.invalidateQueries({ queryKey: ["layer", manifestUrl] });
+  }, [queryClient, manifestUrl, summary]);
+}

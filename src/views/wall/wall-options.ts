@@ -1,0 +1,72 @@
+// Options of the wall display (大屏), read from the same query string as the rest of the app:
+// `?mode=wall&dwell=15&quiet=30&tour=530102001&refresh=60&mask=0&basemap=light`. Pure and
+// round-trip tested; a value out of range falls back to its default rather than breaking the wall.
+
+export type WallBasemap = "dark" | "light";
+
+export interface WallOptions {
+  /** Seconds each tour stop stays on screen, its flight included. */
+  dwellSeconds: number;
+  /** Seconds without touch, mouse or keys before a paused tour resumes. */
+  quietSeconds: number;
+  /** Street code whose communities are toured; null tours the streets. */
+  tourStreet: string | null;
+  /** Seconds between data refreshes. */
+  refreshSeconds: number;
+  /** Personal names shown masked (张*兰); `mask=0` shows them in full. */
+  maskNames: boolean;
+  basemap: WallBasemap;
+}
+
+export const DEFAULT_WALL_OPTIONS: Readonly<WallOptions> = Object.freeze({
+  dwellSeconds: 15,
+  quietSeconds: 30,
+  tourStreet: null,
+  refreshSeconds: 60,
+  maskNames: true,
+  basemap: "dark",
+});
+
+/** Accepted ranges in seconds: a refresh faster than 5 s would keep the engine busy for nothing. */
+const RANGES = {
+  dwell: [1, 3600],
+  quiet: [1, 3600],
+  refresh: [5, 86_400],
+} as const;
+
+const STREET_CODE = /^\d{9}$/;
+
+export function isWallMode(search: string): boolean {
+  return new URLSearchParams(search).get("mode") === "wall";
+}
+
+function seconds(value: string | null, [low, high]: readonly [number, number], fallback: number): number {
+  if (value === null || value.trim() === "") return fallback;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed >= low && parsed <= high ? parsed : fallback;
+}
+
+export function parseWallOptions(search: string): WallOptions {
+  const query = new URLSearchParams(search);
+  const tour = query.get("tour");
+  return {
+    dwellSeconds: seconds(query.get("dwell"), RANGES.dwell, DEFAULT_WALL_OPTIONS.dwellSeconds),
+    quietSeconds: seconds(query.get("quiet"), RANGES.quiet, DEFAULT_WALL_OPTIONS.quietSeconds),
+    tourStreet: tour !== null && STREET_CODE.test(tour) ? tour : null,
+    refreshSeconds: seconds(query.get("refresh"), RANGES.refresh, DEFAULT_WALL_OPTIONS.refreshSeconds),
+    maskNames: query.get("mask") !== "0",
+    basemap: query.get("basemap") === "light" ? "light" : "dark",
+  };
+}
+
+/** The wall's part of a query string (mode=wall and every option that differs from its default). */
+export function serializeWallOptions(options: WallOptions): string {
+  const query = new URLSearchParams({ mode: "wall" });
+  if (options.dwellSeconds !== DEFAULT_WALL_OPTIONS.dwellSeconds) query.set("dwell", String(options.dwellSeconds));
+  if (options.quietSeconds !== DEFAULT_WALL_OPTIONS.quietSeconds) query.set("quiet", String(options.quietSeconds));
+  if (options.tourStreet !== null) query.set("tour", options.tourStreet);
+  if (options.refreshSeconds !== DEFAULT_WALL_OPTIONS.refreshSeconds) query.set("refresh", String(options.refreshSeconds));
+  if (!options.maskNames) query.set("mask", "0");
+  if (options.basemap !== DEFAULT_WALL_OPTIONS.basemap) query.set("basemap", options.basemap);
+  return `?${query.toString()}`;
+}
