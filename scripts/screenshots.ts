@@ -7,6 +7,9 @@ const SHOTS = [
   { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-card.png", path: "./#map=14.5/25.0405/102.7045&sel=streets:530102001", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-choropleth.png", path: "./#map=11.2/25.02/102.74&layers=streets,stations,gaps&ac=communities:stationAccessRate&sel=districts:530102", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-access.png", path: "./#map=13.5/25.06/102.75&layers=streets,communities,compounds,stations,serviceAreas&cb=stationAccess&shp=102.72,25.04;102.77,25.04;102.77,25.08;102.72,25.08", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-laptop.png", path: "./#map=12.5/25.03/102.72&ac=streets:partyBranchCoverage&af=below:0.6&layers=streets,stations", width: 1366, height: 768 },
 ];
 
 await build({ logLevel: "warn" });

@@ -83,6 +83,8 @@ export function App() {
           onFiltersChange={(filters) => update({ ...state, filters }, "replace")}
           shape={state.shape}
           onShapeChange={(shape) => update({ ...state, shape }, "push")}
+          chartIndicator={state.chartIndicator}
+          onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
         />
       </LanguageContext.Provider>
     </QueryClientProvider>

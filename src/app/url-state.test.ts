@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage" });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -18,6 +18,7 @@ describe("url state", () => {
     ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], moved: [], removed: [], serviceDistance: 800 } }],
     ["moved and removed stations", { ...base, whatIf: { active: true, planned: [], moved: [{ id: "530102001-S", position: [102.7, 25.05] }], removed: ["530102001006-R", "530102002-S"], serviceDistance: 1000 } }],
     ["communities filled by station reach", { ...base, areaColouring: { level: "communities", indicator: "stationAccessRate" } }],
+    ["a chart ranked by households per worker", { ...base, chartIndicator: "householdsPerWorker" }],
     ["a drawn shape", { ...base, shape: [[102.7, 25], [102.71, 25], [102.71, 25.01]] }],
     ["filters", { ...base, areaColouring: { level: "streets", indicator: "partyBranchCoverage" }, filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } } }],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],

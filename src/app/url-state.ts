@@ -10,6 +10,7 @@ import type { Language } from "../views/i18n.ts";
 import { AREA_INDICATORS, type AreaColouring, type AreaLevel } from "../layers/choropleth.ts";
 import type { WhatIfPlan } from "../views/what-if-plan.ts";
 import type { MapFilters } from "../views/map-filters.ts";
+import { CHART_INDICATORS, type ChartIndicatorId } from "../views/charts/chart-indicators.ts";
 
 const AREA_LEVELS: readonly AreaLevel[] = ["streets", "communities"];
 
@@ -33,6 +34,8 @@ export interface UrlState {
   filters: MapFilters;
   /** A drawn rectangle or lasso whose contents are summarised ([longitude, latitude] ring). */
   shape: Array<[number, number]> | null;
+  /** The indicator the side chart ranks the area's children by. */
+  chartIndicator: ChartIndicatorId;
 }
 
 export const DEFAULT_DATASET = "data/kunming/manifest.json";
@@ -128,6 +131,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     areaColouring: parseAreaColouring(view.get("ac")),
     filters: { onlyGaps: view.get("og") === "1", area: parseAreaFilter(view.get("af")) },
     shape: parseShape(view.get("shp")),
+    chartIndicator: CHART_INDICATORS.find((indicator) => indicator.id === view.get("ci"))?.id ?? "partyBranchCoverage",
   };
 }
 
@@ -155,6 +159,7 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (state.areaColouring) view.set("ac", `${state.areaColouring.level}:${state.areaColouring.indicator}`);
   if (state.filters.onlyGaps) view.set("og", "1");
   if (state.filters.area) view.set("af", `${state.filters.area.comparison}:${state.filters.area.value}`);
+  if (state.chartIndicator !== "partyBranchCoverage") view.set("ci", state.chartIndicator);
   if (state.shape) view.set("shp", state.shape.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.

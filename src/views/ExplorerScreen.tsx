@@ -9,6 +9,7 @@ import { DataProblems } from "./DataProblems.tsx";
 import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useWhatIf } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
+import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
 import { EnclosedPanel } from "./EnclosedPanel.tsx";
 import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfPanel } from "./WhatIfPanel.tsx";
@@ -31,6 +32,8 @@ import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
 import { useDataset } from "./use-dataset.ts";
+import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
+import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
 import type { AreaColouring } from "../layers/choropleth.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { Legend } from "./Legend.tsx";
@@ -64,6 +67,8 @@ export interface ExplorerScreenProps {
   onFiltersChange: (filters: MapFilters) => void;
   shape: Array<[number, number]> | null;
   onShapeChange: (shape: Array<[number, number]> | null) => void;
+  chartIndicator: ChartIndicatorId;
+  onChartIndicatorChange: (indicator: ChartIndicatorId) => void;
 }
 
 export type WhatIfState = { active: boolean } & WhatIfPlan;
@@ -72,6 +77,8 @@ export interface Selection {
   layer: LayerName;
   id: string;
 }
+
+const AREA_LAYERS: readonly LayerName[] = ["districts", "streets", "communities"];
 
 const LEVEL_LAYER: Record<SearchLevel, LayerName> = {
   district: "districts",
@@ -90,6 +97,8 @@ function labelEntry(label: { position: [number, number]; name: string; code: str
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
   const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(props.manifestUrl, props.waterUrl);
+  // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
+  const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const counts = useMemo(() => {
     if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
     return dataset ? countFeatures(dataset.layers) : undefined;
@@ -174,7 +183,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const areaCode = area?.id;
   const gapKind = props.gapKind;
   const gapFilter = useMemo(() => ({ ...(areaCode ? { areaCode } : {}), ...(gapKind === "all" ? {} : { kinds: [gapKind] }) }), [areaCode, gapKind]);
-  const gapItems = useGaps(props.manifestUrl, gapFilter, engine.isSuccess && props.visibility.gaps);
+  const gapItems = useGaps(props.manifestUrl, gapFilter, engine.isSuccess && props.visibility.gaps, activePlan);
   const bbox = manifest?.bbox;
   const { extras, choropleth, matching, areaReports } = useMapExtras({
     // Tiled datasets' indicator files hold the same reports, typed loosely by their schema.
@@ -202,11 +211,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const unit = chartUnits.find((candidate) => candidate.code === code);
     if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
   };
+  // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
+  const plannedCity = whatIfActive ? whatIf.data?.city : undefined;
+  const kpiUnit = (plannedCity ?? (area && selectedReport ? selectedReport : city)) as UnitReport | undefined;
+  const kpiScope = plannedCity ? `${rootName} · ${t("whatIf.after")}` : area && selectedReport ? area.name : rootName;
   const legend = useMemo(
     () => legendGroups({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIfActive && (planned.length > 0 || moved.length > 0) }, t),
     [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIfActive, planned.length, moved.length, t],
   );
   const [adapter, setAdapter] = useState<MapAdapter>();
+  // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
+  const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
+  const [snapshotOpen, setSnapshotOpen] = useState(snapshotRequest !== null);
   const stationName = (id: string) => String((dataset ? findProperties(dataset.layers, "stations", id)?.name : undefined) ?? id);
   const focusedStation = whatIfActive && selected?.layer === "stations" && !removed.includes(selected.id) ? { id: selected.id, name: selected.name } : null;
   const focusedId = focusedStation?.id;
@@ -234,14 +250,14 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
     // In what-if mode a click on a station selects it (to drag or remove); anywhere else plans one.
     if (whatIfActive && feature?.layer !== "stations") setWhatIf({ planned: [...planned, lngLat] });
+    // Drilling down: a click on an area flies to it (its children and indicators come with it).
+    else if (feature && AREA_LAYERS.includes(feature.layer)) chooseCrumb({ layer: feature.layer, id: feature.id, name: feature.name });
     else select(feature);
   };
-  // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
-  const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
   return (
     <div className="explorer">
-      <Header manifest={manifest} language={props.language} onLanguageChange={props.onLanguageChange} />
+      <Header manifest={manifest} language={props.language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
       <main className="explorer-main">
         <MapView
           dataset={dataset}
@@ -272,7 +288,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
-          <KpiPanel unit={city as UnitReport | undefined} status={kpiStatus} scope={rootName} />
+          <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />
           <ChartsPanel
             units={chartUnits}
             gridLoads={gridLoads.data}
@@ -280,6 +296,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             computing={(!indicators && !engine.isSuccess && !engine.isError) || (engine.isSuccess && gridLoads.isPending)}
             scope={area?.name ?? rootName}
             onChoose={chooseChild}
+            indicator={props.chartIndicator}
+            onIndicatorChange={props.onChartIndicatorChange}
           />
           <WhatIfPanel
             active={whatIfActive}
@@ -305,6 +323,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
             syntheticLayers={manifest?.synthetic}
+            plan={activePlan}
           />
           <LayerPanel
             visibility={props.visibility}
@@ -319,6 +338,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}
+        {snapshotOpen && adapter && manifest && mapReady ? (
+          <LazySnapshotComposer
+            adapter={adapter}
+            legend={legend}
+            area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: (area ? selectedReport : city) as UnitReport | undefined }}
+            manifest={manifest}
+            permalink={window.location.href}
+            atlas={dataset && !tilesUrl ? { layers: dataset.layers, reports: reports as { streets: UnitReport[]; communities?: UnitReport[] } | undefined } : undefined}
+            request={snapshotRequest}
+            onClose={() => setSnapshotOpen(false)}
+          />
+        ) : null}
       </main>
     </div>
   );

@@ -80,7 +80,7 @@ describe("GapListPanel exports", () => {
     const [download] = downloads;
     expect(download?.name).toBe("缺口清单-五华区-2026-10-31.xlsx");
     expect(download?.blob.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(engineGaps).toHaveBeenCalledWith({ areaCode: "530102" }, Number.MAX_SAFE_INTEGER);
+    expect(engineGaps).toHaveBeenCalledWith({ areaCode: "530102" }, Number.MAX_SAFE_INTEGER, null);
     const files = unzipSync(new Uint8Array(await (download?.blob ?? new Blob()).arrayBuffer()));
     expect(strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array())).toContain("翠湖社区第1网格");
     expect(strFromU8(files["xl/worksheets/sheet2.xml"] ?? new Uint8Array())).toContain("示意数据:街道、网格的几何为合成演示数据");

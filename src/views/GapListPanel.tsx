@@ -7,6 +7,7 @@ import { engineClient, useGaps } from "./engine-client.ts";
 import { downloadBlob, downloadText, gapsToCsv } from "./gap-csv.ts";
 import { useTranslate, type Language, type MessageKey } from "./i18n.ts";
 import "./gap-list-panel.css";
+import { isEmptyPlan, scenarioOf, type WhatIfPlan } from "./what-if-plan.ts";
 
 export interface GapListPanelProps {
   manifestUrl: string;
@@ -25,18 +26,21 @@ export interface GapListPanelProps {
   onChoose: (gap: Gap) => void;
   /** The manifest's synthetic layers, named in the XLSX's note sheet. */
   syntheticLayers?: readonly LayerName[];
+  /** An active what-if plan: the list (and its exports) show the gaps as they would be. */
+  plan?: WhatIfPlan | null;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, syntheticLayers = [] }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, syntheticLayers = [], plan = null }: GapListPanelProps) {
   const t = useTranslate();
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
-  const gaps = useGaps(manifestUrl, filter, enabled);
+  const gaps = useGaps(manifestUrl, filter, enabled, plan);
+  const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   const exportCsv = async () => {
-    const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER);
+    const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario);
     downloadText(gapsToCsv(all.items, language), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
   };
   const exportXlsx = async () => {
-    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER)]);
+    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);
     const note = syntheticLayers.length > 0 ? t("synthetic", { layers: syntheticLayers.map((layer) => t(`layer.${layer}` as MessageKey)).join("、") }) : undefined;
     const kindLabel = kind === "all" ? t("gaps.all") : t(`gap.${kind}` as MessageKey);
     const bytes = gapsToXlsx(all.items, { language, asOf, areaName, kindLabel, note });
@@ -56,12 +60,14 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
           </option>
         ))}
       </select>
-      <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportCsv()}>
-        {t("gaps.export")}
-      </button>
-      <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportXlsx()}>
-        {t("gaps.exportXlsx")}
-      </button>
+      <div className="gap-exports">
+        <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportCsv()}>
+          {t("gaps.export")}
+        </button>
+        <button type="button" className="gap-export" disabled={!gaps.data} onClick={() => void exportXlsx()}>
+          {t("gaps.exportXlsx")}
+        </button>
+      </div>
       {computing || (enabled && gaps.isPending) ? <p className="gap-status">{t("kpi.computing")}</p> : !enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : null}
       <ol className="gap-list">
         {gaps.data?.items.map((gap) => (

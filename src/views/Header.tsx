@@ -5,9 +5,11 @@ export interface HeaderProps {
   manifest: Manifest | undefined;
   language: Language;
   onLanguageChange: (language: Language) => void;
+  /** Opens the snapshot composer; omitted until the map can be exported. */
+  onSnapshot?: (() => void) | undefined;
 }
 
-export function Header({ manifest, language, onLanguageChange }: HeaderProps) {
+export function Header({ manifest, language, onLanguageChange, onSnapshot }: HeaderProps) {
   const t = useTranslate();
   const title = language === "en" ? (manifest?.titleEn ?? manifest?.title) : manifest?.title;
   return (
@@ -20,6 +22,11 @@ export function Header({ manifest, language, onLanguageChange }: HeaderProps) {
         <span className="header-as-of" data-testid="as-of">
           {t("asOf")} {manifest.asOf}
         </span>
+      ) : null}
+      {onSnapshot ? (
+        <button type="button" className="header-language" data-testid="open-snapshot" onClick={onSnapshot}>
+          {t("snapshot.open")}
+        </button>
       ) : null}
       <button type="button" className="header-language" onClick={() => onLanguageChange(language === "zh" ? "en" : "zh")}>
         {t("switchLanguage")}

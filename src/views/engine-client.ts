@@ -24,12 +24,14 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
   });
 }
 
-/** The ranked gap list for an area and kind, from the worker (after the summary has loaded). */
-export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean) {
+/** The ranked gap list for an area and kind, from the worker (after the summary has loaded), under a what-if plan if given. */
+export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean, plan: WhatIfPlan | null = null) {
+  const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   return useQuery({
-    queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? ""],
-    queryFn: () => engineClient().gaps(filter, 50),
+    queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? "", scenario],
+    queryFn: () => engineClient().gaps(filter, 50, scenario),
     enabled,
+    placeholderData: (previous) => previous,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -47,6 +47,13 @@ export function createEngine() {
     if (!base) throw new Error("no dataset loaded in the engine");
     return base;
   };
+  /** The analysis now, or under a what-if plan (the last plan's analysis is kept for the next call). */
+  const analysisOf = (scenario: Scenario | null): Analysis => {
+    if (!scenario) return current();
+    const key = JSON.stringify(scenario);
+    if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
+    return lastScenario.analysis;
+  };
   return {
     /**
      * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
@@ -75,29 +82,22 @@ export function createEngine() {
       lastScenario = undefined;
       return summaryOf(base, title, unavailable, manifest.asOf);
     },
-    gaps(filter: GapFilter, limit = 200): { total: number; items: Gap[] } {
-      const matching = filterGaps(current().gaps, filter);
+    /** The ranked gaps matching a filter, now or (with a scenario) under a what-if plan. */
+    gaps(filter: GapFilter, limit = 200, scenario: Scenario | null = null): { total: number; items: Gap[] } {
+      const matching = filterGaps(analysisOf(scenario).gaps, filter);
       return { total: matching.length, items: matching.slice(0, limit) };
     },
     whatIf(scenario: Scenario): WhatIfResult {
-      const key = JSON.stringify(scenario);
-      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
-      const after = lastScenario.analysis;
+      const after = analysisOf(scenario);
       return { city: unitReport("city", "", title, null, after.rollup.city), diff: diffAnalyses(current(), after) };
     },
     /** Compound ids by distance to a station, now or with a what-if plan (the last plan's analysis is reused). */
     accessBands(scenario: Scenario | null): AccessBandIds {
-      if (!scenario) return accessBandsOf(current());
-      const key = JSON.stringify(scenario);
-      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
-      return accessBandsOf(lastScenario.analysis);
+      return accessBandsOf(analysisOf(scenario));
     },
     /** What a drawn rectangle or lasso encloses (ring of [longitude, latitude]), with the current plan applied if any. */
     enclosed(ring: Array<[number, number]>, scenario: Scenario | null): EnclosedSummary {
-      if (!scenario) return summarizeEnclosed(current(), ring);
-      const key = JSON.stringify(scenario);
-      if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
-      return summarizeEnclosed(lastScenario.analysis, ring);
+      return summarizeEnclosed(analysisOf(scenario), ring);
     },
     suggest(count: number): SiteSuggestion[] {
       return suggestSites(current(), count);

@@ -142,6 +142,10 @@ describe("what-if edits of existing stations", () => {
     await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(expected.rollup.city.stationAccessHouseholds.toLocaleString("zh-CN"));
     expect(expected.rollup.city.stationAccessHouseholds).toBeLessThan(analysis.rollup.city.stationAccessHouseholds);
     expect(page.url()).toContain(`wr=${station.id}`);
+    // The gap list follows the plan: it counts the gaps as they would be.
+    const gapCount = page.getByTestId("gap-panel").locator("h2 .count");
+    await expect.poll(() => gapCount.textContent()).toBe(expected.gaps.length.toLocaleString("en-US"));
+    expect(expected.gaps.length).toBeGreaterThan(analysis.gaps.length);
     await expect.poll(() => panel.getByTestId("what-if-edits").textContent()).toContain(station.name);
     await page.close();
   });

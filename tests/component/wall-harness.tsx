@@ -91,11 +91,21 @@ export function serveVersions(initial: ServedVersion): { set: (version: ServedVe
 /** What the stand-in map clicks when its button is pressed. */
 export const mapClicks: { next: PickedFeature | null } = { next: null };
 
-/** MapView in jsdom: ready at once; selection and flight target on data attributes; a click button. */
-export function MapStandIn({ onReady, onSelect, selection, flyTarget }: MapViewProps) {
+/**
+ * MapView in jsdom: ready at once; on data attributes its selection, flight target and how many
+ * compounds it would draw with a party branch (so a test sees the map's data reload); a click button.
+ */
+export function MapStandIn({ onReady, onSelect, selection, flyTarget, dataset }: MapViewProps) {
   useEffect(() => onReady?.(), [onReady]);
+  const branches = dataset?.layers.compounds.features.filter((feature) => feature.properties.partyBranch).length;
   return (
-    <div data-testid="map" data-ready="true" data-selection={selection ? `${selection.layer}:${selection.id}` : ""} data-fly={flyTarget?.bbox?.join(",") ?? ""}>
+    <div
+      data-testid="map"
+      data-ready="true"
+      data-selection={selection ? `${selection.layer}:${selection.id}` : ""}
+      data-fly={flyTarget?.bbox?.join(",") ?? ""}
+      data-party-branches={branches ?? ""}
+    >
       <button type="button" onClick={() => onSelect?.(mapClicks.next, [0, 0])}>
         click the map
       </button>

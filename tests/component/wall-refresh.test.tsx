@@ -46,12 +46,14 @@ describe("the wall's refresh", () => {
     await waitFor(() => expect(figure("partyBranchCoverage")).toBe(coverage(original)), WAIT);
     expect(asOf()).toContain("2026-10-31");
     expect(screen.queryByTestId("wall-stale")).toBeNull();
+    expect(screen.getByTestId("map").getAttribute("data-party-branches")).toBe(String(cityReport(original).compoundsWithPartyBranch));
 
     served.set({ asOf: "2026-11-30", layers: changed });
     await waitFor(() => expect(figure("partyBranchCoverage")).toBe(coverage(changed)), WAIT);
     expect(asOf()).toContain("2026-11-30");
-    // The other figures are the engine's for the new data too.
+    // The other figures are the engine's for the new data too, and the map reloads its files.
     expect(figure("redPropertyRate")).toBe(formatValue(cityReport(changed).redPropertyRate, "share"));
+    await waitFor(() => expect(screen.getByTestId("map").getAttribute("data-party-branches")).toBe(String(cityReport(changed).compoundsWithPartyBranch)), WAIT);
   });
 
   it.each(["manifest", "compounds"] as const)("keeps the last figures with a stale notice while the %s fails, and clears it on recovery", async (failing) => {

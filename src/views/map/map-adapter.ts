@@ -60,12 +60,19 @@ export function deviceCanvasLimit(): [number, number] {
 }
 
 /**
- * luma.gl (deck.gl's GPU layer) keeps its device on the WebGL context object, which outlives a
- * context loss; a new overlay would pick up that dead device. Unlinking it gives the new overlay
- * a fresh device on the restored context.
+ * luma.gl (deck.gl's GPU layer) instruments the WebGL context object itself: it keeps its device
+ * there and replaces state setters (useProgram, enable, blendFunc…) with versions that skip a
+ * call its cache says is redundant. All of that outlives a context loss, and on the restored
+ * context the stale cache skips calls MapLibre needs ("drawElements: no valid shader program").
+ * Stripping it on loss gives MapLibre plain WebGL methods to restore with; the new overlay
+ * instruments the context afresh. WebGL's own methods live on the prototype, so every own
+ * function property is luma's.
  */
-function forgetLumaDevice(gl: WebGL2RenderingContext | null): void {
-  if (gl && "luma" in gl) Reflect.deleteProperty(gl, "luma");
+function stripLumaInstrumentation(gl: WebGL2RenderingContext | null): void {
+  if (!gl) return;
+  for (const [key, value] of Object.entries(gl)) {
+    if (typeof value === "function" || key === "luma" || key === "lumaState") Reflect.deleteProperty(gl, key);
+  }
 }
 
 export interface Camera {
@@ -119,6 +126,7 @@ export class MapAdapter {
       const notify = options.onCameraChange;
       this.map.on("moveend", () => notify(this.camera()));
     }
+    this.map.on("webglcontextlost", () => stripLumaInstrumentation(this.map.getCanvas().getContext("webgl2")));
     this.map.on("webglcontextrestored", () => this.restoreOverlay());
   }
 
@@ -156,7 +164,6 @@ export class MapAdapter {
       // Its layer groups went with the lost style; the restore must go on without them.
       console.warn("deck.gl overlay could not be removed after a context loss", error);
     }
-    forgetLumaDevice(this.map.getCanvas().getContext("webgl2"));
     const created = this.createOverlay();
     this.overlay = created.overlay;
     this.deckLoaded = created.loaded;

@@ -71,7 +71,7 @@ export const snapshotMessages: { zh: typeof zh; en: Record<keyof typeof zh, stri
     "snapshot.watermark": "“Internal” watermark",
     "snapshot.watermarkText": "Internal use only",
     "snapshot.qr": "QR code of the live map",
-    "snapshot.qrCaption": "Scan to open the live map",
+    "snapshot.qrCaption": "Scan for the live map",
     "snapshot.preview": "Preview",
     "snapshot.previewNote": "The preview is the exported sheet, scaled down",
     "snapshot.previewDrawing": "Drawing the preview…",

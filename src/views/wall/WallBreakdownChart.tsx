@@ -28,6 +28,8 @@ const HEIGHT = 84;
 const LABEL_BAND = 16;
 /** More bars than this get no labels: they would overlap. */
 const MOST_LABELS = 16;
+/** Label size in viewBox units (wall.css); a label keeps as many characters as fit its bar's step. */
+const LABEL_SIZE = 10;
 
 export function WallBreakdownChart({ bars, format, highlight, label }: WallBreakdownChartProps) {
   const sorted = bars.toSorted((a, b) => (b.value ?? -1) - (a.value ?? -1));
@@ -41,6 +43,8 @@ export function WallBreakdownChart({ bars, format, highlight, label }: WallBreak
   const baseline = HEIGHT - LABEL_BAND;
   const y = scaleLinear().domain([0, top]).range([baseline, 4]);
   const labelled = sorted.length <= MOST_LABELS;
+  // A few units of space between neighbouring labels.
+  const characters = Math.max(1, Math.floor((x.step() - 3) / LABEL_SIZE));
   return (
     <svg className="wall-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       <line className="wall-chart-axis" x1={0} x2={WIDTH} y1={baseline + 0.5} y2={baseline + 0.5} />
@@ -58,7 +62,7 @@ export function WallBreakdownChart({ bars, format, highlight, label }: WallBreak
             )}
             {labelled ? (
               <text x={left + x.bandwidth() / 2} y={HEIGHT - 3} textAnchor="middle">
-                {bar.label}
+                {Array.from(bar.label).slice(0, characters).join("")}
               </text>
             ) : null}
           </g>

@@ -7,8 +7,8 @@ import type { RankedArea } from "./wall-kpis.ts";
 export interface WallGapRankingProps {
   /** Undefined while the engine is still counting. */
   ranked: readonly RankedArea[] | undefined;
-  /** 街道 / 社区, as the heading names them. */
-  level: string;
+  /** What is ranked: the streets, or the communities of the toured street. */
+  level: "streets" | "communities";
   highlight: string | null;
 }
 
@@ -19,7 +19,7 @@ export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps
     .range([0, 100]);
   return (
     <section className="wall-panel wall-ranking" data-testid="wall-ranking">
-      <h2>{t("wall.ranking.title", { level })}</h2>
+      <h2>{t(level === "streets" ? "wall.ranking.streets" : "wall.ranking.communities")}</h2>
       {ranked ? (
         <ol>
           {ranked.map((area, index) => (

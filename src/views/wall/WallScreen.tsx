@@ -22,6 +22,7 @@ import { WallCard } from "./WallCard.tsx";
 import { WallCredit } from "./WallCredit.tsx";
 import { WallGapRanking } from "./WallGapRanking.tsx";
 import { WallKpiCard } from "./WallKpiCard.tsx";
+import { WallLegend } from "./WallLegend.tsx";
 import { rankByGaps, wallScope, WALL_KPIS } from "./wall-kpis.ts";
 import type { WallOptions } from "./wall-options.ts";
 import { WallTitleBar } from "./WallTitleBar.tsx";
@@ -73,7 +74,7 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const stopReport = stop ? reports.get(stop.code) : undefined;
   const highlight = stop && scope?.parts.some((part) => part.code === stop.code) ? stop.code : (stopReport?.parentCode ?? null);
   const partLevel = levelLabel(scope?.unit.level === "street" ? "communities" : "districts", language);
-  const rankedLevel = levelLabel(options.tourStreet !== null && scope?.unit.level === "street" ? "communities" : "streets", language);
+  const rankedLevel = scope?.unit.level === "street" ? "communities" : "streets";
   const kpiCard = (index: number) => {
     const kpi = WALL_KPIS[index];
     return kpi ? <WallKpiCard key={kpi.field} kpi={kpi} unit={scope?.unit} parts={scope?.parts ?? []} partLevel={partLevel} highlight={highlight} language={language} /> : null;
@@ -109,6 +110,7 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
           theme={options.basemap}
           labelScale={scale}
         />
+        <WallLegend />
         {manifest ? <WallCredit manifest={manifest} /> : null}
       </main>
       <aside className="wall-column wall-right">

@@ -1,0 +1,164 @@
+// The snapshot composer: a modal dialog that turns the current view into a print-ready sheet
+// (slides, A4 and A3 at 150 or 300 dpi; PNG or PDF) or an atlas of one page per unit.
+import { useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { LayerName, Manifest } from "../../data/contract.ts";
+import type { UnitReport } from "../../domain/analysis.ts";
+import type { Layers } from "../../domain/dataset.ts";
+import { LanguageContext, translate } from "../i18n.ts";
+import type { LegendGroup } from "../legend-items.ts";
+import type { MapAdapter } from "../map/map-adapter.ts";
+import { AtlasSection } from "./AtlasSection.tsx";
+import { atlasUnits, type AtlasReports } from "./atlas-units.ts";
+import { exportAtlas, exportSheet, type ExportResult } from "./export-actions.ts";
+import { cameraForScreen } from "./map-camera.ts";
+import { DEFAULT_PRESET, preset as presetByName, type PresetName } from "./presets.ts";
+import { qrModules } from "./qr.ts";
+import type { SheetRequest } from "./sheet-export.ts";
+import { defaultSubtitle, defaultTitle, kpiContent, sheetContent, type SheetSettings, type Translate } from "./sheet-content.ts";
+import { SnapshotOptions } from "./SnapshotOptions.tsx";
+import { SnapshotPreview } from "./SnapshotPreview.tsx";
+import { sheetPermalink, type AtlasScope, type SnapshotFormat, type SnapshotRequest } from "./snapshot-query.ts";
+import { useFocusTrap } from "./use-focus-trap.ts";
+import { useSnapshotSession } from "./use-snapshot-session.ts";
+import "./snapshot.css";
+
+export interface SnapshotArea {
+  /** Name shown in the title and KPI box: the selected unit, or the dataset's area. */
+  name: string;
+  /** The selected district, street or community; null for the whole dataset. */
+  layer: LayerName | null;
+  code: string | null;
+  report: UnitReport | undefined;
+}
+
+export interface SnapshotComposerProps {
+  adapter: MapAdapter;
+  legend: LegendGroup[];
+  area: SnapshotArea;
+  manifest: Manifest;
+  /** The live view's URL (window.location.href); printed as a QR code. */
+  permalink: string;
+  /** Layers and per-unit figures for the atlas; omitted or without streets: no atlas. */
+  atlas?: { layers: Layers; reports: AtlasReports | undefined };
+  /** Choices from the URL (parseSnapshotQuery). */
+  request?: SnapshotRequest | null;
+  onClose: () => void;
+}
+
+type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"; result: ExportResult } | { kind: "failed"; message: string };
+
+export function SnapshotComposer(props: SnapshotComposerProps) {
+  const language = useContext(LanguageContext);
+  // Stable per language, so memoised sheets are rebuilt only when their inputs change.
+  const t = useMemo((): Translate => (key, values) => translate(language, key, values), [language]);
+  const { request, area, manifest } = props;
+  // Parents often rebuild these arrays on every render; the sheet is redrawn only when they change.
+  const legendKey = JSON.stringify(props.legend);
+  const legend = useMemo((): LegendGroup[] => JSON.parse(legendKey) as LegendGroup[], [legendKey]);
+  const session = useSnapshotSession(props.adapter, request?.maxTilePixels ?? null);
+  const [presetName, setPresetName] = useState<PresetName>(request?.preset ?? DEFAULT_PRESET);
+  const [format, setFormat] = useState<SnapshotFormat>(request?.format ?? "png");
+  const [settings, setSettings] = useState<SheetSettings>(() => ({ title: defaultTitle(area.name, t), subtitle: defaultSubtitle(legend, language), credit: manifest.credit ?? "", watermark: false, qr: true }));
+  const [scope, setScope] = useState<AtlasScope>(request?.atlas ?? "streets");
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [qr, setQr] = useState<boolean[][] | null>(null);
+  const permalink = useMemo(() => sheetPermalink(props.permalink), [props.permalink]);
+  const abort = useRef<AbortController | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, () => {
+    abort.current?.abort();
+    props.onClose();
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    void qrModules(permalink).then((modules) => !cancelled && setQr(modules));
+    return () => {
+      cancelled = true;
+    };
+  }, [permalink]);
+
+  const preset = useMemo(() => presetByName(presetName), [presetName]);
+  const [madeOn] = useState(() => new Date());
+  const base = useMemo(() => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper" }), [settings, manifest, legend, language, t, madeOn, preset]);
+  const kpi = useMemo(() => kpiContent(area.name, area.report, t), [area.name, area.report, t]);
+  const sheetRequest = useMemo(
+    (): SheetRequest => ({
+      preset,
+      content: sheetContent({ ...base, kpi, gaps: null, qr }),
+      frameCamera: (frame) => cameraForScreen(session.view, frame),
+      style: session.style,
+      focus: null,
+    }),
+    [preset, base, kpi, qr, session],
+  );
+  const atlasLayers = props.atlas?.layers;
+  const atlasReports = props.atlas?.reports;
+  const units = useMemo(() => (atlasLayers ? atlasUnits(atlasLayers, scope, { layer: area.layer, code: area.code }, atlasReports) : []), [atlasLayers, atlasReports, scope, area.layer, area.code]);
+  const busy = status.kind === "busy";
+
+  const run = async (job: () => Promise<ExportResult>, text: string) => {
+    setStatus({ kind: "busy", text });
+    try {
+      setStatus({ kind: "done", result: await job() });
+    } catch (error) {
+      setStatus({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const exportOne = () => void run(() => exportSheet(session, sheetRequest, format, language === "zh" ? "zh-CN" : "en"), t("snapshot.exporting"));
+  const exportPages = () => {
+    abort.current = new AbortController();
+    const signal = abort.current.signal;
+    void run(
+      () =>
+        exportAtlas(session, {
+          preset,
+          units,
+          base,
+          permalink,
+          fileTitle: `${settings.title}-${t(`snapshot.atlas.${scope}`)}`,
+          language: language === "zh" ? "zh-CN" : "en",
+          signal,
+          onProgress: (page, total) => setStatus({ kind: "busy", text: t("snapshot.atlas.progress", { page, total }) }),
+        }),
+      t("snapshot.exporting"),
+    );
+  };
+  const close = () => {
+    abort.current?.abort();
+    props.onClose();
+  };
+
+  const done = status.kind === "done" ? status.result : null;
+  return (
+    <div className="snapshot-backdrop">
+      <div ref={dialog} className="snapshot-dialog" role="dialog" aria-modal="true" aria-labelledby="snapshot-heading" data-testid="snapshot-composer" data-status={status.kind} data-kpi-ready={area.report ? "true" : "false"} data-export-ms={done ? Math.round(done.totalMs) : undefined} data-map-ms={done ? Math.round(done.mapMs) : undefined} data-encode-ms={done ? Math.round(done.encodeMs) : undefined} data-wait-ms={done ? Math.round(done.waitMs) : undefined} data-tiles={done?.tiles} data-pages={done?.pages} data-frames={done ? JSON.stringify(done.frames) : undefined}>
+        <header className="snapshot-header">
+          <h2 id="snapshot-heading">{t("snapshot.dialog")}</h2>
+          <button type="button" className="snapshot-close" aria-label={t("close")} onClick={close}>
+            ×
+          </button>
+        </header>
+        {request?.unknownPreset ? <p className="snapshot-warning">{t("snapshot.unknownPreset", { name: request.unknownPreset })}</p> : null}
+        <div className="snapshot-body">
+          <div className="snapshot-side">
+            <SnapshotOptions presetName={presetName} onPresetChange={setPresetName} format={format} onFormatChange={setFormat} settings={settings} onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))} />
+            <AtlasSection available={atlasLayers !== undefined && atlasLayers.streets.features.length > 0} scope={scope} onScopeChange={setScope} areaName={area.name} pageCount={units.length} busy={busy} onExport={exportPages} />
+          </div>
+          <SnapshotPreview session={session} request={sheetRequest} />
+        </div>
+        <footer className="snapshot-footer">
+          <p className="snapshot-status" data-testid="snapshot-status" role="status">
+            {status.kind === "busy" ? status.text : status.kind === "done" ? t("snapshot.done", { file: status.result.fileName }) : status.kind === "failed" ? t("snapshot.failed", { message: status.message }) : ""}
+          </p>
+          <button type="button" onClick={close}>
+            {t("snapshot.cancel")}
+          </button>
+          <button type="button" className="snapshot-primary" data-testid="snapshot-export" disabled={busy} onClick={exportOne}>
+            {t("snapshot.export")}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

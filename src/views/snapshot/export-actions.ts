@@ -1,0 +1,118 @@
+// The two exports the composer offers: the current view as one sheet (PNG or PDF), and an atlas
+// of one PDF page per street or community, each framed on its unit with its KPIs and gap list.
+import type { Gap } from "../../domain/gaps.ts";
+import { engineClient } from "../engine-client.ts";
+import type { AtlasUnit } from "./atlas-units.ts";
+import { downloadBlob, exportFileName } from "./download.ts";
+import { focusFeatures } from "./export-style.ts";
+import { cameraForBounds } from "./map-camera.ts";
+import type { Preset } from "./presets.ts";
+import { framePixels, type Frame, type SheetLayout } from "./sheet-layout.ts";
+import { qrModules } from "./qr.ts";
+import { glyphWidths, pdfBlob, pdfPage, pngBlob, renderSheet, type SheetRequest } from "./sheet-export.ts";
+import { defaultTitle, gapTableContent, kpiContent, sheetContent, type SheetContentInput } from "./sheet-content.ts";
+import { unitPermalink, type SnapshotFormat } from "./snapshot-query.ts";
+import type { SnapshotSession } from "./use-snapshot-session.ts";
+
+export interface ExportResult {
+  fileName: string;
+  bytes: number;
+  /** Milliseconds: the whole export; waiting for a preview still drawing; drawing maps; encoding the file. */
+  totalMs: number;
+  waitMs: number;
+  mapMs: number;
+  encodeMs: number;
+  tiles: number;
+  pages: number;
+  /** Where the map, legend, KPI box, title and QR code are on the (last) sheet, in its pixels: for tests. */
+  frames: Record<string, Frame>;
+}
+
+function pixelFrames(layout: SheetLayout, density: number): Record<string, Frame> {
+  const named = { map: layout.map, legend: layout.legend, kpi: layout.kpi, title: layout.title, qr: layout.qr, gaps: layout.gaps };
+  return Object.fromEntries(Object.entries(named).flatMap(([name, frame]) => (frame ? [[name, framePixels(frame, density)]] : [])));
+}
+
+const GAP_ROWS = 25;
+
+export async function exportSheet(session: SnapshotSession, request: SheetRequest, format: SnapshotFormat, language: string): Promise<ExportResult> {
+  const started = performance.now();
+  return session.run(async (renderer) => {
+    const waitMs = performance.now() - started;
+    const sheet = await renderSheet(renderer, session.measure, request, request.preset.density);
+    const encoding = performance.now();
+    const glyphs = glyphWidths(session.measure, [sheet.scene]);
+    const blob = format === "png" ? await pngBlob(sheet, request.preset) : pdfBlob([await pdfPage(sheet, request.preset, glyphs)], request.content.title, language, glyphs);
+    const encodeMs = performance.now() - encoding;
+    const fileName = exportFileName(request.content.title, request.preset.name, format);
+    downloadBlob(blob, fileName);
+    return { fileName, bytes: blob.size, totalMs: performance.now() - started, waitMs, mapMs: sheet.mapMs, encodeMs, tiles: renderer.lastTileCount, pages: 1, frames: pixelFrames(sheet.layout, sheet.density) };
+  });
+}
+
+async function unitGaps(code: string): Promise<{ total: number; items: Gap[] } | null> {
+  try {
+    return await engineClient().gaps({ areaCode: code }, GAP_ROWS);
+  } catch {
+    // The engine has no dataset yet (still computing) or none at all (tiled data).
+    return null;
+  }
+}
+
+export interface AtlasRequest {
+  preset: Preset;
+  units: readonly AtlasUnit[];
+  /** Everything a page shares with the single sheet; title, KPIs, gaps and QR are per unit. */
+  base: Omit<SheetContentInput, "kpi" | "gaps" | "qr">;
+  permalink: string;
+  fileTitle: string;
+  language: string;
+  onProgress: (page: number, total: number) => void;
+  signal: AbortSignal;
+}
+
+export async function exportAtlas(session: SnapshotSession, request: AtlasRequest): Promise<ExportResult> {
+  const started = performance.now();
+  const { preset, units, base } = request;
+  const t = base.t;
+  return session.run(async (renderer) => {
+    const waitMs = performance.now() - started;
+    // Measured per page: every page's characters are added before that page is painted.
+    const glyphs = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+    const pages = [];
+    let mapMs = 0;
+    let frames: Record<string, Frame> = {};
+    for (const [index, unit] of units.entries()) {
+      request.signal.throwIfAborted();
+      request.onProgress(index + 1, units.length);
+      // The QR opens the live map on this unit with its card, framed for a typical laptop screen.
+      const screen = cameraForBounds(unit.bbox, { width: 1200, height: 760 }, 40);
+      const link = unitPermalink(request.permalink, unit, screen);
+      const content = sheetContent({
+        ...base,
+        settings: { ...base.settings, title: defaultTitle(unit.name, t) },
+        kpi: kpiContent(unit.name, unit.report, t),
+        gaps: gapTableContent(await unitGaps(unit.code), t),
+        qr: base.settings.qr ? await qrModules(link) : null,
+      });
+      const sheet = await renderSheet(
+        renderer,
+        session.measure,
+        { preset, content, style: session.atlasStyle, focus: focusFeatures(unit.geometry), frameCamera: (frame) => cameraForBounds(unit.bbox, frame, 0.05 * Math.min(frame.width, frame.height)) },
+        preset.density,
+      );
+      mapMs += sheet.mapMs;
+      frames = pixelFrames(sheet.layout, sheet.density);
+      const measured = glyphWidths(session.measure, [sheet.scene]);
+      for (const [character, width] of measured.regular) glyphs.regular.set(character, width);
+      for (const [character, width] of measured.bold) glyphs.bold.set(character, width);
+      pages.push(await pdfPage(sheet, preset, glyphs));
+    }
+    const encoding = performance.now();
+    const blob = pdfBlob(pages, request.fileTitle, request.language, glyphs);
+    const encodeMs = performance.now() - encoding;
+    const fileName = exportFileName(request.fileTitle, preset.name, "pdf");
+    downloadBlob(blob, fileName);
+    return { fileName, bytes: blob.size, totalMs: performance.now() - started, waitMs, mapMs, encodeMs, tiles: renderer.lastTileCount, pages: pages.length, frames };
+  });
+}

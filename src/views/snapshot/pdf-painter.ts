@@ -1,0 +1,143 @@
+// Turns a sheet scene into PDF content operators: shapes and QR modules as vector paths, text as
+// real text in the writer's CJK font (fitted to the width the canvas measured), the map as an image.
+import { parseCssColour } from "./css-colour.ts";
+import { opacityName, PDF_FONTS, utf16Hex } from "./pdf-writer.ts";
+import type { CellsItem, SheetItem, SheetScene, TextItem } from "./scene-types.ts";
+
+const KAPPA = 0.5522847498;
+const number = (value: number) => (Math.abs(value) < 1e-6 ? "0" : Number(value.toFixed(3)).toString());
+
+export interface PaintedPage {
+  content: string;
+  opacities: number[];
+}
+
+/** Advance widths of characters in the sheet font (1/1000 em), regular and bold, as the browser measured them. */
+export interface GlyphWidths {
+  regular: ReadonlyMap<string, number>;
+  bold: ReadonlyMap<string, number>;
+}
+
+const isAscii = (character: string) => character >= " " && character <= "~";
+
+/**
+ * Text as a TJ array that puts every glyph where the browser put it. The PDF font advances ASCII
+ * by the measured widths (its /W array) and everything else by 1 em, which is right for Chinese;
+ * other characters ("·", "—", "…") get the difference as a position adjustment.
+ */
+export function positionedText(text: string, widths: ReadonlyMap<string, number>): { operand: string; advance: number } {
+  const parts: string[] = [];
+  let run = "";
+  let advance = 0;
+  for (const character of text) {
+    const wanted = widths.get(character) ?? 1000;
+    const natural = isAscii(character) ? wanted : 1000;
+    run += character;
+    advance += wanted;
+    const adjustment = Math.round(natural - wanted);
+    if (adjustment !== 0) {
+      parts.push(utf16Hex(run), String(adjustment));
+      run = "";
+    }
+  }
+  if (run) parts.push(utf16Hex(run));
+  return { operand: `[${parts.join(" ")}]`, advance: advance / 1000 };
+}
+
+class ContentBuilder {
+  readonly parts: string[] = [];
+  readonly opacities = new Set<number>();
+
+  colour(css: string, stroke: boolean, extraOpacity = 1): void {
+    const { red, green, blue, alpha } = parseCssColour(css);
+    const opacity = Math.round(alpha * extraOpacity * 100) / 100;
+    if (opacity < 1) {
+      this.opacities.add(opacity);
+      this.parts.push(`/${opacityName(opacity)} gs`);
+    }
+    this.parts.push(`${number(red)} ${number(green)} ${number(blue)} ${stroke ? "RG" : "rg"}`);
+  }
+
+  outline(item: Exclude<SheetItem, TextItem | CellsItem | { kind: "map" }>): string {
+    if (item.kind === "rect") return `${number(item.x)} ${number(item.y)} ${number(item.width)} ${number(item.height)} re`;
+    if (item.kind === "circle") {
+      const { x, y, radius: r } = item;
+      const k = KAPPA * r;
+      return [
+        `${number(x + r)} ${number(y)} m`,
+        `${number(x + r)} ${number(y + k)} ${number(x + k)} ${number(y + r)} ${number(x)} ${number(y + r)} c`,
+        `${number(x - k)} ${number(y + r)} ${number(x - r)} ${number(y + k)} ${number(x - r)} ${number(y)} c`,
+        `${number(x - r)} ${number(y - k)} ${number(x - k)} ${number(y - r)} ${number(x)} ${number(y - r)} c`,
+        `${number(x + k)} ${number(y - r)} ${number(x + r)} ${number(y - k)} ${number(x + r)} ${number(y)} c h`,
+      ].join(" ");
+    }
+    const path = item.points.map(([x, y], index) => `${number(x)} ${number(y)} ${index === 0 ? "m" : "l"}`).join(" ");
+    return item.closed ? `${path} h` : path;
+  }
+
+  shape(item: Exclude<SheetItem, TextItem | CellsItem | { kind: "map" }>): void {
+    const outline = this.outline(item);
+    if (item.fill) {
+      this.parts.push("q");
+      this.colour(item.fill, false);
+      this.parts.push(`${outline} f`, "Q");
+    }
+    if (item.stroke) {
+      this.parts.push("q");
+      this.colour(item.stroke, true);
+      this.parts.push(`${number(item.lineWidth ?? 1)} w 1 j ${outline} S`, "Q");
+    }
+  }
+
+  text(item: TextItem, glyphs: GlyphWidths): void {
+    const { operand, advance } = positionedText(item.text, item.bold ? glyphs.bold : glyphs.regular);
+    // Whole-string measurement includes kerning; scale the run to it so right edges line up.
+    const natural = item.size * advance;
+    const scaling = natural > 0 ? (100 * item.width) / natural : 100;
+    const angle = ((item.rotation ?? 0) * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    this.parts.push("q");
+    this.colour(item.colour, false, item.opacity ?? 1);
+    // The page is drawn y-down, so the text matrix flips glyphs back upright.
+    this.parts.push(
+      `BT /${item.bold ? PDF_FONTS.bold : PDF_FONTS.regular} ${number(item.size)} Tf ${number(scaling)} Tz`,
+      `${number(cos)} ${number(sin)} ${number(sin)} ${number(-cos)} ${number(item.x)} ${number(item.y)} Tm ${operand} TJ ET`,
+      "Q",
+    );
+  }
+
+  cells(item: CellsItem): void {
+    const rects: string[] = [];
+    item.modules.forEach((row, rowIndex) => {
+      let start = -1;
+      for (let column = 0; column <= row.length; column += 1) {
+        const dark = row[column] === true;
+        if (dark && start < 0) start = column;
+        if (!dark && start >= 0) {
+          rects.push(`${number(item.x + start * item.cell)} ${number(item.y + rowIndex * item.cell)} ${number((column - start) * item.cell)} ${number(item.cell)} re`);
+          start = -1;
+        }
+      }
+    });
+    this.parts.push("q");
+    this.colour(item.colour, false);
+    this.parts.push(...rects, "f", "Q");
+  }
+}
+
+/**
+ * Content of one page of `widthPoints`: the scene scaled from sheet units to points, y down.
+ * `mapImage` names the image resource drawn in the map frame.
+ */
+export function paintPdfPage(scene: SheetScene, widthPoints: number, heightPoints: number, mapImage: string, glyphs: GlyphWidths): PaintedPage {
+  const scale = widthPoints / scene.width;
+  const builder = new ContentBuilder();
+  builder.parts.push(`${number(scale)} 0 0 ${number(-scale)} 0 ${number(heightPoints)} cm`);
+  for (const item of scene.items) {
+    if (item.kind === "map") builder.parts.push(`q ${number(item.width)} 0 0 ${number(-item.height)} ${number(item.x)} ${number(item.y + item.height)} cm /${mapImage} Do Q`);
+    else if (item.kind === "text") builder.text(item, glyphs);
+    else if (item.kind === "cells") builder.cells(item);
+    else builder.shape(item);
+  }
+  return { content: builder.parts.join("\n"), opacities: [...builder.opacities].toSorted((a, b) => a - b) };
+}
