@@ -39,6 +39,12 @@ describe("url state", () => {
     expect(state.gapKind).toBe("all");
   });
 
+  it("keeps each station once in a plan: a removal wins over a move, the last move over earlier ones", () => {
+    const state = parseUrl("", "#whatif=1&wm=s1@102.7,25;s2@102.7,25;s2@102.8,25.1&wr=s1,s3,s3");
+    expect(state.whatIf.moved).toEqual([{ id: "s2", position: [102.8, 25.1] }]);
+    expect(state.whatIf.removed).toEqual(["s1", "s3"]);
+  });
+
   it("drops malformed moves, area colourings and filters", () => {
     const state = parseUrl("", "#wm=s1@abc;@1,2;s2@102.7,25&ac=roads:partyBranchCoverage&af=above:0.5");
     expect(state.whatIf.moved).toEqual([{ id: "s2", position: [102.7, 25] }]);

@@ -87,6 +87,13 @@ function parseMoved(value: string | null): WhatIfPlan["moved"] {
   });
 }
 
+/** Moved and removed stations, each id once: a removal wins over a move, the last move over earlier ones. */
+function parseStationEdits(moves: string | null, removals: string | null): Pick<WhatIfPlan, "moved" | "removed"> {
+  const removed = [...new Set((removals ?? "").split(",").filter(Boolean))];
+  const lastMove = new Map(parseMoved(moves).map((move) => [move.id, move]));
+  return { moved: [...lastMove.values()].filter((move) => !removed.includes(move.id)), removed };
+}
+
 function parseAreaColouring(value: string | null): AreaColouring | null {
   const [level, indicator] = (value ?? "").split(":");
   const knownLevel = AREA_LEVELS.find((candidate) => candidate === level);
@@ -122,8 +129,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     whatIf: {
       active: view.get("whatif") === "1",
       planned: parsePlanned(view.get("wi")),
-      moved: parseMoved(view.get("wm")),
-      removed: (view.get("wr") ?? "").split(",").filter(Boolean),
+      ...parseStationEdits(view.get("wm"), view.get("wr")),
       serviceDistance: parseDistance(view.get("sd")),
     },
     gapKind: GAP_KINDS.find((kind) => kind === view.get("gk")) ?? "all",

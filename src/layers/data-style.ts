@@ -103,7 +103,8 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const from = (layer: LayerName) => ({ ...sourceOf(data, layer), minzoom: MIN_ZOOM[layer] });
   const edits = input.stationEdits ?? { removed: [], moved: [] };
   // Moved stations leave their old place too: hide both removed and moved ones from the data.
-  const hiddenStations = [...edits.removed, ...edits.moved.map((move) => move.id)];
+  // Unique: a `match` with a repeated label is an invalid style, and MapLibre would draw nothing.
+  const hiddenStations = [...new Set([...edits.removed, ...edits.moved.map((move) => move.id)])];
   const gapFilter = input.onlyGaps ? compoundGapFilter(input.compoundColouring ?? "partyBranch", input.accessBands) : null;
   const areas = input.areas;
   const layers: LayerSpecification[] = [];

@@ -41,7 +41,8 @@ import { legendGroups } from "./legend-items.ts";
 import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
 import { useMapExtras } from "./use-map-extras.ts";
-import { moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
+import { isEmptyPlan, moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
+import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
@@ -173,11 +174,14 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   };
   // What-if edits live in the URL, so a plan can be shared as a link.
   const { active: whatIfActive, ...plan } = props.whatIf;
-  const { planned, serviceDistance } = plan;
+  const { planned } = plan;
+  // The URL keeps a plan's distance while what-if is off; the map then shows the engine's own.
+  const serviceDistance = whatIfActive ? plan.serviceDistance : DEFAULT_THRESHOLDS.serviceDistanceMetres;
   const setWhatIf = (patch: Partial<WhatIfState>) => props.onWhatIfChange({ ...props.whatIf, ...patch });
   const setPlan = (next: WhatIfPlan) => props.onWhatIfChange({ active: whatIfActive, ...next });
   const { moved, removed } = plan;
   const activePlan = useMemo(() => (whatIfActive ? { planned, moved, removed, serviceDistance } : null), [whatIfActive, planned, moved, removed, serviceDistance]);
+  const planIsEmpty = activePlan === null || isEmptyPlan(activePlan);
   const whatIf = useWhatIf(props.manifestUrl, plan, whatIfActive && engine.isSuccess);
   const accessBands = useAccessBands(props.manifestUrl, activePlan, engine.isSuccess && props.colouring === "stationAccess");
   const areaCode = area?.id;
@@ -201,7 +205,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // A street, grid or compound card lists the unit's own gaps (areas have the gap list for that).
   const ownGapsFor = selected && ["streets", "grids", "compounds"].includes(selected.layer) ? selected.id : undefined;
   const ownGapFilter = useMemo(() => ({ unitId: ownGapsFor ?? "" }), [ownGapsFor]);
-  const ownGaps = useGaps(props.manifestUrl, ownGapFilter, engine.isSuccess && ownGapsFor !== undefined);
+  const ownGaps = useGaps(props.manifestUrl, ownGapFilter, engine.isSuccess && ownGapsFor !== undefined, activePlan);
   const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
   const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
   const chartUnits = useMemo(() => (reports ? childrenOf(reports as AreaReports, areaCode) : []), [reports, areaCode]);
@@ -212,7 +216,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
   };
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
-  const plannedCity = whatIfActive ? whatIf.data?.city : undefined;
+  // A result shown while the next one computes is still a result of some plan; an emptied plan has none.
+  const plannedCity = planIsEmpty ? undefined : whatIf.data?.city;
   const kpiUnit = (plannedCity ?? (area && selectedReport ? selectedReport : city)) as UnitReport | undefined;
   const kpiScope = plannedCity ? `${rootName} · ${t("whatIf.after")}` : area && selectedReport ? area.name : rootName;
   const legend = useMemo(
@@ -307,7 +312,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             focusedStation={focusedStation}
             stationName={stationName}
             before={engine.data?.city}
-            result={whatIf.data}
+            result={planIsEmpty ? undefined : whatIf.data}
             onSuggest={() => void suggest()}
             enabled={engine.isSuccess}
           />

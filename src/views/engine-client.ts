@@ -31,7 +31,9 @@ export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean
     queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? "", scenario],
     queryFn: () => engineClient().gaps(filter, 50, scenario),
     enabled,
-    placeholderData: (previous) => previous,
+    // While a plan changes, keep showing the same area's list; another area's list never stands in.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && JSON.stringify(previousQuery.queryKey.slice(0, 5)) === JSON.stringify(["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? ""]) ? previous : undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -191,7 +191,7 @@ describe("rectangle selection", () => {
     expect(await page.getByTestId("enclosed-panel").locator('[data-field="households"] dd').textContent()).toBe(expected.households.toLocaleString("zh-CN"));
     // The shape is drawn on the map in the selection colour.
     const corner = await screenPoint(page, ring[0] ?? [0, 0]);
-    expect((await Screenshot.of(page)).shareNear(corner.x, corner.y, 4, hexToPixel(palette.selection), 60)).toBeGreaterThan(0.05);
+    await expect.poll(async () => (await Screenshot.of(page)).shareNear(corner.x, corner.y, 4, hexToPixel(palette.selection), 60)).toBeGreaterThan(0.05);
     await page.close();
   });
 });

@@ -103,7 +103,7 @@ describe("the map", () => {
     const { page } = await open(`./#map=15/${latitude}/${longitude}`);
     const covered = over(palette.compoundCovered);
     const before = (await Screenshot.of(page)).count(covered, 30);
-    await page.getByRole("checkbox", { name: "小区", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: /^小区/ }).uncheck();
     await page.waitForFunction(() => window.location.hash.includes("layers="));
     await page.waitForTimeout(500);
     const after = (await Screenshot.of(page)).count(covered, 30);
@@ -138,7 +138,7 @@ describe("picking", () => {
     const atCentre = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
     expect(atCentre).toMatchObject({ layer: "compounds", id: compound.properties.id });
     // With compounds hidden the same point finds the grid around it instead.
-    await page.getByRole("checkbox", { name: "小区", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: /^小区/ }).uncheck();
     const beneath = await page.evaluate(({ x, y }) => window.partyMap?.pickAt(x, y) ?? null, { x: size.width / 2, y: size.height / 2 });
     expect(beneath?.layer).toBe("grids");
     await page.close();

@@ -1,7 +1,7 @@
 // Draw a rectangle or a lasso over the map to summarise what it encloses. While a tool is on, a
 // transparent layer above the map takes the pointer (so the map does not pan); the finished
 // shape is handed on in EPSG:4326 and stays drawn until cleared.
-import { useState, type PointerEvent } from "react";
+import { useEffect, useState, type PointerEvent } from "react";
 import type { MapAdapter } from "./map-adapter.ts";
 import { useTranslate } from "../i18n.ts";
 
@@ -54,6 +54,17 @@ export function ShapeTool({ adapter, onShape, hasShape }: ShapeToolProps) {
     onShape(ring.map(([x, y]) => adapter.map.unproject([x, y]).toArray() as Point));
   };
   const drawn = kind ? ringOf(kind, points) : [];
+  // Escape leaves the tool wherever the focus is (the drawing layer itself takes no focus).
+  useEffect(() => {
+    if (!kind) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setKind(null);
+      setPoints([]);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [kind]);
   return (
     <>
       <div className="shape-tools" role="toolbar" aria-label={t("shape.title")}>
@@ -77,11 +88,11 @@ export function ShapeTool({ adapter, onShape, hasShape }: ShapeToolProps) {
             setPoints([local(event)]);
           }}
           onPointerMove={(event) => {
-            if (points.length > 0) setPoints([...points, local(event)]);
+            const point = local(event);
+            setPoints((sofar) => (sofar.length > 0 ? [...sofar, point] : sofar));
           }}
           onPointerUp={finish}
-          onKeyDown={(event) => event.key === "Escape" && setKind(null)}
-          tabIndex={-1}
+          onPointerCancel={() => setPoints([])}
         >
           <svg width="100%" height="100%" aria-hidden="true">
             {drawn.length > 1 ? <polygon points={drawn.map(([x, y]) => `${x},${y}`).join(" ")} /> : null}

@@ -31,6 +31,7 @@ export function WhatIfHandles({ adapter, handles, onMove, onRemove }: WhatIfHand
   useEffect(() => {
     if (!adapter) return;
     const map = adapter.map;
+    let rebuilding = false;
     const markers = handles.map((handle) => {
       const element = document.createElement("button");
       element.type = "button";
@@ -47,10 +48,13 @@ export function WhatIfHandles({ adapter, handles, onMove, onRemove }: WhatIfHand
         focused.current = handle.id;
       });
       element.addEventListener("blur", () => {
-        if (focused.current === handle.id) focused.current = null;
+        // Rebuilding the handles blurs the focused one; that is not the user leaving it.
+        if (!rebuilding && focused.current === handle.id) focused.current = null;
       });
       if (focused.current === handle.id) queueMicrotask(() => element.focus());
       element.addEventListener("keydown", (event) => {
+        // The map's own keyboard handler would pan on the same arrow keys.
+        event.stopPropagation();
         if (event.key === "Delete" || event.key === "Backspace") {
           event.preventDefault();
           callbacks.current.onRemove(handle.id);
@@ -68,6 +72,7 @@ export function WhatIfHandles({ adapter, handles, onMove, onRemove }: WhatIfHand
       return marker;
     });
     return () => {
+      rebuilding = true;
       for (const marker of markers) marker.remove();
     };
   }, [adapter, handles]);

@@ -2,7 +2,8 @@
 // WebGL2 context for the data layers. React creates it once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
+import { addProtocol, Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
+import { planStyleUpdate } from "../../layers/style-update.ts";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
@@ -157,6 +158,8 @@ export class MapAdapter {
    */
   private restoreOverlay(): void {
     this.restorations += 1;
+    // MapLibre restores the style it held when the context went; styles set since then come back here.
+    if (this.currentStyle) this.map.setStyle(this.currentStyle, { diff: true });
     if (!this.overlayAdded) return;
     try {
       this.map.removeControl(this.overlay);
@@ -184,9 +187,33 @@ export class MapAdapter {
   /** Sets the style; MapLibre's diff turns a changed source or visibility into a small update. */
   setStyle(style: StyleSpecification): void {
     void this.loaded.then(() => {
-      this.map.setStyle(style, { diff: true });
+      this.applyStyle(style);
       this.syncLayers();
     });
+  }
+
+  /** The last style given: the base of the next update, and what a restored context gets back. */
+  private currentStyle: StyleSpecification | undefined;
+
+  private applyStyle(style: StyleSpecification): void {
+    const plan = planStyleUpdate(this.currentStyle, style);
+    this.currentStyle = style;
+    if (plan.kind === "full") {
+      this.map.setStyle(style, { diff: true });
+      return;
+    }
+    const map = this.map;
+    for (const [id, source] of plan.addSources) map.addSource(id, source);
+    for (const [id, data] of plan.setData) map.getSource<GeoJSONSource>(id)?.setData(data as GeoJSON.GeoJSON);
+    for (const { command, args } of plan.layerCommands) {
+      if (command === "addLayer") map.addLayer(args[0] as LayerSpecification, args[1] as string | undefined);
+      else if (command === "removeLayer") map.removeLayer(args[0] as string);
+      else if (command === "setPaintProperty") map.setPaintProperty(args[0] as string, args[1] as never, args[2] as never);
+      else if (command === "setLayoutProperty") map.setLayoutProperty(args[0] as string, args[1] as never, args[2] as never);
+      else if (command === "setFilter") map.setFilter(args[0] as string, args[1] as FilterSpecification | null);
+      else if (command === "setLayerZoomRange") map.setLayerZoomRange(args[0] as string, (args[1] as number | undefined) ?? 0, (args[2] as number | undefined) ?? 24);
+    }
+    for (const id of plan.removeSources) map.removeSource(id);
   }
 
   setPicker(picker: Picker | undefined): void {
