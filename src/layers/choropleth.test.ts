@@ -57,6 +57,7 @@ describe("classRange", () => {
     { entry: { from: Number.NEGATIVE_INFINITY, to: 0.45, colour: "" }, format: "share" as const, expected: "< 45%" },
     { entry: { from: 0.45, to: 0.6, colour: "" }, format: "share" as const, expected: "45%–60%" },
     { entry: { from: 800, to: Number.POSITIVE_INFINITY, colour: "" }, format: "ratio" as const, expected: "≥ 800" },
+    { entry: { from: 1, to: Number.POSITIVE_INFINITY, colour: "" }, format: "share" as const, expected: "100%" },
   ])("$expected", ({ entry, format, expected }) => {
     expect(classRange(entry, format)).toBe(expected);
   });

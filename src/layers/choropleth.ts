@@ -115,6 +115,7 @@ export function classRange(entry: ChoroplethClass, format: IndicatorFormat): str
   const show = (value: number) => (format === "share" ? `${Math.round(value * 100)}%` : value.toLocaleString("zh-CN"));
   if (!Number.isFinite(entry.from) && !Number.isFinite(entry.to)) return "全部 / all";
   if (!Number.isFinite(entry.from)) return `< ${show(entry.to)}`;
-  if (!Number.isFinite(entry.to)) return `≥ ${show(entry.from)}`;
+  // A share cannot exceed 100%: the top class of a share at 1 is exactly 100%.
+  if (!Number.isFinite(entry.to)) return format === "share" && entry.from >= 1 ? show(1) : `≥ ${show(entry.from)}`;
   return `${show(entry.from)}–${show(entry.to)}`;
 }

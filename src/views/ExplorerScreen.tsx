@@ -293,7 +293,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
-          <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />
+          {/* A selected area's card already holds its KPIs; the panel would repeat them. */}
+          {area && selectedReport && !plannedCity ? null : <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />}
           <ChartsPanel
             units={chartUnits}
             gridLoads={gridLoads.data}
