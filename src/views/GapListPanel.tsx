@@ -37,7 +37,8 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   const exportCsv = async () => {
     const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario);
-    downloadText(gapsToCsv(all.items, language), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
+    const notes = [`${t("asOf")} ${asOf}`, ...(syntheticLayers.length > 0 ? [t("synthetic", { layers: syntheticLayers.map((layer) => t(`layer.${layer}` as MessageKey)).join("、") })] : [])];
+    downloadText(gapsToCsv(all.items, language, notes), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
   };
   const exportXlsx = async () => {
     const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);

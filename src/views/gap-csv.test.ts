@@ -32,4 +32,9 @@ describe("gapsToCsv", () => {
   it("speaks English when asked", () => {
     expect(gapsToCsv([gap], "en")).toContain("Grid without a worker,High");
   });
+
+  it("ends with the notes after a blank line, quoted where they hold a comma", () => {
+    const csv = gapsToCsv([gap], "zh", ["数据截至 2026-10-31", "示意数据:街道、社区,网格"]);
+    expect(csv.split("\r\n").slice(-4)).toEqual(["", "数据截至 2026-10-31", '"示意数据:街道、社区,网格"', ""]);
+  });
 });

@@ -44,9 +44,16 @@ function cell(value: GapCell): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function gapsToCsv(gaps: readonly Gap[], language: Language): string {
+/**
+ * The list as CSV (UTF-8 with BOM, so Excel reads the Chinese). `notes` (the 数据截至 date, the
+ * synthetic-data note) follow the rows after a blank line: every export says what its data is,
+ * and a spreadsheet import reads the table first.
+ */
+export function gapsToCsv(gaps: readonly Gap[], language: Language, notes: readonly string[] = []): string {
   const { header, rows } = gapTable(gaps, language);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  const lines = [header, ...rows].map((row) => row.map(cell).join(","));
+  if (notes.length > 0) lines.push("", ...notes.map((note) => cell(note)));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {
