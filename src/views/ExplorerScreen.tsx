@@ -41,6 +41,7 @@ import { legendGroups } from "./legend-items.ts";
 import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
 import { useMapExtras } from "./use-map-extras.ts";
+import { useScreenZoom } from "./use-screen-zoom.ts";
 import { isEmptyPlan, moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 
@@ -225,6 +226,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIfActive, planned.length, moved.length, t],
   );
   const [adapter, setAdapter] = useState<MapAdapter>();
+  const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
   const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
   const [snapshotOpen, setSnapshotOpen] = useState(snapshotRequest !== null);
@@ -281,6 +283,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           selection={props.selection}
           compoundColouring={props.colouring}
           extras={mapExtras}
+          labelScale={screenZoom}
           onAdapter={setAdapter}
         />
         <WhatIfHandles adapter={adapter} handles={handles} onMove={(id, position) => setPlan(moveStation(plan, id, position))} onRemove={(id) => setPlan(removeStation(plan, id))} />
