@@ -121,7 +121,10 @@ describe("the gap list", () => {
     const csv = readFileSync((await download.path()) ?? "", "utf8");
     expect(download.suggestedFilename()).toMatch(/^缺口清单-.*\.csv$/);
     expect(csv.startsWith("\uFEFF排名,缺口类型")).toBe(true);
-    expect(csv.trim().split("\r\n")).toHaveLength(1 + top.filter((gap) => gap.kind === "grid-no-worker").length);
+    // Header and one row per gap, then a blank line and what the data is: 数据截至 and the synthetic note.
+    const [table = "", notes = ""] = csv.trim().split("\r\n\r\n");
+    expect(table.split("\r\n")).toHaveLength(1 + top.filter((gap) => gap.kind === "grid-no-worker").length);
+    expect(notes).toMatch(/^数据截至 \d{4}-\d{2}-\d{2}\r\n"?示意数据/);
     await panel.locator(".gap-item").first().click();
     await expect.poll(() => page.getByTestId("detail-card").textContent()).toContain(firstGrid?.unitName ?? "?");
     expect(page.url()).toContain(`sel=grids:${firstGrid?.unitId}`);
