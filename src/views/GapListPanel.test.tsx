@@ -4,27 +4,10 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Gap } from "../domain/gaps.ts";
+import { SAMPLE_GRID_GAP } from "../domain/test-fixtures.ts";
 import { GapListPanel } from "./GapListPanel.tsx";
 
-const gap: Gap = Object.freeze({
-  id: "grid-no-worker:530102001001-G01",
-  kind: "grid-no-worker",
-  level: "grid",
-  unitId: "530102001001-G01",
-  unitName: "翠湖社区第1网格",
-  districtCode: "530102",
-  streetCode: "530102001",
-  communityCode: "530102001001",
-  households: 820,
-  value: null,
-  intensity: 1,
-  score: 1640,
-  severity: "high",
-  reason: "网格无网格员,涉及 820 户",
-  reasonEn: "Grid has no grid worker; 820 households",
-  location: Object.freeze([102.7, 25.04]) as [number, number],
-  bbox: null,
-});
+const gap = SAMPLE_GRID_GAP;
 
 const engineGaps = vi.hoisted(() => vi.fn<(filter: unknown, limit: number) => Promise<{ total: number; items: Gap[] }>>());
 vi.mock("./engine-client.ts", () => ({

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Gap } from "../domain/gaps.ts";
+import { SAMPLE_GRID_GAP } from "../domain/test-fixtures.ts";
 import { gapsToCsv } from "./gap-csv.ts";
 
-const gap: Gap = Object.freeze({
-  id: "grid-no-worker:530102001001-G01",
-  kind: "grid-no-worker",
-  level: "grid",
-  unitId: "530102001001-G01",
-  unitName: "翠湖社区第1网格",
-  districtCode: "530102",
-  streetCode: "530102001",
-  communityCode: "530102001001",
-  households: 820,
-  value: null,
-  intensity: 1,
-  score: 1640,
-  severity: "high",
-  reason: "网格无网格员,涉及 820 户",
-  reasonEn: "Grid has no grid worker; 820 households",
-  location: [102.7, 25.04] as [number, number],
-  bbox: null,
-});
+const gap = SAMPLE_GRID_GAP;
 
 describe("gapsToCsv", () => {
   it("writes a BOM, Chinese headers and one quoted-where-needed row per gap", () => {

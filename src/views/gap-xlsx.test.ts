@@ -1,28 +1,11 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Gap } from "../domain/gaps.ts";
+import { SAMPLE_GRID_GAP } from "../domain/test-fixtures.ts";
 import { gapsToCsv } from "./gap-csv.ts";
 import { columnName, escapeXml, gapsToXlsx } from "./gap-xlsx.ts";
 
-const gap: Gap = Object.freeze({
-  id: "grid-no-worker:530102001001-G01",
-  kind: "grid-no-worker",
-  level: "grid",
-  unitId: "530102001001-G01",
-  unitName: "翠湖社区第1网格",
-  districtCode: "530102",
-  streetCode: "530102001",
-  communityCode: "530102001001",
-  households: 820,
-  value: null,
-  intensity: 1,
-  score: 1640,
-  severity: "high",
-  reason: "网格无网格员,涉及 820 户",
-  reasonEn: "Grid has no grid worker; 820 households",
-  location: Object.freeze([102.7, 25.04]) as [number, number],
-  bbox: null,
-});
+const gap = SAMPLE_GRID_GAP;
 // A street-level gap has no community; its name carries every XML-special character and a control character.
 const street: Gap = Object.freeze({ ...gap, id: "street-no-station:530102002", kind: "street-no-station", level: "street", unitId: "530102002", unitName: 'A&B <街道> "新"\u0007', communityCode: null, households: 5000, score: 15000 });
 
