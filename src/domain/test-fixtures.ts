@@ -2,7 +2,6 @@
 // worked out on paper (the tests hold the hand-computed values), a second small fixture for site
 // suggestions, the demo dataset on disk, and helpers shared by the tests.
 // Everything returned here is deep-frozen, so an engine function that mutates its input throws.
-import type { Gap } from "./gaps.ts";
 import { fileURLToPath } from "node:url";
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
@@ -379,24 +378,3 @@ export function randomStationEdits(random: () => number, stations: readonly Stat
   }
   return edits;
 }
-
-/** One gap as the engine reports it (a grid without a worker), for tests of views that list gaps. */
-export const SAMPLE_GRID_GAP: Gap = deepFreeze({
-  id: "grid-no-worker:530102001001-G01",
-  kind: "grid-no-worker",
-  level: "grid",
-  unitId: "530102001001-G01",
-  unitName: "翠湖社区第1网格",
-  districtCode: "530102",
-  streetCode: "530102001",
-  communityCode: "530102001001",
-  households: 820,
-  value: null,
-  intensity: 1,
-  score: 1640,
-  severity: "high",
-  reason: "网格无网格员,涉及 820 户",
-  reasonEn: "Grid has no grid worker; 820 households",
-  location: [102.7, 25.04],
-  bbox: null,
-});

@@ -20,6 +20,7 @@ export interface GapWorkbookInfo {
   note?: string;
 }
 
+// XML namespace names the format requires: identifiers inside the file, never fetched.
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";

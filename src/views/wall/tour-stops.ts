@@ -14,7 +14,7 @@ export interface TourStop {
 const byCode = (a: TourStop, b: TourStop) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
- * The communities of `tourStreet` when it names a street that has any, else every street: a
+ * The communities of `tourStreet` when it names a street that has communities, else every street: a
  * mistyped code in the URL still gives a touring wall rather than a still one.
  */
 export function tourStops(layers: Pick<Layers, "streets" | "communities">, tourStreet: string | null): TourStop[] {
