@@ -5,7 +5,7 @@
  *
  *   npm run data                               # all of Kunming → public/data/kunming/
  *   npm run data -- --district 530102          # regenerate one district in place
- *   npm run data -- --scale province           # stress set → data/generated/province/
+ *   npm run data -- --scale province           # all of Yunnan → data/generated/yunnan/
  *   npm run data -- --seed 7 --out /tmp/x      # another seed, another directory
  */
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -22,7 +22,7 @@ export const DEFAULT_SEED = 20261031;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DEFAULT_OUT: Record<Scale, string> = {
   city: resolve(ROOT, "public/data/kunming"),
-  province: resolve(ROOT, "data/generated/province"),
+  province: resolve(ROOT, "data/generated/yunnan"),
 };
 
 export function parseCommandLine(args: readonly string[]): GenerateOptions {

@@ -8,6 +8,7 @@ import type { LayerName } from "./contract.ts";
  * are a pixel or two across and would only fill tiles (measured: see scripts/lib/tile-layers.ts).
  */
 export const TILE_MIN_ZOOM: Record<LayerName, number> = {
+  prefectures: 0,
   districts: 0,
   streets: 6,
   communities: 8,

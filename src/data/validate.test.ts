@@ -21,6 +21,21 @@ const compound = (overrides: Record<string, unknown> = {}, geometry: unknown = {
   });
 const collection = (...features: unknown[]) => ({ type: "FeatureCollection", features });
 
+const community = (overrides: Record<string, unknown>) => ({
+  type: "Feature",
+  geometry: { type: "Polygon", coordinates: square },
+  properties: {
+    code: "530102001001", name: "翠湖社区", streetCode: "530102001", kind: "居委会", households: 3000, population: 8000,
+    partyOrgType: "党委", partyMembers: 200, bigPartyCommittee: true, dualRegisteredMembers: 60, ...overrides,
+  },
+});
+
+const street = (overrides: Record<string, unknown>) => ({
+  type: "Feature",
+  geometry: { type: "Polygon", coordinates: square },
+  properties: { code: "530102001", name: "华山街道", districtCode: "530102", ...overrides },
+});
+
 function issuesOf(run: () => unknown): string[] {
   try {
     run();
@@ -64,6 +79,54 @@ describe("parseLayer", () => {
     expect(messages.join("\n")).toMatch(expected);
   });
 
+  const acceptedV2: Array<[string, Record<string, unknown>]> = [
+    ["an unknown party branch (null)", { partyBranch: null }],
+    ["unknown red property and owners' committee", { redProperty: null, ownersCommittee: null }],
+    ["a natural village (自然村)", { kind: "自然村", redProperty: null, ownersCommittee: null }],
+    ["an explicit 小区", { kind: "小区" }],
+    ["no kind at all (contract 1: read as 小区)", {}],
+  ];
+  it.each(acceptedV2)("accepts %s", (_label, overrides) => {
+    expect(parseLayer("compounds", "compounds.geojson", collection(compound(overrides))).collection.features).toHaveLength(1);
+  });
+
+  it.each([
+    ["an unknown residential kind", { kind: "村庄" }, /properties\.kind/],
+    ["a party branch of 0 for unknown", { partyBranch: 0 }, /properties\.partyBranch/],
+    ["the string null", { partyBranch: "null" }, /properties\.partyBranch/],
+  ])("rejects %s", (_label, overrides, expected) => {
+    expect(issuesOf(() => parseLayer("compounds", "compounds.geojson", collection(compound(overrides)))).join("\n")).toMatch(expected);
+  });
+
+  it.each([
+    ["known to have no party organisation (无)", { partyOrgType: "无", bigPartyCommittee: false }, true],
+    ["an unknown party organisation (null)", { partyOrgType: null }, true],
+    ["an unknown big party committee", { bigPartyCommittee: null }, true],
+    ["a party organisation type outside the list", { partyOrgType: "党小组" }, false],
+  ])("communities: %s", (_label, overrides, accepted) => {
+    const messages = issuesOf(() => parseLayer("communities", "communities.geojson", collection(community(overrides))));
+    expect(messages.length === 0).toBe(accepted);
+  });
+
+  it.each([
+    ["a township kind", { kind: "乡" }, true],
+    ["a development zone outside the target", { kind: "其他", stationTarget: false }, true],
+    ["a prison counted in the target because the dataset says so", { kind: "其他", stationTarget: true }, true],
+    ["no kind (from the code)", {}, true],
+    ["a kind outside the list", { kind: "开发区" }, false],
+    ["a string target flag", { stationTarget: "是" }, false],
+  ])("streets: %s", (_label, overrides, accepted) => {
+    expect(issuesOf(() => parseLayer("streets", "streets.geojson", collection(street(overrides)))).length === 0).toBe(accepted);
+  });
+
+  it("reads the prefecture level: 4-digit codes, and counties that name theirs", () => {
+    const prefecture = { type: "Feature", geometry: { type: "Polygon", coordinates: square }, properties: { code: "5301", name: "昆明市" } };
+    expect(parseLayer("prefectures", "prefectures.geojson", collection(prefecture)).collection.features).toHaveLength(1);
+    expect(issuesOf(() => parseLayer("prefectures", "prefectures.geojson", collection({ ...prefecture, properties: { code: "530100", name: "昆明市" } }))).join("\n")).toMatch(/4 digits/);
+    const county = { type: "Feature", geometry: { type: "Polygon", coordinates: square }, properties: { code: "530102", name: "五华区", prefectureCode: "5301" } };
+    expect(parseLayer("districts", "districts.geojson", collection(county)).collection.features).toHaveLength(1);
+  });
+
   it("accepts a MultiPolygon with a hole", () => {
     const withHole = [
       [[102.0, 25.0], [102.1, 25.0], [102.1, 25.1], [102.0, 25.1], [102.0, 25.0]],
@@ -97,8 +160,25 @@ describe("parseManifest", () => {
     sources: [{ name: "NBS", licence: "public" }],
     layers: { districts: "districts.geojson" },
   });
-  it("accepts a valid manifest", () => {
-    expect(parseManifest("manifest.json", manifest).id).toBe("kunming");
+  it("reads a contract 1 manifest as contract 2, saying what it assumed", () => {
+    const read = parseManifest("manifest.json", manifest);
+    expect(read).toMatchObject({ id: "kunming", contract: 2, synthetic: { geometry: ["streets"], attributes: [] }, area: { name: "昆明市", level: "prefecture" } });
+    expect(read.notes?.join("\n")).toMatch(/contract version 1/);
+    expect(read.notes?.join("\n")).toMatch(/whether any attributes are synthetic is not stated/);
+  });
+  it("accepts a contract 2 manifest as it is, with no notes", () => {
+    const v2 = { ...manifest, contract: 2, area: { name: "云南省", level: "province", code: "53" }, synthetic: { geometry: ["streets"], attributes: ["communities"] } };
+    const read = parseManifest("manifest.json", v2);
+    expect(read.notes).toBeUndefined();
+    expect(read.synthetic.attributes).toEqual(["communities"]);
+  });
+  it.each([
+    ["an unknown contract version", { contract: 3 }, /contract/],
+    ["synthetic as a v1 list in a v2 file", { contract: 2, area: { name: "x", level: "county" }, synthetic: ["streets"] }, /synthetic/],
+    ["an area level not in the hierarchy", { contract: 2, area: { name: "x", level: "country" } }, /area.level/],
+    ["an area code of 5 digits", { contract: 2, area: { name: "x", level: "county", code: "53010" } }, /area.code/],
+  ])("rejects %s", (_label, patch, expected) => {
+    expect(issuesOf(() => parseManifest("manifest.json", { ...manifest, ...patch })).join("\n")).toMatch(expected);
   });
   it.each([
     ["GCJ-02 crs", { crs: "GCJ-02" }, /crs: must be "EPSG:4326"/],

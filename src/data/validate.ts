@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { LAYER_GEOMETRY, LAYER_PROPERTIES, manifestSchema, type LayerName, type LayerProperties, type Manifest } from "./contract.ts";
 import { checkGeometry } from "./geometry-check.ts";
+import { migrateManifest } from "./migrate.ts";
 
 export interface ContractIssue {
   file: string;
@@ -45,8 +46,9 @@ export interface ParsedLayer<L extends LayerName> {
 }
 
 export function parseManifest(file: string, json: unknown): Manifest {
-  const result = manifestSchema.safeParse(json);
-  if (result.success) return result.data;
+  const migrated = migrateManifest(json);
+  const result = manifestSchema.safeParse(migrated.json);
+  if (result.success) return migrated.notes.length > 0 ? { ...result.data, notes: migrated.notes } : result.data;
   const issues = result.error.issues.map((issue) => ({ file, field: issue.path.join(".") || "(root)", message: issue.message }));
   throw new DataError(file, issues.slice(0, MAX_ISSUES), issues.length);
 }

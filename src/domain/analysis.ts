@@ -1,7 +1,10 @@
 // The full computation: model, station access, roll-up and gaps, from the six layers.
 import { findGaps, type Gap } from "./gaps.ts";
-import { DEFAULT_THRESHOLDS, indicatorsOf, rollUp, type Indicators, type Rollup, type Thresholds, type Totals } from "./indicators.ts";
-import { buildModel, type EngineLayers, type Model, type ModelProblem } from "./model.ts";
+import { addInto, DEFAULT_THRESHOLDS, indicatorsOf, rollUp, zeroTotals, type Indicators, type Rollup, type Thresholds, type Totals } from "./indicators.ts";
+import type { CommunityProperties } from "../data/contract.ts";
+
+type CommunityKind = CommunityProperties["kind"];
+import { buildModel, isServing, type EngineLayers, type Model, type ModelProblem, type StationRow } from "./model.ts";
 import { computeAccess, type StationAccess } from "./station-access.ts";
 
 export interface Analysis {
@@ -27,29 +30,33 @@ export function withLazyGaps<T extends Omit<Analysis, "gaps">>(parts: T, compute
 }
 
 export function analyzeModel(model: Model, thresholds: Thresholds = DEFAULT_THRESHOLDS, access?: StationAccess): Analysis {
-  const computedAccess = access ?? computeAccess(model.compounds, model.stations);
+  const computedAccess = access ?? computeAccess(model.compounds, model.stations, (index) => isServing(model.stations[index] as StationRow, model.asOf));
   return withLazyGaps(
     { model, thresholds, access: computedAccess, rollup: rollUp(model, computedAccess, thresholds) },
     () => findGaps(model, computedAccess, thresholds),
   );
 }
 
-export function analyze(layers: EngineLayers, thresholds: Thresholds = DEFAULT_THRESHOLDS): Analysis {
-  return analyzeModel(buildModel(layers), thresholds);
+/** `asOf`: the 数据截至 date (stations opened later do not count); every station counts when left out. */
+export function analyze(layers: EngineLayers, thresholds: Thresholds = DEFAULT_THRESHOLDS, asOf?: string): Analysis {
+  return analyzeModel(buildModel(layers, asOf), thresholds);
 }
 
-export type UnitLevel = "city" | "district" | "street" | "community" | "grid";
+export type UnitLevel = "city" | "prefecture" | "district" | "street" | "community" | "grid";
 
 export interface UnitReport extends Indicators {
   code: string;
   name: string;
   level: UnitLevel;
   parentCode: string | null;
+  /** Urban (居委会) and rural (村委会) figures apart: the sums over each kind of community. Above township level only. */
+  byKind?: Record<CommunityKind, Indicators>;
 }
 
 export interface AnalysisReport {
   thresholds: Thresholds;
   city: UnitReport;
+  prefectures: UnitReport[];
   districts: UnitReport[];
   streets: UnitReport[];
   communities: UnitReport[];
@@ -61,13 +68,44 @@ export function unitReport(level: UnitLevel, code: string, name: string, parentC
   return { code, name, level, parentCode, ...indicatorsOf(totals) };
 }
 
+interface KindTotals {
+  city: Record<CommunityKind, Totals>;
+  prefectures: Array<Record<CommunityKind, Totals>>;
+  districts: Array<Record<CommunityKind, Totals>>;
+}
+
+const pair = (): Record<CommunityKind, Totals> => ({ 居委会: zeroTotals(), 村委会: zeroTotals() });
+
+/** Community totals summed by the community's kind, for the dataset, each prefecture and each county. */
+export function totalsByKind(model: Model, rollup: Rollup): KindTotals {
+  const result: KindTotals = { city: pair(), prefectures: model.prefectures.map(pair), districts: model.districts.map(pair) };
+  model.communities.forEach((community, index) => {
+    const totals = rollup.communities[index];
+    const district = model.streets[community.streetIndex]?.districtIndex ?? -1;
+    const prefecture = model.districts[district]?.prefectureIndex ?? -1;
+    if (!totals) return;
+    for (const target of [result.city, result.districts[district], result.prefectures[prefecture]]) if (target) addInto(target[community.kind], totals);
+  });
+  return result;
+}
+
+const kindIndicators = (totals: Record<CommunityKind, Totals>): Record<CommunityKind, Indicators> => ({ 居委会: indicatorsOf(totals.居委会), 村委会: indicatorsOf(totals.村委会) });
+
 /** Plain JSON-ready view of an analysis: indicators per unit, gaps and problems. */
 export function reportOf(analysis: Analysis, cityName = "city"): AnalysisReport {
   const { model, rollup } = analysis;
+  const kinds = totalsByKind(model, rollup);
   return {
     thresholds: analysis.thresholds,
-    city: unitReport("city", "", cityName, null, rollup.city),
-    districts: model.districts.map((row, index) => unitReport("district", row.code, row.name, null, rollup.districts[index] as Totals)),
+    city: { ...unitReport("city", "", cityName, null, rollup.city), byKind: kindIndicators(kinds.city) },
+    prefectures: model.prefectures.map((row, index) => ({
+      ...unitReport("prefecture", row.code, row.name, null, rollup.prefectures[index] as Totals),
+      byKind: kindIndicators(kinds.prefectures[index] ?? pair()),
+    })),
+    districts: model.districts.map((row, index) => ({
+      ...unitReport("district", row.code, row.name, model.prefectures[row.prefectureIndex]?.code ?? null, rollup.districts[index] as Totals),
+      byKind: kindIndicators(kinds.districts[index] ?? pair()),
+    })),
     streets: model.streets.map((row, index) =>
       unitReport("street", row.code, row.name, model.districts[row.districtIndex]?.code ?? null, rollup.streets[index] as Totals),
     ),

@@ -10,7 +10,7 @@ export interface LabelPoint {
   position: [number, number];
   name: string;
   code: string;
-  level: "district" | "street" | "community";
+  level: "prefecture" | "district" | "street" | "community";
 }
 
 export interface Dataset {
@@ -26,6 +26,7 @@ export function emptyCollection<L extends LayerName>(): LayerCollection<L> {
 /** `labels` replaces the label points computed from the layers (tiled datasets ship their own). */
 export function buildDataset(manifest: Manifest, partial: Partial<Layers>, labels?: readonly LabelPoint[]): Dataset {
   const layers: Layers = {
+    prefectures: partial.prefectures ?? emptyCollection(),
     districts: partial.districts ?? emptyCollection(),
     streets: partial.streets ?? emptyCollection(),
     communities: partial.communities ?? emptyCollection(),
@@ -36,6 +37,7 @@ export function buildDataset(manifest: Manifest, partial: Partial<Layers>, label
   if (labels) return { manifest, layers, labels: [...labels] };
   const computed: LabelPoint[] = [];
   const levels = [
+    ["prefecture", layers.prefectures],
     ["district", layers.districts],
     ["street", layers.streets],
     ["community", layers.communities],
@@ -50,6 +52,7 @@ export function buildDataset(manifest: Manifest, partial: Partial<Layers>, label
 }
 
 export interface DatasetCounts {
+  prefectures: number;
   districts: number;
   streets: number;
   communities: number;
@@ -60,6 +63,7 @@ export interface DatasetCounts {
 
 export function countFeatures(layers: Layers): DatasetCounts {
   return {
+    prefectures: layers.prefectures.features.length,
     districts: layers.districts.features.length,
     streets: layers.streets.features.length,
     communities: layers.communities.features.length,
@@ -70,12 +74,13 @@ export function countFeatures(layers: Layers): DatasetCounts {
 }
 
 /** Feature counts of a tiled dataset, from the totals its indicators file carries. */
-export function countsFromReport(city: Partial<Record<string, number | string | null>>, districts: number): DatasetCounts {
+export function countsFromReport(city: Partial<Record<string, number | string | null>>, districts: number, prefectures = 0): DatasetCounts {
   const count = (field: string) => {
     const value = city[field];
     return typeof value === "number" ? value : 0;
   };
   return {
+    prefectures,
     districts,
     streets: count("streets"),
     communities: count("communities"),
@@ -103,10 +108,18 @@ const PARENT: Partial<Record<LayerName, { field: string; layer: LayerName }>> = 
   grids: { field: "communityCode", layer: "communities" },
   communities: { field: "streetCode", layer: "streets" },
   streets: { field: "districtCode", layer: "districts" },
+  districts: { field: "prefectureCode", layer: "prefectures" },
   stations: { field: "streetCode", layer: "streets" },
 };
 
-/** The chain district › street › community › unit for a breadcrumb, as far as the data knows it. */
+/** A parent's code as the properties give it; a county's prefecture defaults to its code's first four digits. */
+function parentCode(layer: LayerName, properties: Record<string, unknown>, field: string): unknown {
+  const given = properties[field];
+  if (given === undefined && layer === "districts" && typeof properties.code === "string") return properties.code.slice(0, 4);
+  return given;
+}
+
+/** The chain prefecture › district › street › community › unit for a breadcrumb, as far as the data knows it. */
 export function ancestry(layers: Layers, layer: LayerName, id: string): Crumb[] {
   const chain: Crumb[] = [];
   let current: { layer: LayerName; id: string } | undefined = { layer, id };
@@ -115,7 +128,7 @@ export function ancestry(layers: Layers, layer: LayerName, id: string): Crumb[] 
     if (!properties) break;
     chain.unshift({ layer: current.layer, id: current.id, name: String(properties.name ?? current.id) });
     const parent: { field: string; layer: LayerName } | undefined = PARENT[current.layer];
-    const parentId: unknown = parent ? properties[parent.field] : undefined;
+    const parentId: unknown = parent ? parentCode(current.layer, properties, parent.field) : undefined;
     current = parent && typeof parentId === "string" ? { layer: parent.layer, id: parentId } : undefined;
   }
   return chain;

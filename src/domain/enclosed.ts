@@ -9,6 +9,8 @@ export interface EnclosedSummary {
   compounds: number;
   households: number;
   compoundsWithPartyBranch: number;
+  /** Units whose party-branch status is known: the coverage's denominator. */
+  partyBranchKnown: number;
   redPropertyCompounds: number;
   unassignedCompounds: number;
   compoundsBeyondService: number;
@@ -20,7 +22,7 @@ export interface EnclosedSummary {
   rooms: number;
   /** Communities with at least one enclosed compound or grid. */
   communities: number;
-  /** Shares, null when nothing is enclosed to divide by. */
+  /** Shares, null when nothing is enclosed to divide by. Reach here is over the located households in the shape. */
   partyBranchCoverage: number | null;
   stationAccessRate: number | null;
 }
@@ -38,7 +40,7 @@ function boundsOf(ring: ReadonlyArray<readonly [number, number]>): [number, numb
 
 export function summarizeEnclosed(analysis: Pick<Analysis, "model" | "access" | "thresholds">, ring: ReadonlyArray<readonly [number, number]>): EnclosedSummary {
   const summary: EnclosedSummary = {
-    compounds: 0, households: 0, compoundsWithPartyBranch: 0, redPropertyCompounds: 0, unassignedCompounds: 0, compoundsBeyondService: 0,
+    compounds: 0, households: 0, compoundsWithPartyBranch: 0, partyBranchKnown: 0, redPropertyCompounds: 0, unassignedCompounds: 0, compoundsBeyondService: 0,
     stationAccessHouseholds: 0, grids: 0, workers: 0, gridsWithoutWorker: 0, stations: 0, rooms: 0, communities: 0, partyBranchCoverage: null, stationAccessRate: null,
   };
   if (ring.length < 3) return summary;
@@ -53,8 +55,9 @@ export function summarizeEnclosed(analysis: Pick<Analysis, "model" | "access" | 
     if (!inside(compound.longitude, compound.latitude)) return;
     summary.compounds += 1;
     summary.households += compound.households;
-    if (compound.partyBranch) summary.compoundsWithPartyBranch += 1;
-    if (compound.redProperty) summary.redPropertyCompounds += 1;
+    if (compound.partyBranch !== null) summary.partyBranchKnown += 1;
+    if (compound.partyBranch === true) summary.compoundsWithPartyBranch += 1;
+    if (compound.redProperty === true) summary.redPropertyCompounds += 1;
     if (compound.gridIndex < 0) summary.unassignedCompounds += 1;
     if ((access.distance[index] ?? Infinity) <= thresholds.serviceDistanceMetres) summary.stationAccessHouseholds += compound.households;
     else summary.compoundsBeyondService += 1;
@@ -74,7 +77,7 @@ export function summarizeEnclosed(analysis: Pick<Analysis, "model" | "access" | 
   }
   communities.delete(-1);
   summary.communities = communities.size;
-  summary.partyBranchCoverage = summary.compounds > 0 ? summary.compoundsWithPartyBranch / summary.compounds : null;
+  summary.partyBranchCoverage = summary.partyBranchKnown > 0 ? summary.compoundsWithPartyBranch / summary.partyBranchKnown : null;
   summary.stationAccessRate = summary.households > 0 ? summary.stationAccessHouseholds / summary.households : null;
   return summary;
 }

@@ -16,9 +16,12 @@ describe("gap ranking", () => {
     ["street-no-station:530102002", 6000, "high"],
     ["grid-overloaded:G11a", 1500, "high"],
     ["compound-beyond-service:K09", 966, "medium"],
+    ["community-unlocated:530102001001", 965, "medium"],
     // Equal scores fall back to the id: "compound-…" sorts before "grid-…".
     ["compound-no-party-branch:K09", 600, "medium"],
     ["grid-no-worker:G12a", 600, "medium"],
+    ["community-unlocated:530102001002", 535, "medium"],
+    ["community-unlocated:530102002001", 450, "medium"],
     ["compound-no-party-branch:K03", 400, "medium"],
     ["compound-beyond-service:K05", 380, "low"],
     ["compound-beyond-service:K07", 319.5, "low"],
@@ -108,11 +111,11 @@ describe("filterGaps", () => {
   it.each<[string, string, readonly string[]]>([
     ["district", CODES.district, ids(gaps)],
     ["east street", CODES.streetEast, [
-      "street-no-station:530102002", "compound-beyond-service:K09", "compound-no-party-branch:K09",
+      "street-no-station:530102002", "compound-beyond-service:K09", "compound-no-party-branch:K09", "community-unlocated:530102002001",
       "compound-beyond-service:K10", "compound-no-party-branch:K10",
     ]],
     ["community with the hole", CODES.communityHoled, [
-      "grid-no-worker:G12a", "compound-beyond-service:K05", "compound-beyond-service:K07", "compound-unassigned:K05",
+      "grid-no-worker:G12a", "community-unlocated:530102001002", "compound-beyond-service:K05", "compound-beyond-service:K07", "compound-unassigned:K05",
       "compound-beyond-service:K06", "compound-no-party-branch:K06",
     ]],
     ["empty community", CODES.communityEmpty, []],

@@ -6,7 +6,10 @@ import { fixtureLayers } from "./test-fixtures.ts";
 import type { Layers } from "./dataset.ts";
 import type { Manifest } from "../data/contract.ts";
 
-const manifest: Manifest = { id: "fixture", title: "测试", crs: "EPSG:4326", asOf: "2026-10-31", synthetic: [], sources: [{ name: "test", licence: "MIT" }], layers: {} };
+const manifest: Manifest = {
+  contract: 2, id: "fixture", title: "测试", area: { name: "测试", level: "county" }, crs: "EPSG:4326", asOf: "2026-10-31",
+  synthetic: { geometry: [], attributes: [] }, sources: [{ name: "test", licence: "MIT" }], layers: {},
+};
 // The engine fixture includes deliberately broken rows; the index only needs well-formed ones.
 const layers = fixtureLayers();
 const clean = Object.fromEntries(

@@ -19,7 +19,7 @@ export interface Picked {
 }
 
 /** Topmost first: the order in which a click looks for something. */
-export const PICK_ORDER: readonly LayerName[] = ["stations", "compounds", "grids", "communities", "streets", "districts"];
+export const PICK_ORDER: readonly LayerName[] = ["stations", "compounds", "grids", "communities", "streets", "districts", "prefectures"];
 
 type AreaLayer = Exclude<LayerName, "stations">;
 
@@ -58,6 +58,7 @@ export function buildFeatureIndex(layers: Layers): FeatureIndex {
     communities: indexAreas(layers.communities.features),
     streets: indexAreas(layers.streets.features),
     districts: indexAreas(layers.districts.features),
+    prefectures: indexAreas(layers.prefectures.features),
   };
   const stations = layers.stations.features;
   const stationIndex = new KDBush(Math.max(1, stations.length));

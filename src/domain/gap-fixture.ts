@@ -9,6 +9,7 @@ export const SAMPLE_GRID_GAP: Gap = deepFreeze({
   level: "grid",
   unitId: "530102001001-G01",
   unitName: "翠湖社区第1网格",
+  prefectureCode: "5301",
   districtCode: "530102",
   streetCode: "530102001",
   communityCode: "530102001001",

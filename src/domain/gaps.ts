@@ -1,7 +1,7 @@
 // The gap list (缺口清单): every shortfall as one ranked list across kinds. The score is simple
 // enough to say out loud: affected households × the kind's weight × how far past the line it is.
-import { isOverloaded, type Thresholds } from "./indicators.ts";
-import type { Bbox, Model } from "./model.ts";
+import { isOverloaded, streetsWithServingStation, type Thresholds } from "./indicators.ts";
+import { isServing, type Bbox, type Model } from "./model.ts";
 import type { StationAccess } from "./station-access.ts";
 
 export const GAP_KINDS = [
@@ -11,6 +11,7 @@ export const GAP_KINDS = [
   "compound-unassigned",
   "compound-beyond-service",
   "compound-no-party-branch",
+  "community-unlocated",
 ] as const;
 export type GapKind = (typeof GAP_KINDS)[number];
 
@@ -22,7 +23,12 @@ export const GAP_WEIGHTS: Record<GapKind, number> = {
   "compound-unassigned": 1.5,
   "compound-beyond-service": 1,
   "compound-no-party-branch": 1,
+  // A data gap, not a service gap: households nobody can measure reach or coverage for.
+  "community-unlocated": 0.5,
 };
+
+/** A community's unlocated households become a gap from this many, and this share of its declared ones. */
+export const UNLOCATED_GAP = { households: 50, share: 0.1 } as const;
 
 export const SEVERITY_THRESHOLDS = { high: 1500, medium: 400 } as const;
 export type Severity = "high" | "medium" | "low";
@@ -31,9 +37,10 @@ export interface Gap {
   /** Stable identifier: kind and unit. */
   id: string;
   kind: GapKind;
-  level: "street" | "grid" | "compound";
+  level: "street" | "community" | "grid" | "compound";
   unitId: string;
   unitName: string;
+  prefectureCode: string;
   districtCode: string;
   streetCode: string;
   communityCode: string | null;
@@ -63,6 +70,7 @@ export function formatCount(value: number): string {
 const format = formatCount;
 
 interface Place {
+  prefectureCode: string;
   districtCode: string;
   streetCode: string;
   communityCode: string | null;
@@ -86,6 +94,7 @@ function makeGap(kind: GapKind, unit: UnitRef, households: number, value: number
     level: unit.level,
     unitId: unit.unitId,
     unitName: unit.unitName,
+    prefectureCode: unit.place.prefectureCode,
     districtCode: unit.place.districtCode,
     streetCode: unit.place.streetCode,
     communityCode: unit.place.communityCode,
@@ -110,14 +119,15 @@ function placesOf(model: Model): Place[] {
     places = model.communities.map((community) => {
       const street = model.streets[community.streetIndex];
       const district = street ? model.districts[street.districtIndex] : undefined;
-      return { communityCode: community.code, streetCode: street?.code ?? "", districtCode: district?.code ?? "" };
+      const prefecture = district ? model.prefectures[district.prefectureIndex] : undefined;
+      return { communityCode: community.code, streetCode: street?.code ?? "", districtCode: district?.code ?? "", prefectureCode: prefecture?.code ?? "" };
     });
     placeCache.set(model, places);
   }
   return places;
 }
 
-const NO_PLACE: Place = { communityCode: null, streetCode: "", districtCode: "" };
+const NO_PLACE: Place = { communityCode: null, streetCode: "", districtCode: "", prefectureCode: "" };
 
 /** Households of each street: the sum of its communities' households. */
 export function streetHouseholds(model: Model): Float64Array {
@@ -128,13 +138,41 @@ export function streetHouseholds(model: Model): Float64Array {
   return households;
 }
 
+/** Why a township in the target has no serving station, in words: none, none staffed, or not open yet. */
+function missingStationReason(model: Model, streetIndex: number): [string, string] {
+  const own = model.stations.filter((station) => station.level === "街道" && station.streetIndex === streetIndex);
+  if (own.length === 0) return ["乡镇(街道)未建社工站(全覆盖目标)", "No social-work station in this township (full-coverage target)"];
+  const later = own.filter((station) => station.socialWorkers > 0 && station.openedOn > model.asOf).map((station) => station.openedOn).toSorted()[0];
+  if (later !== undefined) return [`社工站 ${later} 才启用,数据截至日尚未运行`, `The station only opens on ${later}, after the data date`];
+  return ["社工站未配备社工,不计入全覆盖", "The station has no social worker, so it does not count toward full coverage"];
+}
+
+/** The street's station gap, or null when it is not in the target or has a serving station. */
 export function streetStationGap(model: Model, streetIndex: number, households: number): Gap | null {
   const street = model.streets[streetIndex];
-  if (!street) return null;
-  const place = { districtCode: model.districts[street.districtIndex]?.code ?? "", streetCode: street.code, communityCode: null };
+  if (!street || !street.stationTarget) return null;
+  const serving = model.stations.some((station) => station.level === "街道" && station.streetIndex === streetIndex && isServing(station, model.asOf));
+  if (serving) return null;
+  const district = model.districts[street.districtIndex];
+  const place = { prefectureCode: (district ? model.prefectures[district.prefectureIndex]?.code : undefined) ?? "", districtCode: district?.code ?? "", streetCode: street.code, communityCode: null };
   const unit: UnitRef = { level: "street", unitId: street.code, unitName: street.name, place, location: [street.longitude, street.latitude], bbox: street.bbox };
-  return makeGap("street-no-station", unit, households, null, 1,
-    "街道未建社工站(乡镇(街道)社工站全覆盖目标)", "No social-work station in this sub-district (full-coverage target)");
+  const [reason, reasonEn] = missingStationReason(model, streetIndex);
+  return makeGap("street-no-station", unit, households, null, 1, reason, reasonEn);
+}
+
+/** Households of a community that no residential unit on the map holds, as a data gap. */
+export function communityUnlocatedGap(model: Model, communityIndex: number, located: number): Gap | null {
+  const community = model.communities[communityIndex];
+  if (!community) return null;
+  const unlocated = community.households - located;
+  if (unlocated < UNLOCATED_GAP.households || unlocated < community.households * UNLOCATED_GAP.share) return null;
+  const unit: UnitRef = {
+    level: "community", unitId: community.code, unitName: community.name, place: placesOf(model)[communityIndex] ?? NO_PLACE,
+    location: [community.longitude, community.latitude], bbox: community.bbox,
+  };
+  const share = Math.round((unlocated / community.households) * 100);
+  return makeGap("community-unlocated", unit, unlocated, null, 1,
+    `${format(unlocated)} 户(${share}%)位置未落图,无法测算服务覆盖`, `${format(unlocated)} households (${share}%) are not on the map; their reach cannot be measured`);
 }
 
 export function gridGaps(model: Model, gridIndex: number, thresholds: Thresholds): Gap[] {
@@ -175,31 +213,46 @@ export function compoundServiceGap(model: Model, compoundIndex: number, distance
     `${kilometres} km from the nearest station, beyond the ${format(thresholds.serviceDistanceMetres)} m service distance`);
 }
 
-/** Gaps of one compound that do not depend on stations. */
+/** Gaps of one residential unit that do not depend on stations. An unknown party branch is no gap. */
 export function compoundGaps(model: Model, compoundIndex: number): Gap[] {
   const compound = model.compounds[compoundIndex];
-  if (!compound || (compound.gridIndex >= 0 && compound.partyBranch)) return [];
+  if (!compound || (compound.gridIndex >= 0 && compound.partyBranch !== false)) return [];
   const unit = compoundUnit(model, compoundIndex);
   if (!unit) return [];
+  const village = compound.kind === "自然村";
   const gaps: Gap[] = [];
-  if (compound.gridIndex < 0) gaps.push(makeGap("compound-unassigned", unit, compound.households, null, 1, "小区未划入任何网格", "Compound belongs to no grid"));
-  if (!compound.partyBranch) gaps.push(makeGap("compound-no-party-branch", unit, compound.households, null, 1, "小区未建党支部", "Compound has no party branch"));
+  if (compound.gridIndex < 0) {
+    gaps.push(village
+      ? makeGap("compound-unassigned", unit, compound.households, null, 1, "自然村未划入任何网格", "Natural village belongs to no grid")
+      : makeGap("compound-unassigned", unit, compound.households, null, 1, "小区未划入任何网格", "Compound belongs to no grid"));
+  }
+  if (compound.partyBranch === false) {
+    gaps.push(village
+      ? makeGap("compound-no-party-branch", unit, compound.households, null, 1, "自然村未建党小组或党支部", "Natural village has no party group or branch")
+      : makeGap("compound-no-party-branch", unit, compound.households, null, 1, "小区未建党支部", "Compound has no party branch"));
+  }
   return gaps;
 }
 
-export function streetsWithStation(model: Model): Uint8Array {
-  const has = new Uint8Array(model.streets.length);
-  for (const station of model.stations) if (station.level === "街道" && station.streetIndex >= 0) has[station.streetIndex] = 1;
-  return has;
+/** Households in residential units, per community. */
+export function locatedHouseholds(model: Model): Float64Array {
+  const located = new Float64Array(model.communities.length);
+  for (const compound of model.compounds) located[compound.communityIndex] = (located[compound.communityIndex] ?? 0) + compound.households;
+  return located;
 }
 
 export function findGaps(model: Model, access: StationAccess, thresholds: Thresholds): Gap[] {
   const gaps: Gap[] = [];
   const households = streetHouseholds(model);
-  const hasStation = streetsWithStation(model);
+  const covered = streetsWithServingStation(model);
   model.streets.forEach((_street, index) => {
-    if (hasStation[index]) return;
+    if (covered[index]) return;
     const gap = streetStationGap(model, index, households[index] ?? 0);
+    if (gap) gaps.push(gap);
+  });
+  const located = locatedHouseholds(model);
+  model.communities.forEach((_community, index) => {
+    const gap = communityUnlocatedGap(model, index, located[index] ?? 0);
     if (gap) gaps.push(gap);
   });
   model.grids.forEach((_grid, index) => gaps.push(...gridGaps(model, index, thresholds)));
@@ -221,7 +274,7 @@ export function rankGaps(gaps: readonly Gap[]): Gap[] {
 
 export interface GapFilter {
   kinds?: readonly GapKind[];
-  /** A district, street or community code: keeps gaps inside that area. */
+  /** A prefecture, district, street or community code: keeps gaps inside that area. */
   areaCode?: string;
   /** A unit's own id or code: keeps the gaps of that one unit (a street, grid or compound). */
   unitId?: string;
@@ -234,7 +287,7 @@ export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
     if (kinds && !kinds.has(gap.kind)) return false;
     if (filter.unitId !== undefined && gap.unitId !== filter.unitId) return false;
     if (!area) return true;
-    return gap.districtCode === area || gap.streetCode === area || gap.communityCode === area;
+    return gap.prefectureCode === area || gap.districtCode === area || gap.streetCode === area || gap.communityCode === area;
   });
 }
 

@@ -3,16 +3,36 @@
 // usable geometry, duplicate id) are left out and reported; rows that can (a unit lying outside
 // its community, a compound naming a missing or foreign grid) are kept, counted where their
 // codes say, and reported. Row arrays are frozen: caches key on them.
+// Contract v2: prefectures above the counties (the `districts` layer), township kinds and the
+// 社工站 target flag, rural 自然村 beside urban 小区, unknown (null) values kept as unknown.
 import type { Geometry, MultiPolygon, Polygon } from "geojson";
-import type { CommunityProperties, CompoundProperties, GridProperties, LayerName, LayerProperties, StationProperties } from "../data/contract.ts";
+import {
+  streetKindFromCode,
+  type CommunityProperties,
+  type CompoundKind,
+  type CompoundProperties,
+  type GridProperties,
+  type LayerName,
+  type LayerProperties,
+  type StationProperties,
+  type StreetKind,
+} from "../data/contract.ts";
 import { centroidOf, pointInPolygon } from "./geo.ts";
 import { labelPoint } from "./label-point.ts";
 
-export type EngineLayers = {
-  [L in LayerName]: { features: ReadonlyArray<{ geometry: Geometry | null; properties: LayerProperties[L] }> };
-};
+type EngineLayer<L extends LayerName> = { features: ReadonlyArray<{ geometry: Geometry | null; properties: LayerProperties[L] }> };
 
-export type ProblemKind = "unknown-parent" | "unknown-grid" | "grid-in-other-community" | "outside-parent" | "no-coordinates" | "duplicate";
+/** The layers the engine reads; `prefectures` may be left out (derived from the county codes). */
+export type EngineLayers = { [L in Exclude<LayerName, "prefectures">]: EngineLayer<L> } & { prefectures?: EngineLayer<"prefectures"> };
+
+export type ProblemKind =
+  | "unknown-parent"
+  | "unknown-grid"
+  | "grid-in-other-community"
+  | "outside-parent"
+  | "no-coordinates"
+  | "duplicate"
+  | "households-exceed-declared";
 
 export interface ModelProblem {
   layer: LayerName;
@@ -30,16 +50,27 @@ interface Placed {
 }
 interface Area extends Placed {
   bbox: Bbox;
+  /** The unit's outline; only the engine's locators and containment checks read it. */
   geometry: Polygon | MultiPolygon;
+}
+export interface PrefectureRow {
+  code: string;
+  name: string;
+  /** Union of its counties' boxes. */
+  bbox: Bbox;
 }
 export interface DistrictRow extends Area {
   code: string;
   name: string;
+  prefectureIndex: number;
 }
 export interface StreetRow extends Area {
   code: string;
   name: string;
   districtIndex: number;
+  kind: StreetKind;
+  /** Counts toward the 乡镇(街道)社工站 full-coverage target. */
+  stationTarget: boolean;
 }
 export interface CommunityRow extends Area, Omit<CommunityProperties, "streetCode"> {
   streetIndex: number;
@@ -47,7 +78,8 @@ export interface CommunityRow extends Area, Omit<CommunityProperties, "streetCod
 export interface GridRow extends Area, Omit<GridProperties, "communityCode"> {
   communityIndex: number;
 }
-export interface CompoundRow extends Area, Omit<CompoundProperties, "communityCode" | "gridId"> {
+export interface CompoundRow extends Area, Omit<CompoundProperties, "communityCode" | "gridId" | "kind"> {
+  kind: CompoundKind;
   communityIndex: number;
   /** -1 when the compound belongs to no (known) grid. */
   gridIndex: number;
@@ -55,9 +87,14 @@ export interface CompoundRow extends Area, Omit<CompoundProperties, "communityCo
 export interface StationRow extends Placed, Omit<StationProperties, "streetCode" | "communityCode"> {
   streetIndex: number;
   communityIndex: number;
+  /** A what-if station: it serves from the day it is planned, staffed or not. */
+  planned?: boolean;
 }
 
 export interface Model {
+  /** The 数据截至 date: stations opened after it do not count yet. */
+  asOf: string;
+  prefectures: PrefectureRow[];
   districts: DistrictRow[];
   streets: StreetRow[];
   communities: CommunityRow[];
@@ -91,20 +128,36 @@ function area(geometry: Polygon | MultiPolygon): Area {
   return { longitude, latitude, bbox: bboxOf(geometry), geometry };
 }
 
-export function buildModel(layers: EngineLayers): Model {
+/** A station serves (reach, full coverage) once it is open on `asOf` and has a social worker; planned ones always. */
+export function isServing(station: Pick<StationRow, "socialWorkers" | "openedOn" | "planned">, asOf: string): boolean {
+  return station.planned === true || (station.socialWorkers > 0 && station.openedOn <= asOf);
+}
+
+/** A date later than any real one: a model built without a date counts every station as open. */
+export const FAR_FUTURE = "9999-12-31";
+
+function unionBox(target: Bbox, box: Bbox): void {
+  if (box[0] < target[0]) target[0] = box[0];
+  if (box[1] < target[1]) target[1] = box[1];
+  if (box[2] > target[2]) target[2] = box[2];
+  if (box[3] > target[3]) target[3] = box[3];
+}
+
+export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Model {
   const problems: ModelProblem[] = [];
   const report = (layer: LayerName, id: string, kind: ProblemKind, message: string) => problems.push({ layer, id, kind, message });
 
   // Each layer is linked to its parent by code; a unit whose own geometry is unusable is
   // reported and left out, because every indicator below needs a place.
-  function linked<L extends LayerName, Row>(
+  function linked<L extends Exclude<LayerName, "prefectures">, Row>(
     layer: L,
     idOf: (properties: LayerProperties[L]) => string,
     build: (properties: LayerProperties[L], geometry: Geometry) => Row | null,
   ): { rows: Row[]; index: Map<string, number> } {
     const rows: Row[] = [];
     const index = new Map<string, number>();
-    for (const feature of layers[layer].features) {
+    const features = layers[layer].features as ReadonlyArray<{ geometry: Geometry | null; properties: LayerProperties[L] }>;
+    for (const feature of features) {
       const id = idOf(feature.properties);
       if (feature.geometry === null) {
         report(layer, id, "no-coordinates", `${id} has no geometry`);
@@ -133,15 +186,37 @@ export function buildModel(layers: EngineLayers): Model {
     return null;
   };
 
+  // Prefectures: the layer's names where given, else one per 4-digit prefix the counties use.
+  const prefectureNames = new Map((layers.prefectures?.features ?? []).map((feature) => [feature.properties.code, feature.properties.name]));
+  const prefectureIndex = new Map<string, number>();
+  const prefectures: PrefectureRow[] = [];
+  const prefectureOf = (code: string): number => {
+    let found = prefectureIndex.get(code);
+    if (found === undefined) {
+      found = prefectures.length;
+      prefectureIndex.set(code, found);
+      prefectures.push({ code, name: prefectureNames.get(code) ?? code, bbox: [Infinity, Infinity, -Infinity, -Infinity] });
+    }
+    return found;
+  };
+  for (const code of [...prefectureNames.keys()].toSorted()) prefectureOf(code);
+
   const districts = linked("districts", (p) => p.code, (p, g) => {
     const placed = areaOrReport("districts", p.code, g);
-    return placed && { code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry };
+    if (!placed) return null;
+    const prefecture = prefectureOf(p.prefectureCode ?? p.code.slice(0, 4));
+    unionBox((prefectures[prefecture] as PrefectureRow).bbox, placed.bbox);
+    return { code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, prefectureIndex: prefecture };
   });
   const streets = linked("streets", (p) => p.code, (p, g) => {
     const districtIndex = parentOf("streets", p.code, districts.index, p.districtCode, "district");
     const placed = areaOrReport("streets", p.code, g);
     if (!placed || districtIndex === undefined) return null;
-    return { code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, districtIndex };
+    const kind = p.kind ?? streetKindFromCode(p.code);
+    return {
+      code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, districtIndex,
+      kind, stationTarget: p.stationTarget ?? kind !== "其他",
+    };
   });
   const communities = linked("communities", (p) => p.code, (p, g) => {
     const streetIndex = parentOf("communities", p.code, streets.index, p.streetCode, "street");
@@ -191,9 +266,12 @@ export function buildModel(layers: EngineLayers): Model {
         report("compounds", p.id, "grid-in-other-community", `${p.id} is assigned to grid ${p.gridId} of another community; counted as in no grid`);
       } else gridIndex = found;
     }
+    const kind = p.kind ?? "小区";
+    // A 自然村 has no property company or owners' committee: the fields do not apply there.
+    const estate = kind === "小区";
     return {
-      id: p.id, name: p.name, households: p.households, buildings: p.buildings, partyBranch: p.partyBranch,
-      redProperty: p.redProperty, ownersCommittee: p.ownersCommittee,
+      id: p.id, name: p.name, kind, households: p.households, buildings: p.buildings, partyBranch: p.partyBranch,
+      redProperty: estate ? p.redProperty : null, ownersCommittee: estate ? p.ownersCommittee : null,
       longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, communityIndex, gridIndex,
     };
   });
@@ -212,7 +290,10 @@ export function buildModel(layers: EngineLayers): Model {
     return { id: p.id, name: p.name, level: p.level, socialWorkers: p.socialWorkers, openedOn: p.openedOn, longitude, latitude, streetIndex, communityIndex };
   });
 
+  checkDeclaredHouseholds(communities.rows, compounds.rows, report);
   return {
+    asOf,
+    prefectures: Object.freeze(prefectures) as PrefectureRow[],
     districts: Object.freeze(districts.rows) as DistrictRow[],
     streets: Object.freeze(streets.rows) as StreetRow[],
     communities: Object.freeze(communities.rows) as CommunityRow[],
@@ -223,3 +304,20 @@ export function buildModel(layers: EngineLayers): Model {
   };
 }
 
+
+/** Residential units holding more households than their community declares: reported, and the larger figure counts. */
+function checkDeclaredHouseholds(
+  communities: readonly CommunityRow[],
+  compounds: readonly CompoundRow[],
+  report: (layer: LayerName, id: string, kind: ProblemKind, message: string) => void,
+): void {
+  const located = new Float64Array(communities.length);
+  for (const compound of compounds) located[compound.communityIndex] = (located[compound.communityIndex] ?? 0) + compound.households;
+  communities.forEach((community, index) => {
+    const inUnits = located[index] ?? 0;
+    if (inUnits > community.households) {
+      report("communities", community.code, "households-exceed-declared",
+        `${community.code} declares ${community.households} households but its residential units hold ${inUnits}; ${inUnits} are counted`);
+    }
+  });
+}

@@ -7,7 +7,7 @@ import { centroidOf } from "./geo.ts";
 import { labelPoint } from "./label-point.ts";
 import { bboxOf } from "./model.ts";
 
-export const SEARCH_LEVELS = ["district", "street", "community", "grid", "compound", "station"] as const;
+export const SEARCH_LEVELS = ["prefecture", "district", "street", "community", "grid", "compound", "station"] as const;
 export type SearchLevel = (typeof SEARCH_LEVELS)[number];
 
 export interface SearchEntry {
@@ -182,6 +182,7 @@ function area(geometry: Polygon | MultiPolygon, precise: boolean): Pick<SearchEn
 }
 
 export function searchEntriesFromLayers(layers: Layers): SearchEntry[] {
+  const prefectureNames = new Map(layers.prefectures.features.map((feature) => [feature.properties.code, feature.properties.name]));
   const districtNames = new Map(layers.districts.features.map((feature) => [feature.properties.code, feature.properties.name]));
   const streets = new Map(layers.streets.features.map((feature) => [feature.properties.code, feature.properties]));
   const communities = new Map(layers.communities.features.map((feature) => [feature.properties.code, feature.properties]));
@@ -195,8 +196,12 @@ export function searchEntriesFromLayers(layers: Layers): SearchEntry[] {
   };
 
   const entries: SearchEntry[] = [];
+  for (const { properties, geometry } of layers.prefectures.features) {
+    entries.push({ level: "prefecture", id: properties.code, name: properties.name, context: "", ...area(geometry, true) });
+  }
   for (const { properties, geometry } of layers.districts.features) {
-    entries.push({ level: "district", id: properties.code, name: properties.name, context: "", ...area(geometry, true) });
+    const prefecture = prefectureNames.get(properties.prefectureCode ?? properties.code.slice(0, 4));
+    entries.push({ level: "district", id: properties.code, name: properties.name, context: context(prefecture), ...area(geometry, true) });
   }
   for (const { properties, geometry } of layers.streets.features) {
     entries.push({ level: "street", id: properties.code, name: properties.name, context: context(districtNames.get(properties.districtCode)), ...area(geometry, true) });

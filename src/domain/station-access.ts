@@ -80,14 +80,15 @@ function nearestOf(
 
 const always = () => true;
 
-export function computeAccess(compounds: readonly Place[], stations: readonly Place[]): StationAccess {
+/** `serves` leaves out stations that reach nobody (unstaffed, or not open yet); every station by default. */
+export function computeAccess(compounds: readonly Place[], stations: readonly Place[], serves: (station: number) => boolean = always): StationAccess {
   const distance = new Float64Array(compounds.length).fill(Infinity);
   const nearest = new Int32Array(compounds.length).fill(-1);
   if (stations.length === 0) return { distance, nearest };
   const index = indexPlaces(stations);
   const positions = positionsOf(compounds);
   for (let compoundIndex = 0; compoundIndex < compounds.length; compoundIndex += 1) {
-    const [found, metres] = nearestOf(index, stations, positions.longitude[compoundIndex] as number, positions.latitude[compoundIndex] as number, always);
+    const [found, metres] = nearestOf(index, stations, positions.longitude[compoundIndex] as number, positions.latitude[compoundIndex] as number, serves);
     nearest[compoundIndex] = found;
     distance[compoundIndex] = metres;
   }
@@ -123,11 +124,12 @@ export function withStationsRemoved(
   compounds: readonly Place[],
   stations: readonly Place[],
   isRemoved: (stationIndex: number) => boolean,
+  serves: (stationIndex: number) => boolean = always,
 ): StationAccess {
   const distance = access.distance.slice();
   const nearest = access.nearest.slice();
   const positions = positionsOf(compounds);
-  const kept = (candidate: number) => !isRemoved(candidate);
+  const kept = (candidate: number) => !isRemoved(candidate) && serves(candidate);
   let index: KDBush | undefined;
   for (let compoundIndex = 0; compoundIndex < distance.length; compoundIndex += 1) {
     const current = nearest[compoundIndex] as number;

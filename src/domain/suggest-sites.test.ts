@@ -74,7 +74,7 @@ describe("suggestSites on the cluster fixture", () => {
   it("puts the first site at the cluster centre M, covering M, N, E, S and W", () => {
     expect(suggestions[0]).toEqual({
       rank: 1, longitude: SITE_FIXTURE.centre[0], latitude: SITE_FIXTURE.centre[1], newlyCoveredHouseholds: 1100, newlyCoveredCompounds: 5,
-      streetCode: "530181001", streetName: "连然街道",
+      streetCode: "530181001", streetName: "连然街道", purpose: "reach",
     });
   });
 

@@ -9,7 +9,7 @@ import { mulberry32 } from "./random.ts";
 import type { LayerName, LayerProperties } from "../data/contract.ts";
 import { EARTH_RADIUS_METRES, pointInPolygon } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup, type Thresholds, type TotalField, type Totals } from "./indicators.ts";
-import type { EngineLayers, Model, StationRow } from "./model.ts";
+import { isServing, type EngineLayers, type Model, type StationRow } from "./model.ts";
 import type { StationAccess } from "./station-access.ts";
 import type { StationEdit } from "./what-if.ts";
 
@@ -56,6 +56,7 @@ const feature = <L extends LayerName>(geometry: Geometry | null, properties: Lay
 const collection = <L extends LayerName>(features: Array<FixtureFeature<L>>) => ({ type: "FeatureCollection" as const, features });
 
 export const CODES = {
+  prefecture: "5301",
   district: "530102",
   streetWest: "530102001",
   streetEast: "530102002",
@@ -134,6 +135,7 @@ const grid = (id: string, communityCode: string, geometry: Polygon, workers: num
  */
 export function fixtureLayers(): FixtureLayers {
   const layers: FixtureLayers = {
+    prefectures: collection([feature<"prefectures">(rectangle(102.7, 24.99, 102.76, 25.03), { code: CODES.prefecture, name: "昆明市" })]),
     districts: collection([feature<"districts">(rectangle(102.7, 24.99, 102.76, 25.03), { code: CODES.district, name: "五华区" })]),
     streets: collection([
       feature<"streets">(rectangle(102.7, 24.99, 102.73, 25.03), { code: CODES.streetWest, name: "华山街道", districtCode: CODES.district }),
@@ -224,6 +226,7 @@ export function siteFixtureLayers(): FixtureLayers {
   });
   const area = rectangle(102.76, 25.06, 102.87, 25.16);
   const layers: FixtureLayers = {
+    prefectures: collection([]),
     districts: collection([feature<"districts">(area, { code: "530181", name: "安宁市" })]),
     streets: collection([feature<"streets">(area, { code: "530181001", name: "连然街道", districtCode: "530181" })]),
     communities: collection([feature<"communities">(area, community(communityCode, "示例社区", "530181001", {
@@ -271,11 +274,12 @@ export function locateNaively(units: ReadonlyArray<{ geometry: Parameters<typeof
 
 const GRID_FIELDS = ["grids", "workers", "gridHouseholds", "buildingLeaders", "gridsWithoutWorker", "overloadedGrids", "gridsWithoutBuildingLeaders"] as const;
 const COMPOUND_FIELDS = [
-  "compounds", "compoundHouseholds", "buildings", "compoundsWithPartyBranch", "householdsWithPartyBranch", "redPropertyCompounds",
+  "compounds", "estates", "naturalVillages", "compoundHouseholds", "buildings", "partyBranchKnown", "partyBranchKnownHouseholds",
+  "compoundsWithPartyBranch", "householdsWithPartyBranch", "redPropertyKnown", "redPropertyCompounds", "ownersCommitteeKnown",
   "ownersCommitteeCompounds", "unassignedCompounds", "unassignedHouseholds", "stationAccessHouseholds", "compoundsBeyondService",
 ] as const;
 /** Fields a street holds of its own, besides what its communities bring. */
-const STREET_OWN_FIELDS = ["streets", "streetsWithoutStation", "stations", "rooms", "socialWorkers"] as const;
+const STREET_OWN_FIELDS = ["streets", "targetStreets", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "rooms", "socialWorkers"] as const;
 
 const sumOf = (list: readonly Totals[], field: TotalField) => list.reduce((sum, totals) => sum + totals[field], 0);
 const childrenOf = <T>(rows: readonly T[], parentOf: (row: T) => number, totals: readonly Totals[], parent: number) =>
@@ -296,7 +300,11 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
   if (rollup.districts.length !== model.districts.length || rollup.streets.length !== model.streets.length) found.push("unit counts differ");
   if (rollup.communities.length !== model.communities.length || rollup.grids.length !== model.grids.length) found.push("unit counts differ");
 
-  for (const field of TOTAL_FIELDS) check("city", field, rollup.city[field], sumOf(rollup.districts, field));
+  for (const field of TOTAL_FIELDS) check("city", field, rollup.city[field], sumOf(rollup.prefectures, field));
+  model.prefectures.forEach((prefecture, prefectureIndex) => {
+    const districts = childrenOf(model.districts, (row) => row.prefectureIndex, rollup.districts, prefectureIndex);
+    for (const field of TOTAL_FIELDS) check(`prefecture ${prefecture.code}`, field, rollup.prefectures[prefectureIndex]?.[field], sumOf(districts, field));
+  });
   model.districts.forEach((district, districtIndex) => {
     const streets = childrenOf(model.streets, (row) => row.districtIndex, rollup.streets, districtIndex);
     for (const field of TOTAL_FIELDS) check(`district ${district.code}`, field, rollup.districts[districtIndex]?.[field], sumOf(streets, field));
@@ -308,11 +316,15 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
     const own = totalsWith({ streets: 1 });
     for (const station of model.stations) {
       if (station.streetIndex !== streetIndex || (station.level === "社区" && station.communityIndex >= 0)) continue;
-      if (station.level === "街道") own.stations += 1;
-      else own.rooms += 1;
+      if (station.level === "街道") {
+        own.stations += 1;
+        if (isServing(station, model.asOf)) own.servingStations += 1;
+      } else own.rooms += 1;
       own.socialWorkers += station.socialWorkers;
     }
-    own.streetsWithoutStation = own.stations === 0 ? 1 : 0;
+    own.targetStreets = street.stationTarget ? 1 : 0;
+    own.targetStreetsCovered = street.stationTarget && own.servingStations > 0 ? 1 : 0;
+    own.streetsWithoutStation = street.stationTarget && own.servingStations === 0 ? 1 : 0;
     for (const field of TOTAL_FIELDS) {
       const ownPart = (STREET_OWN_FIELDS as readonly string[]).includes(field) ? own[field] : 0;
       check(`street ${street.code}`, field, totals?.[field], sumOf(communities, field) + ownPart);
@@ -327,11 +339,17 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
       if (row.communityIndex !== communityIndex || row.gridIndex >= 0) return;
       const served = (access.distance[compoundIndex] ?? Infinity) <= thresholds.serviceDistanceMetres;
       outside.compounds += 1;
+      outside.estates += row.kind === "小区" ? 1 : 0;
+      outside.naturalVillages += row.kind === "自然村" ? 1 : 0;
       outside.compoundHouseholds += row.households;
       outside.buildings += row.buildings;
+      outside.partyBranchKnown += row.partyBranch === null ? 0 : 1;
+      outside.partyBranchKnownHouseholds += row.partyBranch === null ? 0 : row.households;
       outside.compoundsWithPartyBranch += row.partyBranch ? 1 : 0;
       outside.householdsWithPartyBranch += row.partyBranch ? row.households : 0;
+      outside.redPropertyKnown += row.redProperty === null ? 0 : 1;
       outside.redPropertyCompounds += row.redProperty ? 1 : 0;
+      outside.ownersCommitteeKnown += row.ownersCommittee === null ? 0 : 1;
       outside.ownersCommitteeCompounds += row.ownersCommittee ? 1 : 0;
       outside.unassignedCompounds += 1;
       outside.unassignedHouseholds += row.households;

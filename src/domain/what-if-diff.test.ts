@@ -44,10 +44,15 @@ describe("diffAnalyses", () => {
     expect(fields(diff)).toEqual([
       ["stationAccessHouseholds", 1100, 1700, 600],
       ["compoundsBeyondService", 7, 6, -1],
+      ["targetStreetsCovered", 1, 2, 1],
       ["streetsWithoutStation", 1, 0, -1],
       ["stations", 1, 2, 1],
+      ["servingStations", 1, 2, 1],
       ["socialWorkers", 7, 10, 3],
-      ["stationAccessRate", 1100 / 2600, 1700 / 2600, 1700 / 2600 - 1100 / 2600],
+      // Reach over all 6,500 households, and over the 2,600 on the map.
+      ["stationAccessRate", 1100 / 6500, 1700 / 6500, 1700 / 6500 - 1100 / 6500],
+      ["stationAccessRateLocated", 1100 / 2600, 1700 / 2600, 1700 / 2600 - 1100 / 2600],
+      ["stationCoverage", 0.5, 1, 0.5],
     ]);
     expect(diff.gapsAdded).toEqual([]);
     expect(diff.gapsRemoved.map((gap) => gap.id)).toEqual(["street-no-station:530102002", "compound-beyond-service:K09"]);
@@ -57,7 +62,8 @@ describe("diffAnalyses", () => {
     const after = applyScenario(fixtureBase, { edits: [{ type: "remove", id: "ST1" }] });
     const diff = diffAnalyses(fixtureBase, after);
     expect(fields(diff).map(([field]) => field)).toEqual([
-      "stationAccessHouseholds", "compoundsBeyondService", "streetsWithoutStation", "stations", "socialWorkers", "stationAccessRate",
+      "stationAccessHouseholds", "compoundsBeyondService", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "socialWorkers",
+      "stationAccessRate", "stationAccessRateLocated", "stationCoverage",
     ]);
     expect(after.rollup.city).toMatchObject({ stationAccessHouseholds: 400, compoundsBeyondService: 9, streetsWithoutStation: 2, stations: 0, socialWorkers: 2 });
     expect(diff.gapsAdded.map((gap) => [gap.id, gap.score])).toEqual([

@@ -25,7 +25,8 @@ function referenceStations(model: Model, edits: readonly StationEdit[]): Station
     }
     const row: StationRow = rows.get(edit.id) ?? {
       id: edit.id, name: edit.id, level: (edit.type === "add" && edit.level) || "街道", socialWorkers: (edit.type === "add" && edit.socialWorkers) || 0,
-      openedOn: "2099-01-01", longitude: 0, latitude: 0, streetIndex: -1, communityIndex: -1,
+      // A planned station serves from the data date on, staffed or not.
+      openedOn: model.asOf, longitude: 0, latitude: 0, streetIndex: -1, communityIndex: -1, planned: true,
     };
     rows.set(edit.id, place(row, edit.longitude, edit.latitude));
   }
@@ -34,7 +35,7 @@ function referenceStations(model: Model, edits: readonly StationEdit[]): Station
 
 function rollupDifferences(actual: Rollup, expected: Rollup): string[] {
   const found: string[] = [];
-  const levels = ["districts", "streets", "communities", "grids"] as const;
+  const levels = ["prefectures", "districts", "streets", "communities", "grids"] as const;
   const units = [["city", 0, actual.city, expected.city] as const, ...levels.flatMap((level) =>
     expected[level].map((totals, index) => [level, index, actual[level][index], totals] as const))];
   if (levels.some((level) => actual[level].length !== expected[level].length)) found.push("unit counts differ");

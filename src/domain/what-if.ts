@@ -4,7 +4,7 @@
 import { analyzeModel, withLazyGaps, type Analysis } from "./analysis.ts";
 import { compareGaps, compoundServiceGap, streetHouseholds, streetStationGap, type Gap } from "./gaps.ts";
 import { indicatorsOf, type Indicators, type Rollup, type Thresholds, type TotalField, type Totals } from "./indicators.ts";
-import type { Model, StationRow } from "./model.ts";
+import { isServing, type Model, type StationRow } from "./model.ts";
 import { withStationAdded, withStationsRemoved, type StationAccess } from "./station-access.ts";
 import { locatorsOf } from "./street-locator.ts";
 
@@ -52,7 +52,7 @@ function editStations(base: Analysis, edits: readonly StationEdit[]): StationCha
       if (exists) throw new ScenarioError(`station ${edit.id} already exists`);
       const row: StationRow = {
         id: edit.id, name: edit.name ?? edit.id, level: edit.level ?? "街道", socialWorkers: edit.socialWorkers ?? 0,
-        openedOn: "2099-01-01", longitude: edit.longitude, latitude: edit.latitude, streetIndex: -1, communityIndex: -1,
+        openedOn: model.asOf, longitude: edit.longitude, latitude: edit.latitude, streetIndex: -1, communityIndex: -1, planned: true,
       };
       arrived.set(edit.id, placeStation(model, row, edit.longitude, edit.latitude));
       continue;
@@ -65,10 +65,12 @@ function editStations(base: Analysis, edits: readonly StationEdit[]): StationCha
   }
 
   const isDeparted = (index: number) => departedIndexes.has(index);
-  let access = departedIndexes.size > 0 ? withStationsRemoved(base.access, model.compounds, model.stations, isDeparted) : base.access;
+  const serves = (index: number) => isServing(model.stations[index] as StationRow, model.asOf);
+  let access = departedIndexes.size > 0 ? withStationsRemoved(base.access, model.compounds, model.stations, isDeparted, serves) : base.access;
   const arrivedRows = [...arrived.values()];
   arrivedRows.forEach((row, offset) => {
-    access = withStationAdded(access, model.compounds, row, model.stations.length + offset);
+    // A moved station that never served (unstaffed, not open) still serves nobody at its new place.
+    if (isServing(row, model.asOf)) access = withStationAdded(access, model.compounds, row, model.stations.length + offset);
   });
 
   // Final list: kept rows in their order, then arrivals; nearest-station indexes follow suit.
@@ -99,9 +101,14 @@ function editStations(base: Analysis, edits: readonly StationEdit[]): StationCha
 /** Copy-on-write view of a roll-up: a unit's totals are cloned the first time they change. */
 class RollupDraft {
   readonly next: Rollup;
-  private readonly cloned = { districts: new Set<number>(), streets: new Set<number>(), communities: new Set<number>(), grids: new Set<number>() };
+  private readonly cloned = {
+    prefectures: new Set<number>(), districts: new Set<number>(), streets: new Set<number>(), communities: new Set<number>(), grids: new Set<number>(),
+  };
   constructor(base: Rollup) {
-    this.next = { city: { ...base.city }, districts: [...base.districts], streets: [...base.streets], communities: [...base.communities], grids: [...base.grids] };
+    this.next = {
+      city: { ...base.city }, prefectures: [...base.prefectures], districts: [...base.districts], streets: [...base.streets],
+      communities: [...base.communities], grids: [...base.grids],
+    };
   }
   private unit(level: keyof RollupDraft["cloned"], index: number): Totals | undefined {
     const list = this.next[level];
@@ -125,7 +132,11 @@ class RollupDraft {
     if (streetIndex < 0) return;
     this.bump(this.unit("streets", streetIndex), field, delta);
     const districtIndex = model.streets[streetIndex]?.districtIndex ?? -1;
-    if (districtIndex >= 0) this.bump(this.unit("districts", districtIndex), field, delta);
+    if (districtIndex >= 0) {
+      this.bump(this.unit("districts", districtIndex), field, delta);
+      const prefectureIndex = model.districts[districtIndex]?.prefectureIndex ?? -1;
+      if (prefectureIndex >= 0) this.bump(this.unit("prefectures", prefectureIndex), field, delta);
+    }
     this.next.city[field] += delta;
   }
   private bump(totals: Totals | undefined, field: TotalField, delta: number): void {
@@ -133,9 +144,11 @@ class RollupDraft {
   }
 }
 
-function stationContribution(row: StationRow): { target: { community?: number; street?: number }; fields: Partial<Record<TotalField, number>> } {
+function stationContribution(row: StationRow, asOf: string): { target: { community?: number; street?: number }; fields: Partial<Record<TotalField, number>> } {
   const target = row.level === "社区" && row.communityIndex >= 0 ? { community: row.communityIndex } : { street: row.streetIndex };
-  const fields = row.level === "街道" ? { stations: 1, socialWorkers: row.socialWorkers } : { rooms: 1, socialWorkers: row.socialWorkers };
+  const fields = row.level === "街道"
+    ? { stations: 1, servingStations: isServing(row, asOf) ? 1 : 0, socialWorkers: row.socialWorkers }
+    : { rooms: 1, socialWorkers: row.socialWorkers };
   return { target, fields };
 }
 
@@ -185,15 +198,18 @@ export function applyScenario(base: Analysis, scenario: Scenario): ScenarioAnaly
   for (const [rows, sign] of [[change.departed, -1], [change.arrived, 1]] as const) {
     for (const row of rows) {
       if (row.streetIndex >= 0) touchedStreets.add(row.streetIndex);
-      const { target, fields } = stationContribution(row);
+      const { target, fields } = stationContribution(row, model.asOf);
       for (const [field, value] of Object.entries(fields) as Array<[TotalField, number]>) draft.add(model, target, field, sign * value);
     }
   }
   for (const streetIndex of touchedStreets) {
     const totals = draft.next.streets[streetIndex];
-    if (!totals) continue;
-    const without = totals.stations === 0 ? 1 : 0;
-    draft.add(model, { street: streetIndex }, "streetsWithoutStation", without - totals.streetsWithoutStation);
+    const street = model.streets[streetIndex];
+    if (!totals || !street?.stationTarget) continue;
+    // Only the street's own stations (not its communities' rooms) were counted in servingStations.
+    const covered = totals.servingStations > 0 ? 1 : 0;
+    draft.add(model, { street: streetIndex }, "targetStreetsCovered", covered - totals.targetStreetsCovered);
+    draft.add(model, { street: streetIndex }, "streetsWithoutStation", 1 - covered - totals.streetsWithoutStation);
   }
 
   const changes = gapChanges(base, model, change.access, changedCompounds, touchedStreets);
@@ -218,8 +234,7 @@ function gapChanges(base: Analysis, model: Model, access: StationAccess, changed
     const street = model.streets[streetIndex];
     if (!street) continue;
     stale.add(`street-no-station:${street.code}`);
-    const hasStation = model.stations.some((row) => row.level === "街道" && row.streetIndex === streetIndex);
-    const gap = hasStation ? null : streetStationGap(model, streetIndex, households[streetIndex] ?? 0);
+    const gap = streetStationGap(model, streetIndex, households[streetIndex] ?? 0);
     if (gap) fresh.push(gap);
   }
   for (const index of changedCompounds) {

@@ -8,6 +8,8 @@ import { palette, wallPalette } from "./palette.ts";
 
 export interface BasemapInput {
   districts: FeatureCollection<Geometry>;
+  /** Prefecture outlines, drawn over the county lines; empty for a single-city dataset. */
+  prefectures?: FeatureCollection<Geometry>;
   water: FeatureCollection<Geometry>;
   labels: readonly LabelPoint[];
 }
@@ -49,11 +51,14 @@ function textLayer(id: string, level: LabelPoint["level"], minzoom: number, maxz
 }
 
 export function basemapStyle(input: BasemapInput): StyleSpecification {
+  // With prefecture labels on the map, county names wait until the prefectures have room.
+  const countyLabelsFrom = input.labels.some((label) => label.level === "prefecture") ? 7 : 0;
   return {
     version: 8,
     name: "party-map-offline",
     sources: {
       districts: { type: "geojson", data: input.districts },
+      prefectures: { type: "geojson", data: input.prefectures ?? { type: "FeatureCollection", features: [] } },
       water: { type: "geojson", data: input.water },
       labels: { type: "geojson", data: labelCollection(input.labels) },
     },
@@ -67,9 +72,16 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
         source: "districts",
         paint: { "line-color": palette.districtLine, "line-width": ["interpolate", ["linear"], ["zoom"], 7, 1.2, 12, 2.4] },
       },
+      {
+        id: "prefecture-line",
+        type: "line",
+        source: "prefectures",
+        paint: { "line-color": palette.prefectureLine, "line-width": ["interpolate", ["linear"], ["zoom"], 5, 1.8, 10, 3.6] },
+      },
       textLayer(FIRST_LABEL_LAYER, "community", 12.5, 24, 12, 3),
       textLayer("labels-street", "street", 10, 24, 13, 2),
-      textLayer("labels-district", "district", 0, 12, 15, 1),
+      textLayer("labels-district", "district", countyLabelsFrom, 12, 15, 1),
+      textLayer("labels-prefecture", "prefecture", 0, 8.5, 17, 0),
     ],
   };
 }
@@ -90,9 +102,11 @@ const DARK_PAINT: Readonly<Record<string, PaintOverrides>> = {
   land: { fill: { "fill-color": wallPalette.land } },
   water: { fill: { "fill-color": wallPalette.water, "fill-outline-color": wallPalette.waterLine } },
   "district-line": { line: { "line-color": wallPalette.districtLine } },
+  "prefecture-line": { line: { "line-color": wallPalette.prefectureLine } },
   [FIRST_LABEL_LAYER]: darkLabel,
   "labels-street": darkLabel,
   "labels-district": darkLabel,
+  "labels-prefecture": darkLabel,
   "data-streets": { line: { "line-color": wallPalette.streetLine } },
   "data-communities": { line: { "line-color": wallPalette.communityLine } },
   "data-grids": { line: { "line-color": wallPalette.gridLine } },

@@ -73,6 +73,7 @@ export const STYLE_LAYER: Record<LayerName, string> = {
   communities: "data-communities",
   streets: "data-streets",
   districts: "land",
+  prefectures: "prefecture-line",
 };
 
 /**
@@ -91,8 +92,8 @@ function sourceOf(data: DataSource, layer: LayerName): { source: string; "source
 
 function dataSources(data: DataSource): Record<string, SourceSpecification> {
   if (data.kind === "tiles") return { tiles: { type: "vector", url: data.url } };
-  const layers: LayerName[] = ["districts", "streets", "communities", "grids", "compounds", "stations"];
-  return Object.fromEntries(layers.map((layer) => [`data-${layer}`, { type: "geojson", data: data.layers[layer] } satisfies SourceSpecification]));
+  const layers: LayerName[] = ["prefectures", "districts", "streets", "communities", "grids", "compounds", "stations"];
+  return Object.fromEntries(layers.map((layer) => [`data-${layer}`, { type: "geojson", data: data.layers[layer] ?? EMPTY } satisfies SourceSpecification]));
 }
 
 export function dataStyle(input: DataStyleInput): StyleSpecification {
@@ -210,10 +211,11 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.
     if (layer.id === "land" || layer.id === "district-line") return [{ ...layer, ...sourceOf(data, "districts") } as LayerSpecification];
+    if (layer.id === "prefecture-line") return [{ ...layer, ...sourceOf(data, "prefectures") } as LayerSpecification];
     if (layer.id !== FIRST_LABEL_LAYER) return [layer];
     const communityLabels = tiled ? ({ ...layer, ...sourceOf(data, "communities"), filter: ["has", "name"] } as LayerSpecification) : layer;
     return [...layers, communityLabels];
   });
-  const { districts: _basemapDistricts, ...basemapSources } = base.sources;
+  const { districts: _basemapDistricts, prefectures: _basemapPrefectures, ...basemapSources } = base.sources;
   return { ...base, sources: { ...basemapSources, ...dataSources(data), ...extraSources }, layers: styled };
 }

@@ -47,6 +47,6 @@ describe("field formatting", () => {
     expect(formatField(value, language)).toBe(expected);
   });
   it("summarises a compound", () => {
-    expect(summaryLine("compounds", { households: 300, partyBranch: true }, "zh")).toBe("户数 300 · 小区党支部 是");
+    expect(summaryLine("compounds", { households: 300, partyBranch: true }, "zh")).toBe("户数 300 · 党支部(党小组) 是");
   });
 });

@@ -33,7 +33,7 @@ export function DetailCard({ selected, report, language, onClose, gaps }: Detail
         {CARD_FIELDS[selected.layer].map((field) => (
           <div key={field}>
             <dt>{fieldLabel(field, language)}</dt>
-            <dd data-field={field}>{formatField(selected.properties[field], language)}</dd>
+            <dd data-field={field}>{formatField(selected.properties[field], language, field, selected.properties)}</dd>
           </div>
         ))}
       </dl>

@@ -80,9 +80,10 @@ export interface Selection {
   id: string;
 }
 
-const AREA_LAYERS: readonly LayerName[] = ["districts", "streets", "communities"];
+const AREA_LAYERS: readonly LayerName[] = ["prefectures", "districts", "streets", "communities"];
 
 const LEVEL_LAYER: Record<SearchLevel, LayerName> = {
+  prefecture: "prefectures",
   district: "districts",
   street: "streets",
   community: "communities",
@@ -158,7 +159,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   };
   // The gap list follows the selected area (a district, street or community), else the dataset.
   const area = selected && ["districts", "streets", "communities"].includes(selected.layer) ? selected : null;
-  const crumbs = useMemo(() => (selected && dataset ? ancestry(dataset.layers, selected.layer, selected.id) : []), [selected, dataset]);
+  // Below a province the dataset's root is its prefecture already: no second 昆明市 step.
+  const areaLevel = manifest?.area.level;
+  const crumbs = useMemo(
+    () => (selected && dataset ? ancestry(dataset.layers, selected.layer, selected.id).filter((crumb) => crumb.layer !== "prefectures" || areaLevel === "province") : []),
+    [selected, dataset, areaLevel],
+  );
   const chooseCrumb = (crumb: Crumb | null) => {
     if (!crumb) {
       select(null);
@@ -331,7 +337,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             kind={props.gapKind}
             onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
-            syntheticLayers={manifest?.synthetic}
+            synthetic={manifest?.synthetic}
             plan={activePlan}
           />
           <LayerPanel

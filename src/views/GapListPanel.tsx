@@ -1,7 +1,8 @@
 // The ranked gap list (缺口清单) of the area shown: what to fix first, why it ranks where it
 // does (hover an item for its score), and a click to go there. Exports as CSV or XLSX; the XLSX
 // writer and its zip library load only when that button is pressed.
-import type { LayerName } from "../data/contract.ts";
+import type { Manifest } from "../data/contract.ts";
+import { syntheticNote } from "./source-lines.ts";
 import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
 import { engineClient, useGaps } from "./engine-client.ts";
 import { downloadBlob, downloadText, gapsToCsv } from "./gap-csv.ts";
@@ -24,25 +25,26 @@ export interface GapListPanelProps {
   kind: GapKind | "all";
   onKindChange: (kind: GapKind | "all") => void;
   onChoose: (gap: Gap) => void;
-  /** The manifest's synthetic layers, named in the XLSX's note sheet. */
-  syntheticLayers?: readonly LayerName[];
+  /** The manifest's synthetic layers, named in the exports' notes. */
+  synthetic?: Manifest["synthetic"];
   /** An active what-if plan: the list (and its exports) show the gaps as they would be. */
   plan?: WhatIfPlan | null;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, syntheticLayers = [], plan = null }: GapListPanelProps) {
+export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, synthetic, plan = null }: GapListPanelProps) {
   const t = useTranslate();
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled, plan);
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   const exportCsv = async () => {
     const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario);
-    const notes = [`${t("asOf")} ${asOf}`, ...(syntheticLayers.length > 0 ? [t("synthetic", { layers: syntheticLayers.map((layer) => t(`layer.${layer}` as MessageKey)).join("、") })] : [])];
+    const note = synthetic ? syntheticNote(synthetic, t) : null;
+    const notes = [`${t("asOf")} ${asOf}`, ...(note ? [note] : [])];
     downloadText(gapsToCsv(all.items, language, notes), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
   };
   const exportXlsx = async () => {
     const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);
-    const note = syntheticLayers.length > 0 ? t("synthetic", { layers: syntheticLayers.map((layer) => t(`layer.${layer}` as MessageKey)).join("、") }) : undefined;
+    const note = (synthetic ? syntheticNote(synthetic, t) : null) ?? undefined;
     const kindLabel = kind === "all" ? t("gaps.all") : t(`gap.${kind}` as MessageKey);
     const bytes = gapsToXlsx(all.items, { language, asOf, areaName, kindLabel, note });
     downloadBlob(new Blob([bytes], { type: XLSX_MIME }), `${t("gaps.title")}-${areaName}-${asOf}.xlsx`);

@@ -15,9 +15,11 @@ export const KPIS: readonly Kpi[] = [
   { field: "partyBranchCoverage", label: "kpi.partyBranchCoverage", definition: "kpi.partyBranchCoverage.definition", format: "share" },
   { field: "redPropertyRate", label: "kpi.redPropertyRate", definition: "kpi.redPropertyRate.definition", format: "share" },
   { field: "stationAccessRate", label: "kpi.stationAccessRate", definition: "kpi.stationAccessRate.definition", format: "share" },
+  { field: "stationCoverage", label: "kpi.stationCoverage", definition: "kpi.stationCoverage.definition", format: "share" },
   { field: "streetsWithoutStation", label: "kpi.streetsWithoutStation", definition: "kpi.streetsWithoutStation.definition", format: "count" },
   { field: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", definition: "kpi.gridsWithoutWorker.definition", format: "count" },
   { field: "unassignedCompounds", label: "kpi.unassignedCompounds", definition: "kpi.unassignedCompounds.definition", format: "count" },
+  { field: "unlocatedHouseholds", label: "kpi.unlocatedHouseholds", definition: "kpi.unlocatedHouseholds.definition", format: "count" },
 ];
 
 export function formatValue(value: unknown, format: Format): string {

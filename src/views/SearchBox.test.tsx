@@ -16,7 +16,7 @@ const ENTRIES: readonly SearchEntry[] = Object.freeze(
   ] as const).map(([level, id, name, context]) => Object.freeze({ level, id, name, context, position: [102.7, 25.04] as [number, number], bbox: null })),
 );
 const INDEX = buildSearchIndex(ENTRIES);
-const LABELS: Record<SearchLevel, string> = { district: "区县", street: "街道", community: "社区", grid: "网格", compound: "小区", station: "社工站 / 社工室" };
+const LABELS: Record<SearchLevel, string> = { prefecture: "州市", district: "区县", street: "街道", community: "社区", grid: "网格", compound: "小区", station: "社工站 / 社工室" };
 
 function setup() {
   const onChoose = vi.fn<(hit: SearchHit) => void>();

@@ -6,8 +6,10 @@ import type { Language } from "./i18n.ts";
 const FIELDS: Record<string, { zh: string; en: string }> = {
   code: { zh: "代码", en: "Code" },
   id: { zh: "编号", en: "ID" },
-  districtCode: { zh: "所属区县代码", en: "District code" },
-  streetCode: { zh: "所属街道代码", en: "Sub-district code" },
+  prefectureCode: { zh: "所属州市代码", en: "Prefecture code" },
+  districtCode: { zh: "所属县(市、区)代码", en: "County code" },
+  streetCode: { zh: "所属乡镇(街道)代码", en: "Township code" },
+  stationTarget: { zh: "纳入社工站全覆盖", en: "In the station target" },
   communityCode: { zh: "所属社区代码", en: "Community code" },
   kind: { zh: "类型", en: "Kind" },
   households: { zh: "户数", en: "Households" },
@@ -18,7 +20,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   dualRegisteredMembers: { zh: "双报到党员", en: "Dual-registered members" },
   gridId: { zh: "所属网格", en: "Grid" },
   buildings: { zh: "楼栋数", en: "Buildings" },
-  partyBranch: { zh: "小区党支部", en: "Compound party branch" },
+  partyBranch: { zh: "党支部(党小组)", en: "Party branch (group)" },
   redProperty: { zh: "红色物业", en: "Red property" },
   ownersCommittee: { zh: "业委会", en: "Owners' committee" },
   workers: { zh: "网格员", en: "Grid workers" },
@@ -30,11 +32,12 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
 };
 
 const LEVELS: Record<LayerName, { zh: string; en: string }> = {
-  districts: { zh: "区县", en: "District" },
-  streets: { zh: "街道", en: "Sub-district" },
+  prefectures: { zh: "州市", en: "Prefecture" },
+  districts: { zh: "县(市、区)", en: "County" },
+  streets: { zh: "乡镇(街道)", en: "Township" },
   communities: { zh: "社区", en: "Community" },
   grids: { zh: "网格", en: "Grid" },
-  compounds: { zh: "小区", en: "Compound" },
+  compounds: { zh: "小区 / 自然村", en: "Compound / village" },
   stations: { zh: "社工站(室)", en: "Social-work station" },
 };
 
@@ -46,7 +49,19 @@ export function levelLabel(layer: LayerName, language: Language): string {
   return LEVELS[layer][language];
 }
 
-export function formatField(value: unknown, language: Language): string {
+/** Fields where null means "nobody knows" (contract v2), not "none". */
+const UNKNOWABLE: ReadonlySet<string> = new Set(["partyBranch", "redProperty", "ownersCommittee", "bigPartyCommittee", "partyOrgType"]);
+/** Fields that do not apply to a 自然村 (no property company, no owners' committee). */
+const ESTATE_ONLY: ReadonlySet<string> = new Set(["redProperty", "ownersCommittee"]);
+
+/**
+ * A field's value as shown: "未知" where the data leaves a knowable value unknown (null), "不适用"
+ * where the field does not apply to the unit, "—" where there is nothing; never zero or "否" in
+ * their place. `properties` are the unit's, to tell what applies.
+ */
+export function formatField(value: unknown, language: Language, field = "", properties: Record<string, unknown> = {}): string {
+  if (ESTATE_ONLY.has(field) && properties.kind === "自然村") return language === "zh" ? "不适用" : "n/a";
+  if (value === null && UNKNOWABLE.has(field)) return language === "zh" ? "未知" : "unknown";
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return language === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
   if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString(language === "zh" ? "zh-CN" : "en-US") : "—";
@@ -55,11 +70,12 @@ export function formatField(value: unknown, language: Language): string {
 
 /** Fields shown in a unit's card, in reading order (name is the title). */
 export const CARD_FIELDS: Record<LayerName, readonly string[]> = {
-  districts: ["code"],
-  streets: ["code", "districtCode"],
+  prefectures: ["code"],
+  districts: ["code", "prefectureCode"],
+  streets: ["code", "kind", "stationTarget", "districtCode"],
   communities: ["code", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"],
   grids: ["id", "communityCode", "households", "workers", "workerName", "buildingLeaders"],
-  compounds: ["id", "communityCode", "gridId", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
+  compounds: ["id", "kind", "communityCode", "gridId", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
   stations: ["id", "level", "streetCode", "communityCode", "socialWorkers", "openedOn"],
 };
 

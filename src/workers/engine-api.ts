@@ -77,7 +77,7 @@ export function createEngine() {
         }),
       );
       const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
-      base = analyze(layers, thresholds);
+      base = analyze(layers, thresholds, manifest.asOf);
       title = manifest.title;
       lastScenario = undefined;
       return summaryOf(base, title, unavailable, manifest.asOf);

@@ -56,7 +56,7 @@ describe("area choropleth", () => {
     // The fill waits for the engine's indicators, computed after the first frame.
     const lowColour = blend(hexToPixel(choropleth.classes[0]?.colour ?? ""), 0.78);
     await expect.poll(async () => (await Screenshot.of(page)).shareNear(lowPoint.x, lowPoint.y + 24, 3, lowColour, 12), { timeout: 60_000 }).toBeGreaterThan(0.8);
-    expect(await page.getByTestId("legend").textContent()).toContain("小区党支部覆盖率");
+    expect(await page.getByTestId("legend").textContent()).toContain("小区/自然村党组织覆盖率");
 
     const [highLongitude, highLatitude] = labelPoint(high.geometry);
     await page.evaluate((centre) => window.partyMap?.map.jumpTo({ center: centre, zoom: 14 }), [highLongitude ?? 0, highLatitude ?? 0] as [number, number]);

@@ -25,6 +25,7 @@ type RawLayer = FeatureCollection<Geometry, Record<string, unknown>>;
 export type Layers = Readonly<Record<LayerName, RawLayer>>;
 
 const inDistrict: Record<LayerName, (properties: Record<string, unknown>) => boolean> = {
+  prefectures: (properties) => properties.code === DISTRICT.slice(0, 4),
   districts: (properties) => properties.code === DISTRICT,
   streets: (properties) => properties.districtCode === DISTRICT,
   communities: (properties) => String(properties.code).startsWith(DISTRICT),

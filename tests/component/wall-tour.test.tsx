@@ -89,11 +89,11 @@ describe("the wall's panels", () => {
   });
 
   it.each([
-    [true, "邱*滇"],
-    [false, "邱雪滇"],
+    [true, "郑*宇"],
+    [false, "郑滇宇"],
   ])("shows a clicked grid's worker (masking %s) as %s", async (maskNames, shown) => {
-    const grid = layers.grids.features.find((feature) => feature.properties.workerName === "邱雪滇");
-    if (!grid) throw new Error("the demo grid of 邱雪滇 is missing");
+    const grid = layers.grids.features.find((feature) => feature.properties.workerName === "郑滇宇");
+    if (!grid) throw new Error("the demo grid of 郑滇宇 is missing");
     cleanup = renderWall({ dwellSeconds: 600, maskNames });
     await waitFor(() => expect(selection()).toBe("streets:530102001"), WAIT);
     mapClicks.next = { layer: "grids", id: String(grid.properties.id), name: String(grid.properties.name), properties: grid.properties };

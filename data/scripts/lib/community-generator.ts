@@ -12,7 +12,7 @@ import type { GeneratedFeature } from "./generated-feature.ts";
 import { apportion, gridAttributes } from "./grid-attributes.ts";
 import { planHouseholds, type Density } from "./household-plan.ts";
 import { distanceMetres } from "./local-frame.ts";
-import { gridName, urbanCompoundName, villageGroupName } from "./names.ts";
+import { gridName, naturalVillageName, urbanCompoundName } from "./names.ts";
 import { pointInArea, planarArea, toGeometry, type Area, type Point } from "./polygon.ts";
 import { roundArea, roundPoint } from "./precision.ts";
 import { createRandom, type Random } from "./prng.ts";
@@ -32,6 +32,9 @@ export interface CommunityJob {
   urbanStreet: boolean;
   traits: StreetTraits;
   density: Density;
+  /** The census calibration of the community's prefecture. */
+  meanHouseholds: number;
+  residentsPerHousehold: number;
 }
 
 export interface CommunityOutput {
@@ -48,25 +51,26 @@ export function generateCommunity(job: CommunityJob): CommunityOutput {
   const random = (purpose: string): Random => createRandom(job.seed, community.code, purpose);
   const domain = areaDomain(area);
 
-  const plan = planHouseholds(random("households"), community.kind, job.urbanStreet, job.density);
+  const plan = planHouseholds(random("households"), community.kind, job.meanHouseholds, job.urbanStreet, job.density);
   const footprints = placeFootprints(random("footprints"), domain, createBoundaryIndex(area), plan.compounds);
   const placed = plan.compounds.flatMap((request, index) => {
     const footprint = footprints[index];
     return footprint ? [{ request, footprint }] : [];
   });
-  const names = compoundNames(random("compound-names"), community.name, placed.map(({ request }) => request.style));
+  const names = compoundNames(random("compound-names"), community.name, placed.map(({ request }) => request.kind));
   const drafts: (CompoundDraft & { centre: Point; ring: Area })[] = placed.map(({ request, footprint }, index) => ({
     id: `${community.code}-C${String(index + 1).padStart(3, "0")}`,
     name: names[index] as string,
     communityCode: community.code,
     households: request.households,
-    style: request.style,
+    kind: request.kind,
     centre: footprint.centre,
     ring: roundArea([[footprint.ring]], DECIMALS),
   }));
   const inCompounds = drafts.reduce((sum, draft) => sum + draft.households, 0);
-  // Scattered households (not in any mapped compound) are always at least a few per cent.
-  const households = Math.max(plan.households, inCompounds + Math.max(20, Math.round(inCompounds * 0.03)));
+  // Footprints that could not be placed leave their households unlocated; a plan that placed more
+  // than it declared raises the declared figure, so the two never contradict each other.
+  const households = Math.max(plan.households, inCompounds);
 
   const grids = layOutGrids(random("grid-seeds"), area, core, gridCount(random("grid-count"), households, community.kind, job.density));
   const assignment = random("grid-assignment");
@@ -97,7 +101,7 @@ export function generateCommunity(job: CommunityJob): CommunityOutput {
     return { id, properties, geometry: toGeometry(grid.area) };
   });
 
-  const properties = communityAttributes(random("community-attributes"), community, households, job.traits);
+  const properties = communityAttributes(random("community-attributes"), community, households, job.residentsPerHousehold, job.traits);
   const roomRandom = random("room");
   const room = roomRandom.chance(roomProbability(community.kind, job.urbanStreet))
     ? {
@@ -145,14 +149,8 @@ function gridContaining(point: Point, grids: readonly GridPiece[]): number {
   return best;
 }
 
-/** Estate names unique within the community; village groups numbered like real 村民小组. */
-function compoundNames(random: Random, communityName: string, styles: readonly string[]): string[] {
+/** Names unique within the community: estate names for 小区, village names or 村民小组 for 自然村. */
+function compoundNames(random: Random, communityName: string, kinds: readonly string[]): string[] {
   const taken = new Set<string>();
-  const groups = styles.filter((style) => style === "village-group").length;
-  const numbers = random
-    .shuffle(Array.from({ length: Math.max(8, groups + 2) }, (_, i) => i + 1))
-    .slice(0, groups)
-    .toSorted((a, b) => a - b);
-  let group = 0;
-  return styles.map((style) => (style === "estate" ? urbanCompoundName(random, taken) : villageGroupName(communityName, numbers[group++] as number)));
+  return kinds.map((kind) => (kind === "小区" ? urbanCompoundName(random, taken) : naturalVillageName(random, communityName, taken)));
 }

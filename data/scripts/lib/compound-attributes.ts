@@ -1,16 +1,18 @@
 /**
- * Compound (小区) attributes. Party branches cluster spatially: each community draws its own rate
+ * Residential-unit attributes. Party branches cluster spatially: each community draws its own rate
  * around its street's rate, and weak streets have a low one. Red property (红色物业) is likelier
- * where a branch exists; village-group settlements have neither property company nor owners'
- * committee.
+ * where a branch exists. A 自然村 has a party group or branch (党小组 / 党支部) a little less often
+ * than an estate, and no property company or owners' committee (null: the fields do not apply).
+ * A few values are left unknown (null), as in real records; an unknown is never a gap.
  */
-import type { CompoundProperties } from "../../../src/data/contract.ts";
-import type { CompoundStyle } from "./household-plan.ts";
+import type { CompoundKind, CompoundProperties } from "../../../src/data/contract.ts";
 import type { Random } from "./prng.ts";
 import type { StreetTraits } from "./street-traits.ts";
 
 /** Share of compounds deliberately left without a grid (a gap to find). */
 export const UNASSIGNED_COMPOUND_SHARE = 0.03;
+/** Shares of values nobody has recorded. */
+export const UNKNOWN_SHARES = { partyBranch: 0.03, redProperty: 0.04, ownersCommittee: 0.03 } as const;
 
 /** The rate at which a community's estates have a party branch. */
 export function partyBranchRate(random: Random, traits: StreetTraits): number {
@@ -23,29 +25,27 @@ export interface CompoundDraft {
   name: string;
   communityCode: string;
   households: number;
-  style: CompoundStyle;
+  kind: CompoundKind;
 }
 
-export function compoundAttributes(
-  random: Random,
-  draft: CompoundDraft,
-  gridId: string | null,
-  branchRate: number,
-): CompoundProperties {
-  const estate = draft.style === "estate";
-  const partyBranch = random.chance(estate ? branchRate : branchRate * 0.3);
+const unknownOr = (random: Random, share: number, value: boolean): boolean | null => (random.chance(share) ? null : value);
+
+export function compoundAttributes(random: Random, draft: CompoundDraft, gridId: string | null, branchRate: number): CompoundProperties {
+  const estate = draft.kind === "小区";
+  const partyBranch = random.chance(estate ? branchRate : branchRate * 0.8);
   const redProperty = estate && random.chance(partyBranch ? 0.5 : 0.2);
   const ownersCommittee = estate && random.chance(draft.households >= 500 ? 0.75 : 0.55);
-  const perBuilding = estate ? random.uniform(40, 80) : random.uniform(4, 8);
+  const perBuilding = estate ? random.uniform(40, 80) : random.uniform(1.1, 1.6);
   return {
     id: draft.id,
     name: draft.name,
     communityCode: draft.communityCode,
+    kind: draft.kind,
     gridId,
     households: draft.households,
     buildings: Math.max(1, Math.round(draft.households / perBuilding)),
-    partyBranch,
-    redProperty,
-    ownersCommittee,
+    partyBranch: unknownOr(random, UNKNOWN_SHARES.partyBranch, partyBranch),
+    redProperty: estate ? unknownOr(random, UNKNOWN_SHARES.redProperty, redProperty) : null,
+    ownersCommittee: estate ? unknownOr(random, UNKNOWN_SHARES.ownersCommittee, ownersCommittee) : null,
   };
 }

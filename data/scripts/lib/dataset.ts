@@ -9,19 +9,23 @@ import { fileURLToPath } from "node:url";
 import { LAYER_NAMES, type LayerName } from "../../../src/data/contract.ts";
 import { checkLayer } from "./contract-check.ts";
 import { generateDistrict, type DistrictJob, type DistrictOutput } from "./district-generator.ts";
+export type { DistrictJob };
 import { collectionText, featureLine, parseCollectionText, type FeatureLine } from "./feature-file.ts";
+import { calibrationTargets, type PrefectureTarget } from "./census-calibration.ts";
+import { unionAreas } from "./clip.ts";
+import type { GeneratedFeature } from "./generated-feature.ts";
 import { CITY_DENSITY, type Density } from "./household-plan.ts";
-import { buildManifest, CITY_IDENTITY, layerFile, PROVINCE_IDENTITY } from "./manifest.ts";
-import { bboxOf, type BBox, type Point } from "./polygon.ts";
-import { provinceSources } from "./province-layout.ts";
-import { readSources, type Sources } from "./source-data.ts";
-import { missingStationStreets } from "./street-traits.ts";
+import { AS_OF, buildManifest, CITY_IDENTITY, layerFile, PROVINCE_IDENTITY } from "./manifest.ts";
+import { bboxOf, toGeometry, type BBox } from "./polygon.ts";
+import { roundArea } from "./precision.ts";
+import { readSources, sourcesOf, type Sources } from "./source-data.ts";
+import { stationIssueStreets } from "./street-traits.ts";
 import { urbanCoreOf } from "./urban-cores.ts";
 
 export type Scale = "city" | "province";
 
-/** The province set packs more compounds and grids per community to reach its stress targets. */
-export const PROVINCE_DENSITY: Density = { compounds: 1.4, grids: 1.05 };
+/** The city dataset is this prefecture's part of the province. */
+export const CITY_PREFECTURE = "5301";
 
 export interface GenerateOptions {
   seed: number;
@@ -43,25 +47,70 @@ export interface GenerateSummary {
 
 const DEFAULT_SOURCES = fileURLToPath(new URL("../../sources/", import.meta.url));
 
+/** Each county job's output as file lines, the unit the workers return. */
+export type DistrictLines = Record<Exclude<LayerName, "prefectures">, FeatureLine[]>;
+
+interface Plan {
+  sources: Sources;
+  selected: DistrictJob[];
+}
+
+function plan(options: GenerateOptions): Plan {
+  const scale = options.scale ?? "city";
+  const all = readSources(options.sourcesDir ?? DEFAULT_SOURCES);
+  // Every draw depends only on the seed and the unit's own code, and the calibration targets only
+  // on the prefecture: the city is exactly the province's features of its prefecture.
+  const sources = scale === "province" ? all : sourcesOf(all, [CITY_PREFECTURE]);
+  const jobs = planJobs(sources, all, options.seed, CITY_DENSITY);
+  return { sources, selected: selectJobs(jobs, options.districts) };
+}
+
+/** Generates one county and checks it against the contract: what a worker thread runs. */
+export function districtLines(job: DistrictJob): { lines: DistrictLines; summary: string } {
+  const started = performance.now();
+  const output = generateDistrict(job);
+  const lines = {} as DistrictLines;
+  for (const layer of DISTRICT_LAYERS) {
+    checkLayer(layer, output[layer]);
+    lines[layer] = output[layer].map((feature) => ({ id: feature.id, line: featureLine(feature) }));
+  }
+  return { lines, summary: `${job.district.code} ${job.district.name}: ${describe(output)} (${Math.round(performance.now() - started)} ms)` };
+}
+
 export function generate(options: GenerateOptions): GenerateSummary {
   const started = performance.now();
-  const scale = options.scale ?? "city";
-  const log = options.log ?? (() => {});
-  const kunming = readSources(options.sourcesDir ?? DEFAULT_SOURCES);
-  const { sources, offsets } = scale === "province" ? provinceSources(kunming) : { sources: kunming, offsets: new Map<string, Point>() };
-  const jobs = planJobs(sources, options.seed, scale === "province" ? PROVINCE_DENSITY : CITY_DENSITY, offsets);
-  const selected = selectJobs(jobs, options.districts);
+  const { sources, selected } = plan(options);
+  const outputs = selected.map((job) => {
+    const { lines, summary } = districtLines(job);
+    options.log?.(`  ${summary}`);
+    return lines;
+  });
+  return write(options, sources, selected, outputs, started);
+}
 
-  const fresh: Record<LayerName, FeatureLine[]> = { districts: [], streets: [], communities: [], grids: [], compounds: [], stations: [] };
-  for (const job of selected) {
-    const districtStarted = performance.now();
-    const output = generateDistrict(job);
-    for (const layer of LAYER_NAMES) {
-      checkLayer(layer, output[layer]);
-      for (const feature of output[layer]) fresh[layer].push({ id: feature.id, line: featureLine(feature) });
-    }
-    log(`  ${job.district.code} ${job.district.name}: ${describe(output)} (${Math.round(performance.now() - districtStarted)} ms)`);
+/**
+ * The same as `generate`, with the counties spread over worker threads (`run` maps jobs to
+ * outputs in job order; see parallel.ts). The files are byte-identical to `generate`'s.
+ */
+export async function generateWith(
+  options: GenerateOptions,
+  run: (jobs: readonly DistrictJob[], log: (message: string) => void) => Promise<DistrictLines[]>,
+): Promise<GenerateSummary> {
+  const started = performance.now();
+  const { sources, selected } = plan(options);
+  const outputs = await run(selected, options.log ?? (() => {}));
+  return write(options, sources, selected, outputs, started);
+}
+
+function write(options: GenerateOptions, sources: Sources, selected: readonly DistrictJob[], outputs: readonly DistrictLines[], started: number): GenerateSummary {
+  const scale = options.scale ?? "city";
+  const fresh: Record<LayerName, FeatureLine[]> = { prefectures: [], districts: [], streets: [], communities: [], grids: [], compounds: [], stations: [] };
+  if (!options.districts) {
+    const prefectures = prefectureFeatures(sources);
+    checkLayer("prefectures", prefectures);
+    for (const feature of prefectures) fresh.prefectures.push({ id: feature.id, line: featureLine(feature) });
   }
+  for (const output of outputs) for (const layer of DISTRICT_LAYERS) for (const line of output[layer]) fresh[layer].push(line);
 
   mkdirSync(options.outDir, { recursive: true });
   const regenerated = new Set(selected.map((job) => job.district.code));
@@ -71,7 +120,9 @@ export function generate(options: GenerateOptions): GenerateSummary {
   for (const layer of LAYER_NAMES) {
     const path = join(options.outDir, layerFile(layer));
     let lines = fresh[layer];
-    if (options.districts) {
+    if (options.districts && layer === "prefectures") {
+      lines = parseCollectionText(readFileSync(path, "utf8"));
+    } else if (options.districts) {
       if (!existsSync(path)) throw new Error(`${path} does not exist: run a full generation before regenerating single districts`);
       const kept = parseCollectionText(readFileSync(path, "utf8")).filter((entry) => !regenerated.has(ownerOf(entry.id)));
       checkLayer(layer, kept.map((entry) => entry.feature));
@@ -89,26 +140,48 @@ export function generate(options: GenerateOptions): GenerateSummary {
   return { counts, bytes, milliseconds: performance.now() - started, regenerated: [...regenerated] };
 }
 
-function planJobs(sources: Sources, seed: number, density: Density, offsets: ReadonlyMap<string, Point>): DistrictJob[] {
-  const missingStations = missingStationStreets(seed, sources.streets.map((street) => street.code));
-  const lakes = sources.lakes.map((lake) => lake.area);
+/** Layers a district job writes; prefectures are written once for the whole dataset. */
+const DISTRICT_LAYERS = LAYER_NAMES.filter((layer): layer is Exclude<LayerName, "prefectures"> => layer !== "prefectures");
+
+/** The prefectures' outlines: the extract's, or the union of their counties where it has none. */
+function prefectureFeatures(sources: Sources): GeneratedFeature<{ code: string; name: string }>[] {
+  return sources.prefectures.map((prefecture) => {
+    const counties = sources.districts.filter((district) => district.prefectureCode === prefecture.code);
+    const area = prefecture.area ?? counties.map((county) => county.area).reduce((union, next) => unionAreas(union, next));
+    return { id: prefecture.code, properties: { code: prefecture.code, name: prefecture.name }, geometry: toGeometry(roundArea(area, 6)) };
+  });
+}
+
+/**
+ * One job per county. Station problems and calibration targets come from `all` (the province)
+ * so that a county's output is the same whether the province or only its city is generated.
+ */
+function planJobs(sources: Sources, all: Sources, seed: number, density: Density): DistrictJob[] {
+  const eligible = all.streets.filter((street) => street.kind !== "其他").map((street) => street.code);
+  const stationIssues = stationIssueStreets(seed, eligible);
+  const targets = calibrationTargets(all);
+  const lakes = all.lakes.map((lake) => lake.area);
   return sources.districts
     .toSorted((a, b) => (a.code < b.code ? -1 : 1))
     .map((district) => {
       const streets = sources.streets.filter((street) => street.districtCode === district.code);
       const streetCodes = new Set(streets.map((street) => street.code));
-      const core = urbanCoreOf(district.code, offsets.get(district.code));
+      const core = urbanCoreOf(district.code);
       const [west, south, east, north] = bboxOf(district.area);
+      const target = targets.get(district.prefectureCode);
+      if (!target) throw new Error(`no census figures for prefecture ${district.prefectureCode} (county ${district.code})`);
       return {
         seed,
         district,
         lakes,
         streets,
         communities: sources.communities.filter((community) => streetCodes.has(community.streetCode)),
-        // A district outside the known table (other data) gets its bbox centre as a county core.
+        // A county outside the known table gets its bbox centre as a county core (snapped onto its land).
         core: core ?? { kind: "county" as const, point: [(west + east) / 2, (south + north) / 2] as const },
-        missingStations,
+        stationIssues,
         density,
+        target: target satisfies PrefectureTarget,
+        asOf: AS_OF,
       };
     });
 }
@@ -121,12 +194,12 @@ function selectJobs(jobs: readonly DistrictJob[], districts: readonly string[] |
   return jobs.filter((job) => districts.includes(job.district.code));
 }
 
-/** Which district a feature id belongs to: ids start with a 6-, 9- or 12-digit code. */
+/** Which district a feature id belongs to: ids start with a 6-, 9- or 12-digit code (prefectures: their own 4). */
 function districtOwner(sources: Sources): (id: string) => string {
   const streetDistrict = new Map(sources.streets.map((street) => [street.code, street.districtCode]));
   return (id) => {
     const code = id.split("-")[0] ?? id;
-    if (code.length === 6) return code;
+    if (code.length === 6 || code.length === 4) return code;
     const owner = streetDistrict.get(code.slice(0, 9));
     if (!owner) throw new Error(`cannot tell which district feature ${id} belongs to`);
     return owner;
@@ -148,5 +221,5 @@ function datasetBBox(sources: Sources): BBox {
 }
 
 function describe(output: DistrictOutput): string {
-  return LAYER_NAMES.filter((layer) => layer !== "districts").map((layer) => `${output[layer].length} ${layer}`).join(", ");
+  return DISTRICT_LAYERS.filter((layer) => layer !== "districts").map((layer) => `${output[layer].length} ${layer}`).join(", ");
 }

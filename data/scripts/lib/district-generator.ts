@@ -24,7 +24,8 @@ import { snapInto } from "./snap.ts";
 import type { SourceCommunity, SourceDistrict, SourceStreet } from "./source-data.ts";
 import { nearbyPointInside, streetStation } from "./stations.ts";
 import { layOutStreets } from "./street-layout.ts";
-import { streetTraits, urbanity } from "./street-traits.ts";
+import { streetTraits, urbanity, type StationIssue } from "./street-traits.ts";
+import type { PrefectureTarget } from "./census-calibration.ts";
 import type { UrbanCore } from "./urban-cores.ts";
 
 export interface DistrictJob {
@@ -35,8 +36,12 @@ export interface DistrictJob {
   streets: readonly SourceStreet[];
   communities: readonly SourceCommunity[];
   core: UrbanCore;
-  missingStations: ReadonlySet<string>;
+  stationIssues: ReadonlyMap<string, StationIssue>;
   density: Density;
+  /** The census calibration of the district's prefecture. */
+  target: PrefectureTarget;
+  /** The 数据截至 date: planted "late" stations open after it. */
+  asOf: string;
 }
 
 export interface DistrictOutput {
@@ -60,7 +65,7 @@ export function landOf(district: Area, lakes: readonly Area[]): Area {
 export function generateDistrict(job: DistrictJob): DistrictOutput {
   const { seed, district } = job;
   const output: DistrictOutput = {
-    districts: [{ id: district.code, properties: { code: district.code, name: district.name }, geometry: toGeometry(roundArea(district.area, DISTRICT_DECIMALS)) }],
+    districts: [{ id: district.code, properties: { code: district.code, name: district.name, prefectureCode: district.prefectureCode }, geometry: toGeometry(roundArea(district.area, DISTRICT_DECIMALS)) }],
     streets: [],
     communities: [],
     grids: [],
@@ -85,13 +90,21 @@ export function generateDistrict(job: DistrictJob): DistrictOutput {
     if (area.length === 0) throw new Error(`street ${street.code} ${street.name} has an empty outline`);
     const random = createRandom(seed, street.code, "street");
     const core = snapInto(random, plan.core, area, areaDomain(area));
-    output.streets.push({ id: street.code, properties: { code: street.code, name: street.name, districtCode: street.districtCode }, geometry: toGeometry(area) });
-    const traits = streetTraits(seed, street.code, job.missingStations);
-    if (!traits.missingStation) {
+    // Development zones, farms and prisons (其他) are outside the 社工站 target; about half have a station anyway.
+    const stationTarget = street.kind !== "其他";
+    output.streets.push({
+      id: street.code,
+      properties: { code: street.code, name: street.name, districtCode: street.districtCode, kind: street.kind, stationTarget },
+      geometry: toGeometry(area),
+    });
+    const traits = streetTraits(seed, street.code, job.stationIssues);
+    const hasStation = stationTarget ? traits.station !== "missing" : random.chance(0.5);
+    if (hasStation) {
       const point: Point = nearbyPointInside(random, core, 300, area);
+      const issue = traits.station === "missing" ? "none" : traits.station;
       output.stations.push({
         id: `${street.code}-S`,
-        properties: streetStation(random, street.code, street.name, plan.urban),
+        properties: streetStation(random, street.code, street.name, plan.urban, issue, job.asOf),
         geometry: { type: "Point", coordinates: roundPoint(point, SYNTHETIC_DECIMALS) },
       });
     }
@@ -108,6 +121,8 @@ export function generateDistrict(job: DistrictJob): DistrictOutput {
         urbanStreet: plan.urban,
         traits,
         density: job.density,
+        meanHouseholds: piece.community.kind === "居委会" ? job.target.meanUrbanHouseholds : job.target.meanRuralHouseholds,
+        residentsPerHousehold: job.target.residentsPerHousehold,
       });
       output.communities.push(result.community);
       output.grids.push(...result.grids);

@@ -85,3 +85,29 @@ export function personName(random: Random): string {
     : random.pick(GIVEN_CHARACTERS);
   return `${random.pick(SURNAMES)}${given}`;
 }
+
+const VILLAGE_PREFIXES = ["大", "小", "上", "下", "新", "老", "东", "西", "南", "北", "中", "后", "前", "高", "河", "石", "松", "竹", "李家", "张家", "杨家", "王家", "马家", "普家"] as const;
+const VILLAGE_BASES = ["村", "寨", "营", "屯", "坝", "箐", "沟", "田", "坡", "庄", "冲", "塘", "山", "湾", "哨", "铺"] as const;
+
+/**
+ * A natural village's name not yet in `taken` (which it extends): half are place names built like
+ * Yunnan's (上寨, 大箐, 李家营), half the numbered 村民小组 of the village committee.
+ */
+export function naturalVillageName(random: Random, communityName: string, taken: Set<string>): string {
+  if (random.chance(0.5)) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const name = `${random.pick(VILLAGE_PREFIXES)}${random.pick(VILLAGE_BASES)}`;
+      if (!taken.has(name)) {
+        taken.add(name);
+        return name;
+      }
+    }
+  }
+  for (let group = 1; ; group++) {
+    const name = villageGroupName(communityName, group);
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}

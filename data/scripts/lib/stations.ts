@@ -42,16 +42,23 @@ const ROOM_OPENING: readonly (readonly [readonly [string, string], number])[] = 
   [["2023-01-01", "2023-12-31"], 0.1],
 ];
 
-export function streetStation(random: Random, streetCode: string, streetName: string, urban: boolean): StationProperties {
+/**
+ * A street's 社工站. `issue` plants a gap: "unstaffed" has no social worker, "late" opens in the
+ * weeks after the data date (`asOf`), so neither counts toward full coverage yet.
+ */
+export function streetStation(random: Random, streetCode: string, streetName: string, urban: boolean, issue: "none" | "unstaffed" | "late" = "none", asOf = "2026-10-31"): StationProperties {
   const [from, to] = random.weighted(STATION_OPENING);
+  const workers = urban ? random.int(3, 8) : random.int(2, 5);
+  const opened = isoDate(random, from, to);
+  const later = new Date(Date.parse(`${asOf}T00:00:00Z`) + random.int(7, 60) * 86_400_000).toISOString().slice(0, 10);
   return {
     id: `${streetCode}-S`,
     name: streetStationName(streetName),
     level: "街道",
     streetCode,
     communityCode: null,
-    socialWorkers: urban ? random.int(3, 8) : random.int(2, 5),
-    openedOn: isoDate(random, from, to),
+    socialWorkers: issue === "unstaffed" ? 0 : workers,
+    openedOn: issue === "late" ? later : opened,
   };
 }
 

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { missingStationStreets, streetSetting, urbanity } from "./street-traits.ts";
+import { stationIssueStreets, streetSetting, urbanity, STATION_ISSUES_PER_PREFECTURE } from "./street-traits.ts";
 
-describe("missingStationStreets", () => {
+describe("stationIssueStreets", () => {
   const codes = Array.from({ length: 150 }, (_, i) => `5301${String(i).padStart(5, "0")}`);
-  it("picks a fixed number per prefecture, deterministically", () => {
-    const missing = missingStationStreets(1, codes);
-    expect(missing.size).toBe(5);
-    expect([...missingStationStreets(1, codes)]).toEqual([...missing]);
-    expect([...missingStationStreets(2, codes)]).not.toEqual([...missing]);
+  const perPrefecture = STATION_ISSUES_PER_PREFECTURE.missing + STATION_ISSUES_PER_PREFECTURE.unstaffed + STATION_ISSUES_PER_PREFECTURE.late;
+  it("picks a fixed number of each problem per prefecture, deterministically", () => {
+    const issues = stationIssueStreets(1, codes);
+    expect(issues.size).toBe(perPrefecture);
+    expect([...issues.values()].filter((issue) => issue === "missing")).toHaveLength(STATION_ISSUES_PER_PREFECTURE.missing);
+    expect([...issues.values()].filter((issue) => issue === "unstaffed")).toHaveLength(STATION_ISSUES_PER_PREFECTURE.unstaffed);
+    expect([...stationIssueStreets(1, codes)]).toEqual([...issues]);
+    expect([...stationIssueStreets(2, codes)]).not.toEqual([...issues]);
   });
 
   it("counts each prefecture separately", () => {
-    const copies = codes.map((code) => `5303${code.slice(4)}`);
-    expect(missingStationStreets(1, [...codes, ...copies]).size).toBe(10);
+    const others = codes.map((code) => `5303${code.slice(4)}`);
+    expect(stationIssueStreets(1, [...codes, ...others]).size).toBe(2 * perPrefecture);
   });
 });
 
@@ -25,7 +28,8 @@ describe("urbanity", () => {
     expect(urbanity(code, name, share)).toBeCloseTo(expected, 5);
   });
 
-  it("applies the same settings to province copies", () => {
-    expect(streetSetting("530302010")).toBe(streetSetting("530102010"));
+  it("knows Kunming's peripheral streets by their full code only", () => {
+    expect(streetSetting("530102010")).toBe("outer");
+    expect(streetSetting("530302010")).toBe("centre");
   });
 });

@@ -11,38 +11,38 @@ export type StreetSetting = "centre" | "edge" | "outer";
 /**
  * Kunming's city-district streets that are in reality peripheral (edge) or largely rural hills
  * and farmland (outer), even though the 2023 codes list only 居委会 for most of them. Keyed by the
- * code without its 4-digit prefecture prefix so province-scale copies inherit it.
+ * full township code (Kunming's own; elsewhere the NBS kinds and 居委会 shares decide).
  */
 const SETTINGS: Readonly<Record<string, StreetSetting>> = {
-  "02008": "edge", // 黑林铺
-  "02009": "edge", // 普吉
-  "02010": "outer", // 西翥
-  "02401": "edge", // 高新区
-  "03007": "edge", // 龙泉
-  "03008": "edge", // 茨坝
-  "03009": "outer", // 双龙
-  "03010": "outer", // 松华
-  "03011": "outer", // 滇源
-  "03012": "outer", // 阿子营
-  "11007": "edge", // 矣六
-  "11008": "edge", // 六甲
-  "11009": "outer", // 大板桥
-  "11010": "edge", // 阿拉
-  "11011": "outer", // 长水
-  "11012": "outer", // 小哨
-  "11402": "edge", // 经开区
-  "12008": "outer", // 碧鸡
-  "12009": "outer", // 海口
-  "12010": "outer", // 团结
-  "12403": "edge", // 滇池度假区
-  "14007": "outer", // 七甸
-  "14008": "edge", // 洛羊
-  "14009": "edge", // 大渔
-  "14010": "edge", // 马金铺
+  "530102008": "edge", // 黑林铺
+  "530102009": "edge", // 普吉
+  "530102010": "outer", // 西翥
+  "530102401": "edge", // 高新区
+  "530103007": "edge", // 龙泉
+  "530103008": "edge", // 茨坝
+  "530103009": "outer", // 双龙
+  "530103010": "outer", // 松华
+  "530103011": "outer", // 滇源
+  "530103012": "outer", // 阿子营
+  "530111007": "edge", // 矣六
+  "530111008": "edge", // 六甲
+  "530111009": "outer", // 大板桥
+  "530111010": "edge", // 阿拉
+  "530111011": "outer", // 长水
+  "530111012": "outer", // 小哨
+  "530111402": "edge", // 经开区
+  "530112008": "outer", // 碧鸡
+  "530112009": "outer", // 海口
+  "530112010": "outer", // 团结
+  "530112403": "edge", // 滇池度假区
+  "530114007": "outer", // 七甸
+  "530114008": "edge", // 洛羊
+  "530114009": "edge", // 大渔
+  "530114010": "edge", // 马金铺
 };
 
 export function streetSetting(streetCode: string): StreetSetting {
-  return SETTINGS[streetCode.slice(4)] ?? "centre";
+  return SETTINGS[streetCode] ?? "centre";
 }
 
 /**
@@ -62,37 +62,52 @@ export interface StreetTraits {
   weakPartyBranches: boolean;
   /** 双报到 registration is notably low here (a gap to find). */
   lowDualRegistration: boolean;
-  /** This street has no social-work station yet (a gap to find). */
-  missingStation: boolean;
+  /** What is wrong with this street's 社工站, if anything (a gap to find). */
+  station: StationIssue;
 }
+
+/** none: a staffed, open station; missing: none at all; unstaffed: no social worker; late: opens after the data date. */
+export type StationIssue = "none" | "missing" | "unstaffed" | "late";
 
 export const WEAK_PARTY_BRANCH_SHARE = 0.15;
 export const LOW_DUAL_REGISTRATION_SHARE = 0.1;
 
-export function streetTraits(seed: number, streetCode: string, missingStations: ReadonlySet<string>): StreetTraits {
+export function streetTraits(seed: number, streetCode: string, stationIssues: ReadonlyMap<string, StationIssue>): StreetTraits {
   return {
     weakPartyBranches: hashUnit(seed, streetCode, "weak-party-branches") < WEAK_PARTY_BRANCH_SHARE,
     lowDualRegistration: hashUnit(seed, streetCode, "low-dual-registration") < LOW_DUAL_REGISTRATION_SHARE,
-    missingStation: missingStations.has(streetCode),
+    station: stationIssues.get(streetCode) ?? "none",
   };
 }
 
+/** How many streets of each prefecture get each station problem. */
+export const STATION_ISSUES_PER_PREFECTURE = { missing: 5, unstaffed: 2, late: 1 } as const;
+
 /**
- * The streets without a station: in each prefecture (first 4 code digits) the `perPrefecture`
- * streets with the lowest hash. A fixed count keeps the gap the same size whatever the seed.
+ * The streets whose station is missing, unstaffed or not open yet: in each prefecture (first 4
+ * code digits) the streets with the lowest hash, in that order. Fixed counts keep the gaps the
+ * same size whatever the seed; only `eligible` streets (those in the 社工站 target) are picked.
  */
-export function missingStationStreets(seed: number, streetCodes: readonly string[], perPrefecture = 5): Set<string> {
+export function stationIssueStreets(seed: number, eligible: readonly string[], counts = STATION_ISSUES_PER_PREFECTURE): Map<string, StationIssue> {
   const byPrefecture = new Map<string, string[]>();
-  for (const code of streetCodes) {
+  for (const code of eligible) {
     const prefix = code.slice(0, 4);
-    byPrefecture.set(prefix, [...(byPrefecture.get(prefix) ?? []), code]);
+    const list = byPrefecture.get(prefix);
+    if (list) list.push(code);
+    else byPrefecture.set(prefix, [code]);
   }
-  const missing = new Set<string>();
+  const issues = new Map<string, StationIssue>();
   for (const codes of byPrefecture.values()) {
     const ranked = codes
       .map((code) => ({ code, rank: hashUnit(seed, code, "missing-station") }))
       .toSorted((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
-    for (const { code } of ranked.slice(0, perPrefecture)) missing.add(code);
+    let next = 0;
+    for (const issue of ["missing", "unstaffed", "late"] as const) {
+      for (let index = 0; index < counts[issue]; index += 1) {
+        const street = ranked[next++];
+        if (street) issues.set(street.code, issue);
+      }
+    }
   }
-  return missing;
+  return issues;
 }

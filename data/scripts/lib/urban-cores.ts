@@ -16,30 +16,25 @@ export interface UrbanCore {
 /** 昆明 city centre (around 东风广场), degrees. */
 export const KUNMING_CENTRE: Point = [102.712, 25.04];
 
-/** Keyed by the last two digits of the district code so copies under other prefixes reuse it. */
+/** Kunming's districts; the other counties of the province take the centre of their land. */
 const CORES: Readonly<Record<string, UrbanCore>> = {
-  "02": { point: KUNMING_CENTRE, kind: "city" }, // 五华区
-  "03": { point: KUNMING_CENTRE, kind: "city" }, // 盘龙区
-  "11": { point: KUNMING_CENTRE, kind: "city" }, // 官渡区
-  "12": { point: KUNMING_CENTRE, kind: "city" }, // 西山区
-  "13": { point: [103.188, 26.083], kind: "county" }, // 东川区 (铜都)
-  "14": { point: [102.822, 24.886], kind: "city" }, // 呈贡区 (new town)
-  "15": { point: [102.595, 24.669], kind: "county" }, // 晋宁区 (昆阳)
-  "24": { point: [102.497, 25.222], kind: "county" }, // 富民县
-  "25": { point: [103.141, 24.92], kind: "county" }, // 宜良县 (匡远)
-  "26": { point: [103.29, 24.772], kind: "county" }, // 石林县 (鹿阜)
-  "27": { point: [103.037, 25.339], kind: "county" }, // 嵩明县 (嵩阳)
-  "28": { point: [102.469, 25.556], kind: "county" }, // 禄劝县 (屏山)
-  "29": { point: [103.256, 25.559], kind: "county" }, // 寻甸县 (仁德)
-  "81": { point: [102.478, 24.919], kind: "county" }, // 安宁市 (连然)
+  "530102": { point: KUNMING_CENTRE, kind: "city" }, // 五华区
+  "530103": { point: KUNMING_CENTRE, kind: "city" }, // 盘龙区
+  "530111": { point: KUNMING_CENTRE, kind: "city" }, // 官渡区
+  "530112": { point: KUNMING_CENTRE, kind: "city" }, // 西山区
+  "530113": { point: [103.188, 26.083], kind: "county" }, // 东川区 (铜都)
+  "530114": { point: [102.822, 24.886], kind: "city" }, // 呈贡区 (new town)
+  "530115": { point: [102.595, 24.669], kind: "county" }, // 晋宁区 (昆阳)
+  "530124": { point: [102.497, 25.222], kind: "county" }, // 富民县
+  "530125": { point: [103.141, 24.92], kind: "county" }, // 宜良县 (匡远)
+  "530126": { point: [103.29, 24.772], kind: "county" }, // 石林县 (鹿阜)
+  "530127": { point: [103.037, 25.339], kind: "county" }, // 嵩明县 (嵩阳)
+  "530128": { point: [102.469, 25.556], kind: "county" }, // 禄劝县 (屏山)
+  "530129": { point: [103.256, 25.559], kind: "county" }, // 寻甸县 (仁德)
+  "530181": { point: [102.478, 24.919], kind: "county" }, // 安宁市 (连然)
 };
 
-/**
- * The core of a district. `offset` shifts it with the district when the province-scale layout
- * moves a copy of Kunming elsewhere (degrees east, north).
- */
-export function urbanCoreOf(districtCode: string, offset: Point = [0, 0]): UrbanCore | null {
-  const core = CORES[districtCode.slice(4)];
-  if (!core) return null;
-  return { kind: core.kind, point: [core.point[0] + offset[0], core.point[1] + offset[1]] };
+/** The core of a district, when the table knows it. */
+export function urbanCoreOf(districtCode: string): UrbanCore | null {
+  return CORES[districtCode] ?? null;
 }

@@ -64,7 +64,7 @@ export function archiveMetadata(manifest: Manifest, vectorLayers: VectorLayer[],
   const sourceNames = manifest.sources.map((source) => source.name).join(" · ");
   return {
     name: manifest.title,
-    description: `${manifest.titleEn ?? manifest.title}; data as of ${manifest.asOf}; synthetic layers: ${manifest.synthetic.join(", ") || "none"}`,
+    description: `${manifest.titleEn ?? manifest.title}; data as of ${manifest.asOf}; synthetic geometry: ${manifest.synthetic.geometry.join(", ") || "none"}; synthetic attributes: ${manifest.synthetic.attributes.join(", ") || "none"}`,
     attribution: manifest.credit === undefined ? sourceNames : `${manifest.credit} · ${sourceNames}`,
     type: "overlay",
     format: "pbf",
@@ -82,11 +82,12 @@ export function archiveMetadata(manifest: Manifest, vectorLayers: VectorLayer[],
 }
 
 const DESCRIPTIONS: Record<LayerName, string> = {
-  districts: "区县 districts",
-  streets: "街道/乡镇 streets and townships",
+  prefectures: "州市 prefectures",
+  districts: "县(市、区) counties",
+  streets: "乡镇(街道) townships",
   communities: "社区/村 communities",
   grids: "网格 grids",
-  compounds: "小区 residential compounds",
+  compounds: "小区/自然村 residential units",
   stations: "社工站/社工室 social-work stations",
 };
 

@@ -17,8 +17,14 @@ export interface TiledIndicators {
   communities: unknown[];
 }
 
+/** The urban/rural breakdown is not part of the file's flat unit rows. */
+function withoutKinds<T extends { byKind?: unknown }>(unit: T): Omit<T, "byKind"> {
+  const { byKind: _kinds, ...rest } = unit;
+  return rest;
+}
+
 export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
-  const analysis = analyze(dataset.layers);
+  const analysis = analyze(dataset.layers, undefined, dataset.manifest.asOf);
   const report = reportOf(analysis, dataset.manifest.title);
   const labels: LabelPoint[] = [];
   for (const [level, rows] of [["district", analysis.model.districts], ["street", analysis.model.streets]] as const) {
@@ -31,8 +37,8 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
   const main = indicatorsFileSchema.parse({
     asOf: dataset.manifest.asOf,
     thresholds: report.thresholds,
-    city: report.city,
-    districts: report.districts,
+    city: withoutKinds(report.city),
+    districts: report.districts.map(withoutKinds),
     streets: report.streets,
     communitiesFile: COMMUNITIES_FILE,
     gapCount: analysis.gaps.length,

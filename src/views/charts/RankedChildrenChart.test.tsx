@@ -12,10 +12,10 @@ function street(code: string, name: string, totals: Partial<Totals>): UnitReport
 // Coverage: 华山 50%, 护国 100%, 大观 missing (no compounds), 龙翔 25%. Households per worker:
 // 华山 600, 护国 200, 大观 none, 龙翔 400.
 const streets = Object.freeze([
-  street("530102001", "华山街道", { compounds: 4, compoundsWithPartyBranch: 2, gridHouseholds: 1200, workers: 2, dualRegisteredMembers: 30 }),
-  street("530102002", "护国街道", { compounds: 2, compoundsWithPartyBranch: 2, gridHouseholds: 400, workers: 2, dualRegisteredMembers: 10 }),
+  street("530102001", "华山街道", { compounds: 4, partyBranchKnown: 4, redPropertyKnown: 4, compoundsWithPartyBranch: 2, gridHouseholds: 1200, workers: 2, dualRegisteredMembers: 30 }),
+  street("530102002", "护国街道", { compounds: 2, partyBranchKnown: 2, redPropertyKnown: 2, compoundsWithPartyBranch: 2, gridHouseholds: 400, workers: 2, dualRegisteredMembers: 10 }),
   street("530102003", "大观街道", { dualRegisteredMembers: 0 }),
-  street("530102004", "龙翔街道", { compounds: 4, compoundsWithPartyBranch: 1, gridHouseholds: 800, workers: 2, dualRegisteredMembers: 50 }),
+  street("530102004", "龙翔街道", { compounds: 4, partyBranchKnown: 4, redPropertyKnown: 4, compoundsWithPartyBranch: 1, gridHouseholds: 800, workers: 2, dualRegisteredMembers: 50 }),
 ]);
 
 const barCodes = () => Array.from(document.querySelectorAll(".chart-bar")).map((bar) => bar.getAttribute("data-code"));
@@ -25,7 +25,7 @@ const options = () => within(screen.getByRole("combobox")).getAllByRole("option"
 describe("RankedChildrenChart", () => {
   it("ranks the children by party-branch coverage, the unit without compounds last and shown as missing", () => {
     render(<RankedChildrenChart units={streets} onChoose={() => undefined} />);
-    expect(screen.getByRole("heading", { name: "街道排名" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "乡镇(街道)排名" })).toBeTruthy();
     expect(barCodes()).toEqual(["530102002", "530102001", "530102004", "530102003"]);
     expect(bar(/护国街道/).getAttribute("aria-label")).toBe("护国街道:100.0%");
     const missing = bar(/大观街道/);
@@ -96,9 +96,9 @@ describe("RankedChildrenChart", () => {
         <RankedChildrenChart units={streets} onChoose={() => undefined} />
       </LanguageContext.Provider>,
     );
-    expect(screen.getByRole("heading", { name: "Sub-districts ranked" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Townships ranked" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Rank by" })).toBeTruthy();
-    expect(screen.getByRole("group", { name: "Sub-districts ranked by Compound party-branch coverage" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Townships ranked by Party coverage of compounds and villages" })).toBeTruthy();
     expect(bar(/大观街道/).getAttribute("aria-label")).toBe("大观街道: — (no data)");
   });
 });

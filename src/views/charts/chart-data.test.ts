@@ -35,11 +35,11 @@ describe("childrenOf", () => {
 
 describe("rankUnits", () => {
   const units = Object.freeze([
-    unit("street", "A", "D", { compounds: 4, compoundsWithPartyBranch: 1 }), // 25%
+    unit("street", "A", "D", { compounds: 4, partyBranchKnown: 4, redPropertyKnown: 4, compoundsWithPartyBranch: 1 }), // 25%
     unit("street", "B", "D"), // no compounds: missing, not 0%
-    unit("street", "C", "D", { compounds: 2, compoundsWithPartyBranch: 2 }), // 100%
-    unit("street", "D", "D", { compounds: 5, compoundsWithPartyBranch: 0 }), // 0%
-    unit("street", "E", "D", { compounds: 8, compoundsWithPartyBranch: 2 }), // 25%, ties with A
+    unit("street", "C", "D", { compounds: 2, partyBranchKnown: 2, redPropertyKnown: 2, compoundsWithPartyBranch: 2 }), // 100%
+    unit("street", "D", "D", { compounds: 5, partyBranchKnown: 5, redPropertyKnown: 5, compoundsWithPartyBranch: 0 }), // 0%
+    unit("street", "E", "D", { compounds: 8, partyBranchKnown: 8, redPropertyKnown: 8, compoundsWithPartyBranch: 2 }), // 25%, ties with A
   ]);
 
   it("puts the largest first, ties in code order, missing values last and still missing", () => {

@@ -62,7 +62,7 @@ export function WallCard({ focus, report, gaps, progress, maskNames, language }:
           {CARD_FIELDS[focus.layer].map((field) => (
             <div key={field}>
               <dt>{fieldLabel(field, language)}</dt>
-              <dd data-field={field}>{formatField(properties[field], language)}</dd>
+              <dd data-field={field}>{formatField(properties[field], language, field, properties)}</dd>
             </div>
           ))}
         </dl>

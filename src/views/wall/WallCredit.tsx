@@ -1,13 +1,14 @@
 // The wall's honesty line, under the map: which layers are synthetic, and the map credit.
 import type { Manifest } from "../../data/contract.ts";
 import { useTranslate } from "../i18n.ts";
+import { syntheticNote } from "../source-lines.ts";
 
 export function WallCredit({ manifest }: { manifest: Manifest }) {
   const t = useTranslate();
-  const syntheticNames = manifest.synthetic.map((layer) => t(`layer.${layer}`)).join("、");
+  const synthetic = syntheticNote(manifest.synthetic, t);
   return (
     <footer className="wall-credit" data-testid="source-note">
-      {manifest.synthetic.length > 0 ? <p className="wall-credit-synthetic">{t("synthetic", { layers: syntheticNames })}</p> : null}
+      {synthetic ? <p className="wall-credit-synthetic">{synthetic}</p> : null}
       {manifest.credit ? (
         <p>
           {t("credit")}:{manifest.credit}

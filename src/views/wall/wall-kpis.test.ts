@@ -10,7 +10,7 @@ const unit = (level: UnitReport["level"], code: string, name: string, parentCode
 
 // Hand-made reports: one district with two streets; the first street has two communities.
 const reports: ReportSet = deepFreeze({
-  city: unit("city", "", "测试市", null, { compounds: 10, compoundsWithPartyBranch: 4 }),
+  city: unit("city", "", "测试市", null, { compounds: 10, partyBranchKnown: 10, redPropertyKnown: 10, compoundsWithPartyBranch: 4 }),
   districts: [unit("district", "530102", "五华区", null)],
   streets: [unit("street", "530102001", "华山街道", "530102"), unit("street", "530102002", "护国街道", "530102")],
   communities: [unit("community", "530102001001", "翠湖社区", "530102001"), unit("community", "530102001002", "钱局街社区", "530102001"), unit("community", "530102002001", "文庙社区", "530102002")],

@@ -18,15 +18,15 @@ export interface WallKpi {
 export const WALL_KPIS: readonly WallKpi[] = [
   {
     field: "partyBranchCoverage", label: "kpi.partyBranchCoverage", definition: "kpi.partyBranchCoverage.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.partyBranch", values: { count: unit.compoundsWithPartyBranch, total: unit.compounds } }),
+    detail: (unit) => ({ key: "wall.detail.partyBranch", values: { count: unit.compoundsWithPartyBranch, total: unit.partyBranchKnown } }),
   },
   {
     field: "redPropertyRate", label: "kpi.redPropertyRate", definition: "kpi.redPropertyRate.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.redProperty", values: { count: unit.redPropertyCompounds, total: unit.compounds } }),
+    detail: (unit) => ({ key: "wall.detail.redProperty", values: { count: unit.redPropertyCompounds, total: unit.redPropertyKnown } }),
   },
   {
     field: "stationAccessRate", label: "kpi.stationAccessRate", definition: "kpi.stationAccessRate.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.stationAccess", values: { count: unit.stationAccessHouseholds, total: unit.compoundHouseholds } }),
+    detail: (unit) => ({ key: "wall.detail.stationAccess", values: { count: unit.stationAccessHouseholds, total: unit.households } }),
   },
   {
     field: "streetsWithoutStation", label: "kpi.streetsWithoutStation", definition: "kpi.streetsWithoutStation.definition", format: "count",
