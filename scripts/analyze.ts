@@ -13,6 +13,10 @@ function numberOption(name: string, value: string | undefined, fallback: number)
   return parsed;
 }
 
+function count(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
 function percent(value: number | null): string {
   return value === null ? "—" : `${(value * 100).toFixed(1)}%`;
 }
@@ -43,7 +47,6 @@ try {
     process.stdout.write(`${JSON.stringify({ ...report, problems })}\n`);
   } else {
     const { city } = report;
-    const count = (value: number) => value.toLocaleString("en-US");
     console.log(`${dataset.manifest.title} · 数据截至 ${dataset.manifest.asOf}`);
     console.log(`communities ${count(city.communities)} (居委会 ${count(city.residentCommittees)}, 村委会 ${count(city.villageCommittees)}) · units ${count(city.compounds)} (小区 ${count(city.estates)}, 自然村 ${count(city.naturalVillages)})`);
     console.log(`households ${count(city.households)}, of which not on the map ${count(city.unlocatedHouseholds)} (located ${percent(city.locatedShare)}) · grids ${count(city.grids)}`);

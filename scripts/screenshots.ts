@@ -3,6 +3,7 @@ import { build, preview } from "vite";
 import { launchBrowser, waitForMapReady } from "../tests/browser/browser.ts";
 
 const SHOTS = [
+  { file: "docs/screenshots/explorer-province.png", path: "./?data=data/yunnan/manifest.json", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-city.png", path: "./", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },

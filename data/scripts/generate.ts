@@ -8,7 +8,7 @@
  *   npm run data -- --scale province           # all of Yunnan → data/generated/yunnan/
  *   npm run data -- --seed 7 --out /tmp/x      # another seed, another directory
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -45,7 +45,11 @@ export function parseCommandLine(args: readonly string[]): GenerateOptions {
 }
 
 /** The app's embedded basemap draws the same lakes the generator keeps compounds out of. */
-export const BASEMAP_WATER = { from: resolve(ROOT, "data/sources/lakes.geojson"), to: resolve(ROOT, "public/basemap/water.geojson") };
+const PROVINCE_LAKES = resolve(ROOT, "data/sources/yunnan/lakes.geojson");
+export const BASEMAP_WATER = {
+  from: existsSync(PROVINCE_LAKES) ? PROVINCE_LAKES : resolve(ROOT, "data/sources/lakes.geojson"),
+  to: resolve(ROOT, "public/basemap/water.geojson"),
+};
 
 function formatBytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;

@@ -34,14 +34,21 @@ function accessFill(bands: AccessBands | undefined): ExpressionSpecification {
   return ["match", ["to-string", ["get", "id"]], ...branches, rgbaToCss(palette.accessBeyond)] as unknown as ExpressionSpecification;
 }
 
+/** Colourings whose field may be unknown (null) or not apply (a 自然村 has no property company). */
+export function mayBeUnknown(colouring: YesNoColouring): boolean {
+  return colouring !== "gridAssigned";
+}
+
 export function compoundFill(colouring: CompoundColouring, bands?: AccessBands): ExpressionSpecification {
   if (colouring === "stationAccess") return accessFill(bands);
-  return ["case", compoundCondition(colouring), rgbaToCss(palette.compoundCovered), rgbaToCss(palette.compoundGap)];
+  if (!mayBeUnknown(colouring)) return ["case", compoundCondition(colouring), rgbaToCss(palette.compoundCovered), rgbaToCss(palette.compoundGap)];
+  // Unknown is not no: null (absent in tiles) gets the "no value" colour, never the gap colour.
+  return ["case", ["==", ["get", colouring], true], rgbaToCss(palette.compoundCovered), ["==", ["get", colouring], false], rgbaToCss(palette.compoundGap), palette.choroplethMissing];
 }
 
 /** "Show only gaps": the filter that keeps compounds in the gap state of the colouring. */
 export function compoundGapFilter(colouring: CompoundColouring, bands?: AccessBands): ExpressionSpecification | null {
-  if (colouring !== "stationAccess") return ["!", compoundCondition(colouring)];
+  if (colouring !== "stationAccess") return mayBeUnknown(colouring) ? ["==", ["get", colouring], false] : ["!", compoundCondition(colouring)];
   if (!bands) return null;
   const served = [...bands.near, ...bands.within];
   // A `match` looks labels up in a set; `in` over a literal array would scan it for every feature.

@@ -1,7 +1,7 @@
 // The legend of what is visible, built from the same state and palette as the map: the layer
 // panel and the snapshot sheet both draw it, so neither can drift from the map.
 import { classRange, INDICATOR_FORMAT, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
-import type { CompoundColouring } from "../layers/compound-colouring.ts";
+import { mayBeUnknown, type CompoundColouring } from "../layers/compound-colouring.ts";
 import { palette, rgbaToCss } from "../layers/palette.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import type { MessageKey } from "./i18n.ts";
@@ -43,10 +43,12 @@ function compoundItems(colouring: CompoundColouring, metres: number, t: Translat
       { label: t("colouring.stationAccess.beyond", { metres }), colour: rgbaToCss(palette.accessBeyond), shape: "fill" },
     ];
   }
-  return [
+  const items: LegendItem[] = [
     { label: t(`colouring.${colouring}.yes`), colour: rgbaToCss(palette.compoundCovered), shape: "fill" },
     { label: t(`colouring.${colouring}.no`), colour: rgbaToCss(palette.compoundGap), shape: "fill" },
   ];
+  if (mayBeUnknown(colouring)) items.push({ label: t("colouring.unknown"), colour: palette.choroplethMissing, shape: "fill" });
+  return items;
 }
 
 function areaItems(choropleth: Choropleth, t: Translate): LegendItem[] {

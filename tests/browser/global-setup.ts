@@ -4,6 +4,7 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareProvince } from "../../scripts/prepare-data.ts";
 import { buildTiles } from "../../scripts/lib/tiles/build-tiles.ts";
 import { readDataset } from "../../scripts/lib/read-dataset.ts";
 import { indicatorsFile, registerTiles } from "../../scripts/lib/tiles/tiled-indicators.ts";
@@ -21,6 +22,8 @@ declare module "vitest" {
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
+  // The province is generated data (cached): make sure it is there before the build copies public/.
+  await prepareProvince({ log: () => undefined });
   const outDir = await mkdtemp(join(tmpdir(), "party-map-dist-"));
   await build({ logLevel: "warn", configFile: "vite.config.ts", build: { outDir, emptyOutDir: true } });
   // Test-only datasets (bad input) are served beside the real one, never shipped in public/.

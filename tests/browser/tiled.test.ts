@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
-import { isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
+import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
@@ -47,6 +47,41 @@ describe("a tiled dataset", () => {
       await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(indicators.city[kpi.field], kpi.format));
     }
     await expect(page.getByRole("checkbox", { name: /^小区/ }).locator("..").textContent()).resolves.toContain(readLayer("compounds").features.length.toLocaleString("zh-CN"));
+    await page.close();
+  });
+});
+
+const provinceIndicators = () => JSON.parse(readFileSync(join(inject("distDir"), "data/yunnan/indicators.json"), "utf8")) as { city: Record<string, number | null> };
+
+describe("the Yunnan dataset", () => {
+  const PROVINCE = "data/yunnan/manifest.json";
+
+  it("opens the whole province from its tiles, with the province's figures and its lakes", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const requests = recordRequests(page);
+    await page.goto(new URL(`./?debug=1&data=${PROVINCE}`, baseUrl).href);
+    await waitForMapReady(page);
+    const { city } = provinceIndicators();
+    for (const kpi of KPIS) {
+      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(city[kpi.field], kpi.format));
+    }
+    // 1,429 townships in the target: the coverage KPI is over them, not over all 1,461.
+    expect(city.targetStreets).toBe(1429);
+    await expect(page.getByTestId("source-note").textContent()).resolves.toMatch(/合成/);
+    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    await page.close();
+  });
+
+  it("draws 洱海 as water in 大理 and picks the county beside it", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL(`./?debug=1&data=${PROVINCE}#map=11/25.784/100.192`, baseUrl).href);
+    await waitForMapReady(page);
+    const shot = await Screenshot.of(page);
+    expect(shot.shareNear(640, 48 + 376, 6, hexToPixel(palette.water), 30)).toBeGreaterThan(0.8);
+    // 340 px (about 25 km) west of the lake's centre is 大理市's land, in a unit of 大理州 (5329).
+    const picked = await page.evaluate(() => window.partyMap?.pickAt(300, 424) ?? null);
+    expect(picked?.layer).toMatch(/^(districts|streets|communities)$/);
+    expect(String(picked?.id)).toMatch(/^5329/);
     await page.close();
   });
 });

@@ -55,7 +55,8 @@ interface Plan {
   selected: DistrictJob[];
 }
 
-function plan(options: GenerateOptions): Plan {
+/** The sources and the county jobs a generation runs. */
+export function plan(options: GenerateOptions): Plan {
   const scale = options.scale ?? "city";
   const all = readSources(options.sourcesDir ?? DEFAULT_SOURCES);
   // Every draw depends only on the seed and the unit's own code, and the calibration targets only

@@ -78,3 +78,23 @@ export function districtCodeFor(
   }
   return code;
 }
+
+/**
+ * Province-wide version of the rule above: the polygon county of a township-level unit anywhere
+ * in Yunnan. Kunming keeps its hand decisions (and a Kunming zone without one still fails); any
+ * other unit takes the county NBS files it under when that county has a polygon. Returns null
+ * when it does not, so the caller has to decide (by name, see yunnan-sources.ts) or fail.
+ */
+export function polygonCountyFor(
+  streetCode: string,
+  countyCode: string,
+  polygons: ReadonlySet<string>,
+  zones: Readonly<Record<string, ZoneDecision>> = DEVELOPMENT_ZONE_DISTRICTS,
+): string | null {
+  if (streetCode.startsWith("5301")) {
+    const code = districtCodeFor(streetCode, countyCode, zones, KUNMING_DISTRICT_CODES);
+    if (!polygons.has(code)) throw new Error(`Township ${streetCode} maps to ${code}, which has no polygon`);
+    return code;
+  }
+  return polygons.has(countyCode) ? countyCode : null;
+}

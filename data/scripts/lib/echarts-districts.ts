@@ -7,8 +7,19 @@ import type { Position } from "geojson";
 import type { Areal, PolygonRings } from "./geom.ts";
 import { fromParts } from "./geom.ts";
 
-/** Codes changed since the AMap vintage: 晋宁县 530122 became 晋宁区 530115 in 2016. */
-export const CODE_CHANGES: Readonly<Record<string, string>> = { "530122": "530115" };
+/**
+ * County codes changed since the AMap vintage (checked against NBS 2023 areas.csv):
+ * 晋宁县 530122 → 晋宁区 530115 (2016), 马龙县 530321 → 马龙区 530304 (2018),
+ * 澄江县 530422 → 澄江市 530481 (2019), 水富县 530630 → 水富市 530681 (2018),
+ * 禄丰县 532331 → 禄丰市 532302 (2021).
+ */
+export const CODE_CHANGES: Readonly<Record<string, string>> = {
+  "530122": "530115",
+  "530321": "530304",
+  "530422": "530481",
+  "530630": "530681",
+  "532331": "532302",
+};
 
 export interface SourceDistrict {
   readonly code: string;
@@ -51,16 +62,21 @@ export function gcj02ToWgs84(p: Position): Position {
 }
 
 /**
- * Parses the decoded ECharts GeoJSON. Codes are re-keyed with CODE_CHANGES and names taken from
- * `names` (NBS), so the output uses today's codes and spellings; unknown codes are an error.
+ * Parses the decoded ECharts GeoJSON. Codes are re-keyed with `changes` (CODE_CHANGES unless
+ * given) and names taken from `names` (NBS), so the output uses today's codes and spellings;
+ * unknown codes are an error.
  */
-export function readEchartsDistricts(json: unknown, names: ReadonlyMap<string, string>): SourceDistrict[] {
+export function readEchartsDistricts(
+  json: unknown,
+  names: ReadonlyMap<string, string>,
+  changes: Readonly<Record<string, string>> = CODE_CHANGES,
+): SourceDistrict[] {
   if (!isRecord(json) || !Array.isArray(json.features)) throw new Error("Not a FeatureCollection");
   return json.features.map((f: unknown) => {
     if (!isRecord(f) || !isRecord(f.properties)) throw new Error("Feature without properties");
     const sourceCode = String(f.id);
     const sourceName = String(f.properties.name);
-    const code = CODE_CHANGES[sourceCode] ?? sourceCode;
+    const code = changes[sourceCode] ?? sourceCode;
     const name = names.get(code);
     if (name === undefined) throw new Error(`No NBS name for ${code} (${sourceName})`);
     const parts = toParts(f.geometry).map((rings) => rings.map((ring) => ring.map(gcj02ToWgs84)));

@@ -21,6 +21,23 @@ export const KUNMING_LAKES: readonly LakeSpec[] = [
   { name: "阳宗海", nameEn: "Yangzonghai", inside: [103.0, 24.9], expectedKm2: 31 },
 ];
 
+/**
+ * Large lakes of Yunnan for the province extract (data/sources/yunnan/), looked for one by one
+ * among the holes of China's land polygon. 星云湖 is joined to 抚仙湖 by the 隔河 channel and may
+ * come as one hole with it; pickLakes then rejects it on area and it is reported as missing.
+ */
+export const YUNNAN_LAKES: readonly LakeSpec[] = [
+  { name: "滇池", nameEn: "Dianchi", inside: [102.7, 24.85], expectedKm2: 298 },
+  { name: "洱海", nameEn: "Erhai", inside: [100.19, 25.77], expectedKm2: 250 },
+  { name: "抚仙湖", nameEn: "Fuxianhu", inside: [102.88, 24.5], expectedKm2: 216 },
+  { name: "程海", nameEn: "Chenghai", inside: [100.66, 26.55], expectedKm2: 77 },
+  { name: "泸沽湖", nameEn: "Luguhu", inside: [100.79, 27.71], expectedKm2: 50 },
+  { name: "杞麓湖", nameEn: "Qiluhu", inside: [102.76, 24.17], expectedKm2: 37 },
+  { name: "星云湖", nameEn: "Xingyunhu", inside: [102.78, 24.34], expectedKm2: 35 },
+  { name: "阳宗海", nameEn: "Yangzonghai", inside: [103.0, 24.9], expectedKm2: 31 },
+  { name: "异龙湖", nameEn: "Yilonghu", inside: [102.55, 23.67], expectedKm2: 31 },
+];
+
 export interface Lake {
   readonly name: string;
   readonly nameEn: string;

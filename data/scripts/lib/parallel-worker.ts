@@ -5,8 +5,10 @@ import { districtLines, type DistrictJob } from "./dataset.ts";
 parentPort?.on("message", ({ index, job }: { index: number; job: DistrictJob }) => {
   try {
     const { lines, summary } = districtLines(job);
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a thread port, not a window
     parentPort?.postMessage({ index, lines, summary });
   } catch (error) {
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a thread port, not a window
     parentPort?.postMessage({ index, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }
 });

@@ -14,19 +14,19 @@ interface Reply {
   error?: string;
 }
 
-const WORKER = new URL("./parallel-worker.ts", import.meta.url);
+const WORKER = new URL("./parallel-worker.mjs", import.meta.url);
 
-/** Worker threads to use: every core but one for the main thread's writing, at least one. */
+/** Worker threads to use: one per core (the main thread only waits while they work). */
 export function defaultThreads(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, availableParallelism());
 }
 
 export function runInThreads(threads: number) {
   return async (jobs: readonly DistrictJob[], log: (message: string) => void): Promise<DistrictLines[]> => {
-    const outputs: (DistrictLines | undefined)[] = new Array(jobs.length);
+    const outputs: (DistrictLines | undefined)[] = Array.from({ length: jobs.length });
     const order = jobs.map((_job, index) => index).toSorted((a, b) => (jobs[b]?.communities.length ?? 0) - (jobs[a]?.communities.length ?? 0) || a - b);
     let next = 0;
-    const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER, { execArgv: ["--import", "tsx"] }));
+    const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER));
     try {
       await Promise.all(
         workers.map(
@@ -35,6 +35,8 @@ export function runInThreads(threads: number) {
               const send = () => {
                 const index = order[next++];
                 if (index === undefined) return resolve();
+                // A worker thread's port, not a window: there is no target origin.
+                // oxlint-disable-next-line unicorn/require-post-message-target-origin
                 worker.postMessage({ index, job: jobs[index] });
               };
               worker.on("message", (reply: Reply) => {
