@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LAYER_NAMES, type LayerName, type Manifest } from "../../src/data/contract.ts";
 import { parseLayerLenient, parseManifest, type ContractIssue, type LayerCollection } from "../../src/data/validate.ts";
+import { analyze, type Analysis } from "../../src/domain/analysis.ts";
+import type { Thresholds } from "../../src/domain/indicators.ts";
 import type { EngineLayers } from "../../src/domain/model.ts";
 
 export interface DatasetOnDisk {
@@ -26,4 +28,10 @@ export function readDataset(folder: string): DatasetOnDisk {
   };
   const layers = Object.fromEntries(LAYER_NAMES.map((layer) => [layer, read(layer)])) as unknown as EngineLayers;
   return { manifest, layers, issues };
+}
+
+/** The engine's analysis of a dataset folder, as of its manifest's date (what the app computes). */
+export function analyzeFolder(folder: string, thresholds?: Thresholds): Analysis {
+  const dataset = readDataset(folder);
+  return analyze(dataset.layers, thresholds, dataset.manifest.asOf);
 }

@@ -200,6 +200,8 @@ export const manifestSchema = z.object({
   tiles: z.string().min(1).optional(),
   /** With `tiles`: the engine's indicators per unit, computed when the tiles were built. */
   indicators: z.string().min(1).optional(),
+  /** With `tiles`: the attribute table (src/data/columnar.ts) the engine works from instead of the layer files. */
+  attributes: z.string().min(1).optional(),
   /** Set on read, never in a file: what was assumed while reading it (an older contract version). */
   notes: z.array(z.string()).optional(),
 });

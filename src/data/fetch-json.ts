@@ -2,7 +2,7 @@
 // and why, so the UI can show them next to the layer they belong to.
 import { DataError } from "./validate.ts";
 
-export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+async function request(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     // Relative URLs resolve against the page, also where fetch itself would not (Node, tests).
@@ -14,6 +14,36 @@ export async function fetchJson(url: string, signal?: AbortSignal): Promise<unkn
   if (!response.ok) {
     throw new DataError(url, [{ file: url, field: "(request)", message: `HTTP ${response.status} ${response.statusText}`.trim() }]);
   }
+  return response;
+}
+
+/** A binary file's bytes; `onProgress` hears the bytes received so far and the total when the server says it. */
+export async function fetchBytes(url: string, onProgress?: (loaded: number, total: number | null) => void, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await request(url, signal);
+  const length = Number(response.headers.get("content-length"));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(loaded, total);
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await request(url, signal);
   const text = await response.text();
   if (/^\s*</.test(text)) {
     // Static servers with an SPA fallback answer a missing file with index.html.

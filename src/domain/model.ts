@@ -48,10 +48,16 @@ interface Placed {
   longitude: number;
   latitude: number;
 }
-interface Area extends Placed {
+interface Located extends Placed {
   bbox: Bbox;
+}
+interface Area extends Located {
   /** The unit's outline; only the engine's locators and containment checks read it. */
   geometry: Polygon | MultiPolygon;
+}
+/** Grids and residential units: read from an attribute table they carry no outline, only centroid and box. */
+interface Unit extends Located {
+  geometry?: Polygon | MultiPolygon;
 }
 export interface PrefectureRow {
   code: string;
@@ -75,10 +81,10 @@ export interface StreetRow extends Area {
 export interface CommunityRow extends Area, Omit<CommunityProperties, "streetCode"> {
   streetIndex: number;
 }
-export interface GridRow extends Area, Omit<GridProperties, "communityCode"> {
+export interface GridRow extends Unit, Omit<GridProperties, "communityCode"> {
   communityIndex: number;
 }
-export interface CompoundRow extends Area, Omit<CompoundProperties, "communityCode" | "gridId" | "kind"> {
+export interface CompoundRow extends Unit, Omit<CompoundProperties, "communityCode" | "gridId" | "kind"> {
   kind: CompoundKind;
   communityIndex: number;
   /** -1 when the compound belongs to no (known) grid. */

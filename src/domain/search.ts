@@ -5,7 +5,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import type { Layers } from "./dataset.ts";
 import { centroidOf } from "./geo.ts";
 import { labelPoint } from "./label-point.ts";
-import { bboxOf } from "./model.ts";
+import { bboxOf, type Bbox, type Model } from "./model.ts";
 
 export const SEARCH_LEVELS = ["prefecture", "district", "street", "community", "grid", "compound", "station"] as const;
 export type SearchLevel = (typeof SEARCH_LEVELS)[number];
@@ -219,6 +219,35 @@ export function searchEntriesFromLayers(layers: Layers): SearchEntry[] {
     const [longitude = Number.NaN, latitude = Number.NaN] = geometry.coordinates;
     const parents = properties.communityCode === null ? underStreet(properties.streetCode) : underCommunity(properties.communityCode);
     entries.push({ level: "station", id: properties.id, name: properties.name, context: context(...parents), position: [longitude, latitude], bbox: null });
+  }
+  return entries;
+}
+
+const place = (row: { longitude: number; latitude: number; bbox: Bbox }) => ({ position: [row.longitude, row.latitude] as [number, number], bbox: row.bbox });
+
+/**
+ * The same entries from the engine's model (tiled datasets, in the worker): every unit down to
+ * grids and residential units, placed at its centroid and framed by its box.
+ */
+export function searchEntriesFromModel(model: Model): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  const streetContext = (index: number) => {
+    const street = model.streets[index];
+    return [street ? model.districts[street.districtIndex]?.name : undefined, street?.name];
+  };
+  const communityContext = (index: number) => {
+    const community = model.communities[index];
+    return [...(community ? streetContext(community.streetIndex) : []), community?.name];
+  };
+  for (const row of model.prefectures) entries.push({ level: "prefecture", id: row.code, name: row.name, context: "", position: [(row.bbox[0] + row.bbox[2]) / 2, (row.bbox[1] + row.bbox[3]) / 2], bbox: row.bbox });
+  for (const row of model.districts) entries.push({ level: "district", id: row.code, name: row.name, context: context(model.prefectures[row.prefectureIndex]?.name), ...place(row) });
+  for (const row of model.streets) entries.push({ level: "street", id: row.code, name: row.name, context: context(model.districts[row.districtIndex]?.name), ...place(row) });
+  for (const row of model.communities) entries.push({ level: "community", id: row.code, name: row.name, context: context(...streetContext(row.streetIndex)), ...place(row) });
+  for (const row of model.grids) entries.push({ level: "grid", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
+  for (const row of model.compounds) entries.push({ level: "compound", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
+  for (const row of model.stations) {
+    const parents = row.communityIndex >= 0 ? communityContext(row.communityIndex) : streetContext(row.streetIndex);
+    entries.push({ level: "station", id: row.id, name: row.name, context: context(...parents), position: [row.longitude, row.latitude], bbox: null });
   }
   return entries;
 }

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { DetailCard } from "./DetailCard.tsx";
+import { DetailCard, syntheticKey } from "./DetailCard.tsx";
 import { formatField, summaryLine } from "./field-labels.ts";
 import { MapTooltip } from "./MapTooltip.tsx";
 
@@ -48,5 +48,20 @@ describe("field formatting", () => {
   });
   it("summarises a compound", () => {
     expect(summaryLine("compounds", { households: 300, partyBranch: true }, "zh")).toBe("户数 300 · 党支部(党小组) 是");
+  });
+});
+
+describe("the synthetic note", () => {
+  const synthetic = { geometry: ["streets", "communities", "compounds"], attributes: ["communities", "compounds"] } as const;
+  it.each([
+    ["compounds", false, "card.synthetic.both"],
+    ["streets", false, "card.synthetic.geometry"],
+    ["districts", true, "card.synthetic.rollup"],
+    ["districts", false, null],
+  ] as const)("for %s (report %s) is %s", (layer, hasReport, key) => {
+    expect(syntheticKey(layer, { geometry: [...synthetic.geometry], attributes: [...synthetic.attributes] }, hasReport)).toBe(key);
+  });
+  it("is nothing for real data", () => {
+    expect(syntheticKey("compounds", { geometry: [], attributes: [] }, true)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 // The card of a selected unit: its own fields and, for areas, its rolled-up indicators.
+import type { Manifest } from "../data/contract.ts";
 import type { UnitReport } from "../domain/analysis.ts";
 import { explainScore, type Gap } from "../domain/gaps.ts";
 import type { PickedFeature } from "./map/map-adapter.ts";
@@ -14,10 +15,26 @@ export interface DetailCardProps {
   onClose: () => void;
   /** The unit's own gaps (streets, grids, compounds), from the engine; undefined while unknown. */
   gaps?: readonly Gap[] | undefined;
+  /** The manifest's synthetic layers: the card says what of this unit is made up. */
+  synthetic?: Manifest["synthetic"] | undefined;
 }
 
-export function DetailCard({ selected, report, language, onClose, gaps }: DetailCardProps) {
+type SyntheticKey = "card.synthetic.both" | "card.synthetic.geometry" | "card.synthetic.attributes" | "card.synthetic.rollup";
+
+/** What of the selected unit is synthetic: its geometry, its own figures, or the figures rolled up into it. */
+export function syntheticKey(layer: PickedFeature["layer"], synthetic: Manifest["synthetic"] | undefined, hasReport: boolean): SyntheticKey | null {
+  if (!synthetic) return null;
+  const geometry = (synthetic.geometry as readonly string[]).includes(layer);
+  const attributes = (synthetic.attributes as readonly string[]).includes(layer);
+  if (geometry && attributes) return "card.synthetic.both";
+  if (geometry) return "card.synthetic.geometry";
+  if (attributes) return "card.synthetic.attributes";
+  return hasReport && synthetic.attributes.length > 0 ? "card.synthetic.rollup" : null;
+}
+
+export function DetailCard({ selected, report, language, onClose, gaps, synthetic }: DetailCardProps) {
   const t = useTranslate();
+  const note = syntheticKey(selected.layer, synthetic, report !== undefined);
   return (
     <section className="panel detail-card" aria-label={selected.name} data-testid="detail-card">
       <header>
@@ -37,6 +54,11 @@ export function DetailCard({ selected, report, language, onClose, gaps }: Detail
           </div>
         ))}
       </dl>
+      {note ? (
+        <p className="detail-synthetic" data-testid="card-synthetic">
+          {t(note)}
+        </p>
+      ) : null}
       {report ? <KpiPanel unit={report} /> : null}
       {gaps ? (
         <div className="detail-gaps" data-testid="detail-gaps">

@@ -6,7 +6,7 @@ import { bboxOf } from "../domain/model.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useWhatIf } from "./engine-client.ts";
+import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useWhatIf, useWorkerSearch } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
@@ -109,9 +109,10 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // The engine parses the same files in its worker: start it once the map is drawn, so the two
   // do not compete for the CPU while the first frame is still coming.
   const [mapReady, setMapReady] = useState(false);
-  // Tiled datasets bring their indicators with them; others are analysed in the worker.
-  const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && manifest.tiles === undefined);
-  const city = indicators?.city ?? engine.data?.city;
+  // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
+  // attribute table. A tiled dataset's precomputed indicators show until the worker is ready.
+  const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && (manifest.tiles === undefined || manifest.attributes !== undefined));
+  const city = engine.data?.city ?? indicators?.city;
   const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   // The clicked feature keeps its properties (tiled data cannot be looked up again); a selection
@@ -124,7 +125,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const properties = dataset ? findProperties(dataset.layers, selection.layer, selection.id) : undefined;
     return properties ? { ...selection, name: String(properties.name ?? selection.id), properties } : null;
   }, [props.selection, picked, dataset]);
-  const reports = indicators ?? engine.data;
+  const reports = engine.data ?? indicators;
   const selectedReport = useMemo(() => {
     if (!selected || !reports) return undefined;
     const list = selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
@@ -140,6 +141,13 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (indicators) return buildSearchIndex(indicators.labels.map(labelEntry));
     return dataset ? buildSearchIndex(searchEntriesFromLayers(dataset.layers)) : undefined;
   }, [mapReady, dataset, indicators]);
+  // Tiled datasets: once the worker has the attribute table, search goes to its index of every unit.
+  const [searchQuery, setSearchQuery] = useState("");
+  const workerSearch = useWorkerSearch(props.manifestUrl, searchQuery, 8, engine.isSuccess && manifest?.attributes !== undefined);
+  const remoteSearch = useMemo(
+    () => (engine.isSuccess && manifest?.attributes !== undefined ? { groups: searchQuery.trim() === "" ? [] : (workerSearch.data ?? []), onQuery: setSearchQuery } : undefined),
+    [engine.isSuccess, manifest?.attributes, searchQuery, workerSearch.data],
+  );
   const levelLabels = useMemo(
     () => Object.fromEntries(Object.entries(LEVEL_LAYER).map(([level, layer]) => [level, levelLabel(layer, props.language)])) as Record<SearchLevel, string>,
     [props.language],
@@ -257,7 +265,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     return list;
   }, [whatIfActive, planned, moved, focusedId, focusedName, stations, language]);
   const suggest = async () => {
-    const sites = await engineClient().suggest(3);
+    const sites = await engineClient(props.manifestUrl).suggest(3);
     setWhatIf({ planned: [...planned, ...sites.map((site): [number, number] => [site.longitude, site.latitude])] });
   };
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
@@ -299,8 +307,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
-          <SearchBox index={searchIndex} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
-          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} /> : null}
+          <SearchBox index={searchIndex} remote={remoteSearch} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
+          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {/* A selected area's card already holds its KPIs; the panel would repeat them. */}
           {area && selectedReport && !plannedCity ? null : <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />}
@@ -359,6 +367,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             legend={legend}
             area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: (area ? selectedReport : city) as UnitReport | undefined }}
             manifest={manifest}
+            manifestUrl={props.manifestUrl}
             permalink={window.location.href}
             atlas={dataset && !tilesUrl ? { layers: dataset.layers, reports: reports as { streets: UnitReport[]; communities?: UnitReport[] } | undefined } : undefined}
             request={snapshotRequest}

@@ -37,13 +37,13 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
   const gaps = useGaps(manifestUrl, filter, enabled, plan);
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   const exportCsv = async () => {
-    const all = await engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario);
+    const all = await engineClient(manifestUrl).gaps(filter, Number.MAX_SAFE_INTEGER, scenario);
     const note = synthetic ? syntheticNote(synthetic, t) : null;
     const notes = [`${t("asOf")} ${asOf}`, ...(note ? [note] : [])];
     downloadText(gapsToCsv(all.items, language, notes), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
   };
   const exportXlsx = async () => {
-    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient().gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);
+    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient(manifestUrl).gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);
     const note = (synthetic ? syntheticNote(synthetic, t) : null) ?? undefined;
     const kindLabel = kind === "all" ? t("gaps.all") : t(`gap.${kind}` as MessageKey);
     const bytes = gapsToXlsx(all.items, { language, asOf, areaName, kindLabel, note });

@@ -1,12 +1,14 @@
 // Search by name or code: a combobox whose list shows the hits grouped by level, the match
 // highlighted. Choosing a hit hands it to the parent, which flies there and selects it.
 import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
-import type { SearchHit, SearchIndex, SearchLevel } from "../domain/search.ts";
+import type { SearchGroup, SearchHit, SearchIndex, SearchLevel } from "../domain/search.ts";
 import "./search-box.css";
 
 export interface SearchBoxProps {
   /** Undefined while the data loads: the input is disabled. */
   index: SearchIndex | undefined;
+  /** Instead of a local index: the query goes out (to the engine worker) and its groups come back. */
+  remote?: { groups: SearchGroup[]; onQuery: (query: string) => void } | undefined;
   onChoose: (hit: SearchHit) => void;
   levelLabels: Record<SearchLevel, string>;
   /** Accessible name of the input and the list. */
@@ -18,7 +20,7 @@ export interface SearchBoxProps {
   limit?: number;
 }
 
-export function SearchBox({ index, onChoose, levelLabels, label, placeholder, emptyText, limit = 8 }: SearchBoxProps) {
+export function SearchBox({ index, remote, onChoose, levelLabels, label, placeholder, emptyText, limit = 8 }: SearchBoxProps) {
   const id = useId();
   const listboxId = `${id}-listbox`;
   const optionId = (position: number) => `${id}-option-${position}`;
@@ -27,7 +29,11 @@ export function SearchBox({ index, onChoose, levelLabels, label, placeholder, em
   const [active, setActive] = useState(-1);
   // Typing stays responsive on a slow machine: the list follows when the search has run.
   const deferredQuery = useDeferredValue(query);
-  const groups = useMemo(() => index?.search(deferredQuery, limit) ?? [], [index, deferredQuery, limit]);
+  const onQuery = remote?.onQuery;
+  useEffect(() => onQuery?.(deferredQuery), [onQuery, deferredQuery]);
+  const local = useMemo(() => (remote ? [] : (index?.search(deferredQuery, limit) ?? [])), [remote, index, deferredQuery, limit]);
+  const groups = remote ? remote.groups : local;
+  const ready = remote !== undefined || index !== undefined;
   const hits = useMemo(() => groups.flatMap((group) => group.entries), [groups]);
   // Position in `hits` of each group's first hit: options are numbered across groups.
   const firsts = useMemo(() => {
@@ -41,7 +47,7 @@ export function SearchBox({ index, onChoose, levelLabels, label, placeholder, em
   }, [groups]);
   const activeHit = hits[active];
   const showList = open && hits.length > 0;
-  const showEmpty = open && index !== undefined && groups.length === 0 && deferredQuery.trim() !== "";
+  const showEmpty = open && ready && groups.length === 0 && deferredQuery.trim() !== "";
   const activeOptionId = activeHit && showList ? optionId(active) : undefined;
 
   useEffect(() => {
@@ -96,7 +102,7 @@ export function SearchBox({ index, onChoose, levelLabels, label, placeholder, em
         spellCheck={false}
         placeholder={placeholder}
         value={query}
-        disabled={index === undefined}
+        disabled={!ready}
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);

@@ -5,10 +5,21 @@ import type { GapFilter } from "../domain/gaps.ts";
 import { isEmptyPlan, scenarioOf, type WhatIfPlan } from "./what-if-plan.ts";
 import type { EngineApi } from "../workers/engine-api.ts";
 
-let engine: Remote<EngineApi> | undefined;
+const engines = new Map<string, Remote<EngineApi>>();
 
-export function engineClient(): Remote<EngineApi> {
-  engine ??= wrap<EngineApi>(new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }));
+/** The absolute URL a dataset is known by (the worker resolves URLs against its own location). */
+export function datasetKey(manifestUrl: string): string {
+  return new URL(manifestUrl, document.baseURI).href;
+}
+
+/** One worker per dataset: every call goes to the worker of the dataset it names, never to "the current one". */
+export function engineClient(manifestUrl: string): Remote<EngineApi> {
+  const key = datasetKey(manifestUrl);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = wrap<EngineApi>(new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }));
+    engines.set(key, engine);
+  }
   return engine;
 }
 
@@ -18,7 +29,7 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
     queryKey: ["engine-summary", manifestUrl],
     enabled,
     // The worker resolves URLs against its own script location, so hand it an absolute one.
-    queryFn: () => engineClient().load(new URL(manifestUrl, document.baseURI).href),
+    queryFn: () => engineClient(manifestUrl).load(datasetKey(manifestUrl)),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
@@ -29,7 +40,7 @@ export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   return useQuery({
     queryKey: ["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? "", scenario],
-    queryFn: () => engineClient().gaps(filter, 50, scenario),
+    queryFn: () => engineClient(manifestUrl).gaps(filter, 50, scenario),
     enabled,
     // While a plan changes, keep showing the same area's list; another area's list never stands in.
     placeholderData: (previous, previousQuery) =>
@@ -42,7 +53,7 @@ export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean
 export function useWhatIf(manifestUrl: string, plan: WhatIfPlan, enabled: boolean) {
   return useQuery({
     queryKey: ["engine-what-if", manifestUrl, plan],
-    queryFn: () => engineClient().whatIf(scenarioOf(plan)),
+    queryFn: () => engineClient(manifestUrl).whatIf(scenarioOf(plan)),
     enabled: enabled && !isEmptyPlan(plan),
     placeholderData: (previous) => previous,
     staleTime: Number.POSITIVE_INFINITY,
@@ -54,7 +65,7 @@ export function useAccessBands(manifestUrl: string, plan: WhatIfPlan | null, ena
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   return useQuery({
     queryKey: ["engine-access-bands", manifestUrl, scenario],
-    queryFn: () => engineClient().accessBands(scenario),
+    queryFn: () => engineClient(manifestUrl).accessBands(scenario),
     enabled,
     placeholderData: (previous) => previous,
     staleTime: Number.POSITIVE_INFINITY,
@@ -65,7 +76,7 @@ export function useAccessBands(manifestUrl: string, plan: WhatIfPlan | null, ena
 export function useGridLoads(manifestUrl: string, areaCode: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ["engine-grid-loads", manifestUrl, areaCode ?? ""],
-    queryFn: () => engineClient().gridLoads(areaCode),
+    queryFn: () => engineClient(manifestUrl).gridLoads(areaCode),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -75,7 +86,7 @@ export function useGridLoads(manifestUrl: string, areaCode: string | undefined, 
 export function useGapCounts(manifestUrl: string, enabled: boolean) {
   return useQuery({
     queryKey: ["engine-gap-counts", manifestUrl],
-    queryFn: () => engineClient().gapCounts(),
+    queryFn: () => engineClient(manifestUrl).gapCounts(),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -86,8 +97,19 @@ export function useEnclosed(manifestUrl: string, ring: Array<[number, number]> |
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;
   return useQuery({
     queryKey: ["engine-enclosed", manifestUrl, ring, scenario],
-    queryFn: () => engineClient().enclosed(ring ?? [], scenario),
+    queryFn: () => engineClient(manifestUrl).enclosed(ring ?? [], scenario),
     enabled: enabled && ring !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Search in the worker's index (tiled datasets): the same groups as a local index, fetched per query. */
+export function useWorkerSearch(manifestUrl: string, query: string, limit: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-search", manifestUrl, query, limit],
+    queryFn: () => engineClient(manifestUrl).search(query, limit),
+    enabled: enabled && query.trim() !== "",
+    placeholderData: (previous) => previous,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -3,11 +3,14 @@
 // results (numbers, gap items) cross to the main thread.
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { layerUrl } from "../data/queries.ts";
-import { fetchJson } from "../data/fetch-json.ts";
+import { decodeTables, gunzipIfNeeded } from "../data/columnar.ts";
+import { fetchBytes, fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
 import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
 import { summarizeEnclosed, type EnclosedSummary } from "../domain/enclosed.ts";
-import { analyze, reportOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
+import { analyze, analyzeModel, reportOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
+import { modelFromTables } from "../domain/model-table.ts";
+import { buildSearchIndex, searchEntriesFromModel, type SearchGroup, type SearchIndex } from "../domain/search.ts";
 import { gapCountsByUnit, gridLoadsIn, type GridLoad } from "../domain/area-breakdown.ts";
 import { filterGaps, type Gap, type GapFilter } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/indicators.ts";
@@ -43,6 +46,7 @@ export function createEngine() {
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
   let lastScenario: { key: string; analysis: Analysis } | undefined;
+  let searchIndex: { model: Analysis["model"]; index: SearchIndex } | undefined;
   const current = () => {
     if (!base) throw new Error("no dataset loaded in the engine");
     return base;
@@ -62,22 +66,29 @@ export function createEngine() {
     async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false): Promise<EngineSummary> {
       const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
       const unavailable: EngineSummary["unavailable"] = [];
-      const collections = await Promise.all(
-        LAYER_NAMES.map(async (layer) => {
-          const file = manifest.layers[layer];
-          if (file === undefined) return { type: "FeatureCollection" as const, features: [] };
-          try {
-            const url = layerUrl(manifestUrl, file);
-            return parseLayer(layer, url, await fetchJson(url)).collection;
-          } catch (error) {
-            if (strict) throw error;
-            unavailable.push({ layer, message: error instanceof DataError ? error.message : String(error) });
-            return { type: "FeatureCollection" as const, features: [] };
-          }
-        }),
-      );
-      const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
-      base = analyze(layers, thresholds, manifest.asOf);
+      if (manifest.attributes !== undefined) {
+        // A tiled dataset: the engine works from its attribute table, never from the polygons.
+        const url = layerUrl(manifestUrl, manifest.attributes);
+        const bytes = await gunzipIfNeeded(await fetchBytes(url), url);
+        base = analyzeModel(modelFromTables(decodeTables(bytes, url), url), thresholds);
+      } else {
+        const collections = await Promise.all(
+          LAYER_NAMES.map(async (layer) => {
+            const file = manifest.layers[layer];
+            if (file === undefined) return { type: "FeatureCollection" as const, features: [] };
+            try {
+              const url = layerUrl(manifestUrl, file);
+              return parseLayer(layer, url, await fetchJson(url)).collection;
+            } catch (error) {
+              if (strict) throw error;
+              unavailable.push({ layer, message: error instanceof DataError ? error.message : String(error) });
+              return { type: "FeatureCollection" as const, features: [] };
+            }
+          }),
+        );
+        const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
+        base = analyze(layers, thresholds, manifest.asOf);
+      }
       title = manifest.title;
       lastScenario = undefined;
       return summaryOf(base, title, unavailable, manifest.asOf);
@@ -105,6 +116,12 @@ export function createEngine() {
     /** Households and workers of each grid in an area (the summary stops at communities). */
     gridLoads(areaCode?: string): GridLoad[] {
       return gridLoadsIn(current().model, areaCode);
+    },
+    /** Search over every unit, down to grids and residential units; the index is built on the first query. */
+    search(query: string, limit = 8): SearchGroup[] {
+      const model = current().model;
+      if (searchIndex?.model !== model) searchIndex = { model, index: buildSearchIndex(searchEntriesFromModel(model)) };
+      return searchIndex.index.search(query, limit);
     },
     /** Number of gaps in each district, street and community, keyed by code. */
     gapCounts(): Record<string, number> {

@@ -5,10 +5,9 @@ import { hexToPixel, Screenshot, waitForMapReady } from "./browser.ts";
 import { palette } from "../../src/layers/palette.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
-import { analyze } from "../../src/domain/analysis.ts";
 import { applyScenario } from "../../src/domain/what-if.ts";
 import { readFileSync } from "node:fs";
-import { readDataset } from "../../scripts/lib/read-dataset.ts";
+import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { bboxOf } from "../../src/domain/model.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 
@@ -40,6 +39,7 @@ describe("exploring the map", () => {
     await expect.poll(() => card.textContent()).toContain(compound.properties.name);
     expect(await card.locator('[data-field="households"]').textContent()).toBe(compound.properties.households.toLocaleString("zh-CN"));
     expect(await card.locator('[data-field="partyBranch"]').textContent()).toBe("否");
+    expect(await card.getByTestId("card-synthetic").textContent()).toContain("合成演示数据");
     expect(page.url()).toContain(`sel=compounds:${compound.properties.id}`);
     // The selected compound is outlined in the selection colour.
     await expect.poll(async () => (await Screenshot.of(page)).count(hexToPixel(palette.selection), 30)).toBeGreaterThan(100);
@@ -106,7 +106,7 @@ describe("search", () => {
 
 describe("the gap list", () => {
   it("ranks the gaps as the engine does, filters by kind and goes to an item", async () => {
-    const top = analyze(readDataset("public/data/kunming").layers).gaps;
+    const top = analyzeFolder("public/data/kunming").gaps;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL("./", baseUrl).href);
     await waitForMapReady(page);
@@ -134,7 +134,7 @@ describe("the gap list", () => {
 
 describe("what-if planning", () => {
   it("adds a station where the map is clicked and shows the change the engine computes", async () => {
-    const base = analyze(readDataset("public/data/kunming").layers);
+    const base = analyzeFolder("public/data/kunming");
     const far = base.gaps.find((gap) => gap.kind === "compound-beyond-service");
     if (!far) throw new Error("no compound beyond the service distance in the demo data");
     const [longitude, latitude] = far.location;

@@ -1,9 +1,9 @@
 // The KPI panel shows what the engine computes (in its worker), the same numbers the command
 // line analysis gives for the same files.
 import { describe, expect, inject, it } from "vitest";
-import { analyze, reportOf } from "../../src/domain/analysis.ts";
+import { reportOf } from "../../src/domain/analysis.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
-import { readDataset } from "../../scripts/lib/read-dataset.ts";
+import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { waitForMapReady } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -12,7 +12,7 @@ const browser = useBrowser();
 
 describe("the KPI panel", () => {
   it("shows the engine's city indicators, each with its definition", async () => {
-    const expected = reportOf(analyze(readDataset("public/data/kunming").layers)).city;
+    const expected = reportOf(analyzeFolder("public/data/kunming")).city;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL("./", baseUrl).href);
     await waitForMapReady(page);

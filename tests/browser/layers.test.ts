@@ -4,20 +4,20 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { labelPoint } from "../../src/domain/label-point.ts";
-import { analyze, reportOf } from "../../src/domain/analysis.ts";
+import { reportOf } from "../../src/domain/analysis.ts";
 import { applyScenario } from "../../src/domain/what-if.ts";
 import { summarizeEnclosed } from "../../src/domain/enclosed.ts";
 import { buildChoropleth } from "../../src/layers/choropleth.ts";
 import { palette, type Rgba } from "../../src/layers/palette.ts";
 import { matchingAreas } from "../../src/views/map-filters.ts";
-import { readDataset } from "../../scripts/lib/read-dataset.ts";
+import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { hexToPixel, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
 import { largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-const analysis = analyze(readDataset("public/data/kunming").layers);
+const analysis = analyzeFolder("public/data/kunming");
 const report = reportOf(analysis);
 
 async function open(path: string): Promise<Page> {

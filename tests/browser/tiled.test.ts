@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
 import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
+import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
@@ -72,6 +73,24 @@ describe("the Yunnan dataset", () => {
     await page.close();
   });
 
+  it("ranks the province's gaps in the browser as the CLI does, from the attribute table", async () => {
+    const gaps = analyzeFolder("data/generated/yunnan").gaps;
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const requests = recordRequests(page);
+    await page.goto(new URL(`./?debug=1&data=${PROVINCE}`, baseUrl).href);
+    await waitForMapReady(page);
+    const panel = page.getByTestId("gap-panel");
+    await expect.poll(() => panel.locator(".gap-name").first().textContent(), { timeout: 90_000 }).toBe(gaps[0]?.unitName);
+    expect(await panel.locator(".gap-name").nth(1).textContent()).toBe(gaps[1]?.unitName);
+    // A kind deep in the list: grids without a worker, somewhere among 200,000 gaps.
+    await panel.getByRole("combobox", { name: "缺口类型" }).selectOption("grid-no-worker");
+    await expect.poll(() => panel.locator(".gap-name").first().textContent()).toBe(gaps.find((gap) => gap.kind === "grid-no-worker")?.unitName);
+    // The engine read the table, not the layers' GeoJSON.
+    expect(requests.some((url) => url.endsWith("attributes.bin.gz"))).toBe(true);
+    expect(requests.filter((url) => /\/data\/yunnan\/.*\.geojson$/.test(url))).toEqual([]);
+    await page.close();
+  });
+
   it("draws 洱海 as water in 大理 and picks the county beside it", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL(`./?debug=1&data=${PROVINCE}#map=11/25.784/100.192`, baseUrl).href);
@@ -82,6 +101,29 @@ describe("the Yunnan dataset", () => {
     const picked = await page.evaluate(() => window.partyMap?.pickAt(300, 424) ?? null);
     expect(picked?.layer).toMatch(/^(districts|streets|communities)$/);
     expect(String(picked?.id)).toMatch(/^5329/);
+    await page.close();
+  });
+});
+
+describe("search on the tiled province", () => {
+  it("finds a residential unit far from Kunming by name, from the worker's index", async () => {
+    // A 大理 unit whose name no other unit shares: the search must find exactly it.
+    const units = (JSON.parse(readFileSync("data/generated/yunnan/compounds.geojson", "utf8")) as { features: Array<{ properties: { id: string; name: string } }> }).features;
+    const counts = new Map<string, number>();
+    for (const { properties } of units) counts.set(properties.name, (counts.get(properties.name) ?? 0) + 1);
+    const target = units.find(({ properties }) => properties.id.startsWith("5329") && counts.get(properties.name) === 1 && properties.name.length >= 4)?.properties;
+    if (!target) throw new Error("no uniquely named unit in 大理");
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(new URL("./?debug=1&data=data/yunnan/manifest.json", baseUrl).href);
+    await waitForMapReady(page);
+    const box = page.getByRole("combobox", { name: "搜索地名或代码" });
+    // The worker's index answers once the engine has read the attribute table.
+    await expect.poll(() => page.getByTestId("gap-panel").locator(".gap-name").count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    await box.fill(target.name);
+    const option = page.getByRole("option", { name: new RegExp(target.name) });
+    await expect.poll(() => option.count(), { timeout: 30_000 }).toBe(1);
+    await option.click();
+    await expect.poll(() => page.url()).toContain(`sel=compounds:${target.id}`);
     await page.close();
   });
 });

@@ -6,8 +6,8 @@
 // WebGL context that comes back.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { readDataset } from "../../scripts/lib/read-dataset.ts";
-import { analyze, reportOf } from "../../src/domain/analysis.ts";
+import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
+import { reportOf } from "../../src/domain/analysis.ts";
 import { wallPalette } from "../../src/layers/palette.ts";
 import { formatValue } from "../../src/views/KpiPanel.tsx";
 import { WALL_KPIS } from "../../src/views/wall/wall-kpis.ts";
@@ -87,7 +87,7 @@ describe.each([
   const scale = height / 1080;
 
   it("is dark, shows the engine's figures in panels beside a drawn map, and tours the streets", async () => {
-    const expected = reportOf(analyze(readDataset("public/data/kunming").layers)).city;
+    const expected = reportOf(analyzeFolder("public/data/kunming")).city;
     const { page, map, errors } = await openWall(width, height, "dwell=5");
     // The map fills the middle at the screen's resolution: its canvas has as many pixels as its box
     // on screen (not clamped), and its layout size is its size on screen (no CSS scaling anywhere above it).

@@ -2,6 +2,9 @@
 // tiles are built: indicators per unit and label points go to indicators.json, and the dataset's
 // manifest gains `tiles` and `indicators` so the app draws from the archive.
 import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { encodeTables } from "../../../src/data/columnar.ts";
+import { modelToTables } from "../../../src/domain/model-table.ts";
 import { basename, join, relative } from "node:path";
 import { indicatorsFileSchema, type IndicatorsFile } from "../../../src/data/indicators-file.ts";
 import { analyze, reportOf } from "../../../src/domain/analysis.ts";
@@ -15,7 +18,11 @@ export interface TiledIndicators {
   main: IndicatorsFile;
   /** Community-level reports, written to their own file. */
   communities: unknown[];
+  /** The attribute table the browser's engine works from, gzip-compressed. */
+  attributes: Uint8Array;
 }
+
+export const ATTRIBUTES_FILE = "attributes.bin.gz";
 
 /** The urban/rural breakdown is not part of the file's flat unit rows. */
 function withoutKinds<T extends { byKind?: unknown }>(unit: T): Omit<T, "byKind"> {
@@ -44,7 +51,11 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
     gapCount: analysis.gaps.length,
     labels,
   });
-  return { main, communities: report.communities };
+  // Grid workers' names are personal data: they stay out of the table, as they stay out of the tiles.
+  const model = { ...analysis.model, grids: analysis.model.grids.map((grid) => ({ ...grid, workerName: null })) };
+  const { tables, meta } = modelToTables(model);
+  const attributes = new Uint8Array(gzipSync(encodeTables(tables, meta), { level: 9 }));
+  return { main, communities: report.communities, attributes };
 }
 
 /** Writes indicators.json beside the manifest and points the manifest at it and at the archive. */
@@ -52,8 +63,9 @@ export function registerTiles(folder: string, archive: string, indicators: Tiled
   const indicatorsName = "indicators.json";
   writeFileSync(join(folder, indicatorsName), `${JSON.stringify(indicators.main)}\n`);
   writeFileSync(join(folder, COMMUNITIES_FILE), `${JSON.stringify(indicators.communities)}\n`);
+  writeFileSync(join(folder, ATTRIBUTES_FILE), indicators.attributes);
   const manifestPath = join(folder, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
   const tiles = relative(folder, archive) || basename(archive);
-  writeFileSync(manifestPath, `${JSON.stringify({ ...manifest, tiles, indicators: indicatorsName }, null, 2)}\n`);
+  writeFileSync(manifestPath, `${JSON.stringify({ ...manifest, tiles, indicators: indicatorsName, attributes: ATTRIBUTES_FILE }, null, 2)}\n`);
 }

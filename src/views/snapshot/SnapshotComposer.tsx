@@ -36,6 +36,8 @@ export interface SnapshotComposerProps {
   legend: LegendGroup[];
   area: SnapshotArea;
   manifest: Manifest;
+  /** The dataset's manifest URL: its engine lists each atlas page's gaps. */
+  manifestUrl: string;
   /** The live view's URL (window.location.href); printed as a QR code. */
   permalink: string;
   /** Layers and per-unit figures for the atlas; omitted or without streets: no atlas. */
@@ -112,6 +114,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
     void run(
       () =>
         exportAtlas(session, {
+          manifestUrl: props.manifestUrl,
           preset,
           units,
           base,

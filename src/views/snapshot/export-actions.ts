@@ -50,9 +50,9 @@ export async function exportSheet(session: SnapshotSession, request: SheetReques
   });
 }
 
-async function unitGaps(code: string): Promise<{ total: number; items: Gap[] } | null> {
+async function unitGaps(manifestUrl: string, code: string): Promise<{ total: number; items: Gap[] } | null> {
   try {
-    return await engineClient().gaps({ areaCode: code }, GAP_ROWS);
+    return await engineClient(manifestUrl).gaps({ areaCode: code }, GAP_ROWS);
   } catch {
     // The engine has no dataset yet (still computing) or none at all (tiled data).
     return null;
@@ -60,6 +60,8 @@ async function unitGaps(code: string): Promise<{ total: number; items: Gap[] } |
 }
 
 export interface AtlasRequest {
+  /** The dataset whose engine lists each page's gaps. */
+  manifestUrl: string;
   preset: Preset;
   units: readonly AtlasUnit[];
   /** Everything a page shares with the single sheet; title, KPIs, gaps and QR are per unit. */
@@ -92,7 +94,7 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
         ...base,
         settings: { ...base.settings, title: defaultTitle(unit.name, t) },
         kpi: kpiContent(unit.name, unit.report, t),
-        gaps: gapTableContent(await unitGaps(unit.code), t),
+        gaps: gapTableContent(await unitGaps(request.manifestUrl, unit.code), t),
         qr: base.settings.qr ? await qrModules(link) : null,
       });
       const sheet = await renderSheet(

@@ -50,7 +50,7 @@ function wallStyle(scale: number): CSSProperties {
 export function WallScreen({ manifestUrl, waterUrl, language, options, debug, engine }: WallScreenProps) {
   const scale = useWallScale();
   const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
-  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient());
+  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient(manifestUrl));
   const summary = refresh.summary;
   const [mapReady, setMapReady] = useState(false);
   const stops = useMemo(() => (dataset ? tourStops(dataset.layers, options.tourStreet) : []), [dataset, options.tourStreet]);
