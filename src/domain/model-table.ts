@@ -166,53 +166,33 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     code: sCode?.(row) as string, name: sName?.(row) as string, districtIndex: sParent?.(row) as number, kind: sKind?.(row) as StreetKind, stationTarget: sTarget?.(row) === true, ...sArea(row),
   }));
 
-  const cArea = area("communities");
-  const cFields = ["code", "name", "streetIndex", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"] as const;
-  const cGet = cFields.map((name) => column("communities", name));
-  const communities = each("communities", (row) => {
-    const out: Record<string, unknown> = cArea(row);
-    cFields.forEach((name, index) => {
-      out[name] = cGet[index]?.(row);
+  /** Rows of a table: the named fields, each read from its own column, on top of `base(row)`. */
+  const rowsOf = <T>(table: string, fields: readonly string[], base: (row: number) => Record<string, unknown>): T[] => {
+    const getters = fields.map((name) => column(table, name));
+    return each(table, (row) => {
+      const out = base(row);
+      fields.forEach((name, index) => {
+        out[name] = getters[index]?.(row);
+      });
+      return out as T;
     });
-    return out as unknown as CommunityRow;
-  });
-
+  };
   const point = (table: string) => {
     const [x, y, b] = [lon(table), lat(table), box(table)];
-    return (row: number) => ({ longitude: x(row) as number, latitude: y(row) as number, bbox: b(row) });
+    return (row: number): Record<string, unknown> => ({ longitude: x(row) as number, latitude: y(row) as number, bbox: b(row) });
   };
-  const gPlace = point("grids");
-  const gFields = ["id", "name", "communityIndex", "workers", "households", "buildingLeaders", "workerName"] as const;
-  const gGet = gFields.map((name) => column("grids", name));
-  const grids = each("grids", (row) => {
-    const out: Record<string, unknown> = gPlace(row);
-    gFields.forEach((name, index) => {
-      out[name] = gGet[index]?.(row);
-    });
-    return out as unknown as GridRow;
-  });
-
-  const uPlace = point("compounds");
-  const uFields = ["id", "name", "kind", "communityIndex", "gridIndex", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"] as const;
-  const uGet = uFields.map((name) => column("compounds", name));
-  const compounds = each("compounds", (row) => {
-    const out: Record<string, unknown> = uPlace(row);
-    uFields.forEach((name, index) => {
-      out[name] = uGet[index]?.(row);
-    });
-    out.kind = (out.kind as CompoundKind | null) ?? "小区";
-    return out as unknown as CompoundRow;
-  });
-
-  const tFields = ["id", "name", "level", "streetIndex", "communityIndex", "socialWorkers", "openedOn", "longitude", "latitude"] as const;
-  const tGet = tFields.map((name) => column("stations", name));
-  const stations = each("stations", (row) => {
-    const out: Record<string, unknown> = {};
-    tFields.forEach((name, index) => {
-      out[name] = tGet[index]?.(row);
-    });
-    return out as unknown as StationRow;
-  });
+  const communities = rowsOf<CommunityRow>(
+    "communities",
+    ["code", "name", "streetIndex", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"],
+    area("communities"),
+  );
+  const grids = rowsOf<GridRow>("grids", ["id", "name", "communityIndex", "workers", "households", "buildingLeaders", "workerName"], point("grids"));
+  const compounds = rowsOf<CompoundRow>(
+    "compounds",
+    ["id", "name", "kind", "communityIndex", "gridIndex", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
+    point("compounds"),
+  ).map((unit) => (unit.kind ? unit : { ...unit, kind: "小区" as CompoundKind }));
+  const stations = rowsOf<StationRow>("stations", ["id", "name", "level", "streetIndex", "communityIndex", "socialWorkers", "openedOn", "longitude", "latitude"], () => ({}));
 
   const meta = decoded.header.meta;
   return {
