@@ -25,7 +25,7 @@ const zh = {
   "wall.detail.partyBranch": "{count} / {total} 个已知情况的小区、自然村建有党组织",
   "wall.detail.redProperty": "{count} / {total} 个已知情况的小区为红色物业",
   "wall.detail.stationAccess": "{count} / {total} 户(全部户数)在服务半径内",
-  "wall.detail.streets": "共 {total} 个街道(乡镇)",
+  "wall.detail.streets": "计入全覆盖目标的乡镇(街道)共 {total} 个",
   "wall.detail.grids": "共 {total} 个网格",
   "wall.detail.dualRegistered": "每百户 {per100} 人",
 } as const;
@@ -58,7 +58,7 @@ export const wallMessages: { zh: typeof zh; en: Record<keyof typeof zh, string> 
     "wall.detail.partyBranch": "{count} of {total} units with known status have a party branch or group",
     "wall.detail.redProperty": "{count} of {total} estates with known status have red property",
     "wall.detail.stationAccess": "{count} of all {total} households within reach",
-    "wall.detail.streets": "of {total} sub-districts",
+    "wall.detail.streets": "of {total} townships in the full-coverage target",
     "wall.detail.grids": "of {total} grids",
     "wall.detail.dualRegistered": "{per100} per 100 households",
   },

@@ -30,7 +30,7 @@ export const WALL_KPIS: readonly WallKpi[] = [
   },
   {
     field: "streetsWithoutStation", label: "kpi.streetsWithoutStation", definition: "kpi.streetsWithoutStation.definition", format: "count",
-    detail: (unit) => ({ key: "wall.detail.streets", values: { total: unit.streets } }),
+    detail: (unit) => ({ key: "wall.detail.streets", values: { total: unit.targetStreets } }),
   },
   {
     field: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", definition: "kpi.gridsWithoutWorker.definition", format: "count",
