@@ -1,6 +1,8 @@
-// Prepares the generated datasets the app serves but the repository does not hold: the whole of
-// Yunnan (data/README.md, "Yunnan province"). `npm start` and the browser tests run it first.
-// Deterministic and cached: the output is rebuilt only when its inputs change (a stamp of the
+// Prepares what the app serves but the repository does not hold: the whole of Yunnan (data/README.md,
+// "Yunnan province"), generated, and both Yunnan and the committed Kunming demo as tiled datasets
+// (vector tiles, an attribute table for the engine, precomputed indicators), so the city and the
+// province reach the browser through one code path. `npm start` and the browser tests run it first.
+// Deterministic and cached: each output is rebuilt only when its inputs change (a stamp of the
 // hashed sources, generator and tile builder), so a second start costs a second.
 //
 //   tsx scripts/prepare-data.ts [--force] [--threads N]
@@ -21,8 +23,13 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const PROVINCE_GEOJSON = resolve(ROOT, "data/generated/yunnan");
 /** What the app serves: manifest, tiles and indicators. */
 export const PROVINCE_PUBLIC = resolve(ROOT, "public/data/yunnan");
+/** The committed Kunming demo (GeoJSON, the contract's plain form) and its tiled copy the app serves. */
+export const CITY_GEOJSON = resolve(ROOT, "public/data/kunming");
+export const CITY_PUBLIC = resolve(ROOT, "public/data/kunming/tiled");
 const STAMP = ".stamp";
-const INPUTS = ["data/sources/yunnan", "data/scripts/lib", "data/scripts/generate.ts", "scripts/lib/tiles", "src/data", "src/domain", "scripts/prepare-data.ts"];
+const SERVING_INPUTS = ["scripts/lib/tiles", "src/data", "src/domain", "scripts/prepare-data.ts"];
+const INPUTS = ["data/sources/yunnan", "data/scripts/lib", "data/scripts/generate.ts", ...SERVING_INPUTS];
+const CITY_INPUTS = [...["communities", "compounds", "districts", "grids", "manifest", "prefectures", "stations", "streets"].map((name) => `public/data/kunming/${name}.${name === "manifest" ? "json" : "geojson"}`), ...SERVING_INPUTS];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -31,9 +38,9 @@ function filesUnder(path: string): string[] {
 }
 
 /** A hash of every input file's path and bytes (tests excluded: they do not change the output). */
-export function inputStamp(seed: number): string {
+export function inputStamp(seed: number, inputs: readonly string[] = INPUTS): string {
   const hash = createHash("sha256").update(`seed ${seed}\n`);
-  for (const input of INPUTS.flatMap((name) => filesUnder(resolve(ROOT, name))).filter((path) => !/\.test\.tsx?$/.test(path))) {
+  for (const input of inputs.flatMap((name) => filesUnder(resolve(ROOT, name))).filter((path) => !/\.test\.tsx?$/.test(path))) {
     hash.update(`${relative(ROOT, input)}\n`).update(readFileSync(input));
   }
   return hash.digest("hex");
@@ -62,19 +69,43 @@ export async function prepareProvince(options: PrepareOptions = {}): Promise<boo
   const counts = Object.entries(summary.counts).map(([layer, count]) => `${count.toLocaleString("en-US")} ${layer}`).join(", ");
   log(`  generated ${counts} in ${(summary.milliseconds / 1000).toFixed(1)} s`);
 
-  rmSync(PROVINCE_PUBLIC, { recursive: true, force: true });
-  mkdirSync(PROVINCE_PUBLIC, { recursive: true });
-  const tilesStarted = performance.now();
-  const archive = join(PROVINCE_PUBLIC, "tiles.pmtiles");
-  const report = buildTiles(PROVINCE_GEOJSON, { out: archive });
-  log(`  tiles: ${(report.archive.archiveBytes / 1e6).toFixed(1)} MB in ${((performance.now() - tilesStarted) / 1000).toFixed(1)} s`);
-  const indicators = indicatorsFile(readDataset(PROVINCE_GEOJSON));
-  // The served copy has no layer files: the map draws from the tiles, the figures come with them.
-  const manifest = JSON.parse(readFileSync(join(PROVINCE_GEOJSON, "manifest.json"), "utf8")) as Record<string, unknown>;
-  writeFileSync(join(PROVINCE_PUBLIC, "manifest.json"), `${JSON.stringify({ ...manifest, layers: {} }, null, 2)}\n`);
-  registerTiles(PROVINCE_PUBLIC, archive, indicators);
+  serveTiled(PROVINCE_GEOJSON, PROVINCE_PUBLIC, log);
   writeFileSync(stampFile, `${stamp}\n`);
   log(`Yunnan dataset ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${relative(ROOT, PROVINCE_PUBLIC)}`);
+  return true;
+}
+
+/**
+ * Writes the served, tiled copy of a GeoJSON dataset folder: tiles, attribute table and indicators,
+ * and a manifest with no layer files (the map draws from the tiles, the engine reads the table).
+ */
+function serveTiled(source: string, target: string, log: (message: string) => void): void {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const tilesStarted = performance.now();
+  const archive = join(target, "tiles.pmtiles");
+  const report = buildTiles(source, { out: archive });
+  log(`  tiles: ${(report.archive.archiveBytes / 1e6).toFixed(1)} MB in ${((performance.now() - tilesStarted) / 1000).toFixed(1)} s`);
+  const indicators = indicatorsFile(readDataset(source));
+  const manifest = JSON.parse(readFileSync(join(source, "manifest.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(join(target, "manifest.json"), `${JSON.stringify({ ...manifest, layers: {} }, null, 2)}\n`);
+  registerTiles(target, archive, indicators);
+}
+
+/** Tiles the committed Kunming demo unless its served copy is current. Returns whether it built. */
+export function prepareCity(options: PrepareOptions = {}): boolean {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const stamp = inputStamp(0, CITY_INPUTS);
+  const stampFile = join(CITY_PUBLIC, STAMP);
+  if (!options.force && existsSync(stampFile) && readFileSync(stampFile, "utf8").trim() === stamp) {
+    log(`Kunming tiled copy is current (${relative(ROOT, CITY_PUBLIC)})`);
+    return false;
+  }
+  const started = performance.now();
+  log("Tiling the Kunming demo…");
+  serveTiled(CITY_GEOJSON, CITY_PUBLIC, log);
+  writeFileSync(stampFile, `${stamp}\n`);
+  log(`Kunming tiled copy ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${relative(ROOT, CITY_PUBLIC)}`);
   return true;
 }
 
@@ -82,5 +113,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const { values } = parseArgs({ options: { force: { type: "boolean", default: false }, threads: { type: "string" } } });
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new Error(`--threads must be a positive integer, not "${values.threads}"`);
+  prepareCity({ force: values.force });
   await prepareProvince({ force: values.force, ...(threads ? { threads } : {}) });
 }

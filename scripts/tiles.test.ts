@@ -112,7 +112,7 @@ describe("npm run tiles (buildTiles)", () => {
       expect.objectContaining({ id: "communities", minzoom: 8, fields: expect.objectContaining({ households: "Number", bigPartyCommittee: "Boolean", partyOrgType: "String" }) }),
       expect.objectContaining({ id: "grids", minzoom: 12, fields: { id: "String", name: "String", communityCode: "String", workers: "Number", households: "Number", buildingLeaders: "Number" } }),
       expect.objectContaining({ id: "compounds", minzoom: 12, fields: expect.objectContaining({ partyBranch: "Boolean", gridId: "String" }) }),
-      expect.objectContaining({ id: "stations", minzoom: 8 }),
+      expect.objectContaining({ id: "stations", minzoom: 6 }),
     ]);
   });
 
@@ -141,7 +141,7 @@ describe("npm run tiles (buildTiles)", () => {
     const layersAt = async (z: number) => Object.keys((await decode(archive, z, lon, lat))?.layers ?? {});
     expect(await layersAt(0)).toEqual(["districts"]);
     expect(await layersAt(5)).toEqual(["districts"]);
-    expect(await layersAt(6)).toEqual(["districts", "streets"]);
+    expect(await layersAt(6)).toEqual(["districts", "streets", "stations"]);
     expect(await layersAt(8)).toEqual(["districts", "streets", "communities", "stations"]);
     expect(await layersAt(11)).toEqual(["districts", "streets", "communities", "stations"]);
     expect(await layersAt(12)).toEqual(["districts", "streets", "communities", "grids", "compounds", "stations"]);

@@ -38,7 +38,8 @@ export interface UrlState {
   chartIndicator: ChartIndicatorId;
 }
 
-export const DEFAULT_DATASET = "data/kunming/manifest.json";
+/** What `npm start` opens: the province, the product's main user. The city is one link away (`?data=data/kunming/tiled/manifest.json`). */
+export const DEFAULT_DATASET = "data/yunnan/manifest.json";
 
 function parseCamera(value: string | null): Camera | null {
   if (!value) return null;

@@ -14,7 +14,7 @@ export const TILE_MIN_ZOOM: Record<LayerName, number> = {
   communities: 8,
   grids: 12,
   compounds: 12,
-  stations: 8,
+  stations: 6,
 };
 
 /** z13 tiles keep about 1 m detail at Kunming's latitude, the precision of the generated data. */

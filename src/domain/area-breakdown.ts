@@ -26,13 +26,14 @@ export function gridLoadsIn(model: Model, areaCode?: string): GridLoad[] {
   return loads;
 }
 
-/** Gaps per district, street and community code: each gap counts once in each unit it lies in. */
+/** Gaps per prefecture, district, street and community code: each gap counts once in each unit it lies in. */
 export function gapCountsByUnit(gaps: readonly Gap[]): Record<string, number> {
   const counts: Record<string, number> = {};
   const add = (code: string | null) => {
     if (code) counts[code] = (counts[code] ?? 0) + 1;
   };
   for (const gap of gaps) {
+    add(gap.prefectureCode);
     add(gap.districtCode);
     add(gap.streetCode);
     add(gap.communityCode);

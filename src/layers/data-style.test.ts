@@ -2,7 +2,7 @@ import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import type { Layers } from "../domain/dataset.ts";
 import { FIRST_LABEL_LAYER } from "./basemap-style.ts";
-import { dataStyle, STYLE_LAYER } from "./data-style.ts";
+import { dataStyle, pickLayerOf, STYLE_LAYER } from "./data-style.ts";
 import { DEFAULT_VISIBILITY } from "./visibility.ts";
 
 const empty = { type: "FeatureCollection" as const, features: [] };
@@ -63,5 +63,21 @@ describe("dataStyle selection", () => {
     const station = dataStyle({ ...common, data: { kind: "geojson", layers }, selection: { layer: "stations", id: "530102001-S" } });
     expect(station.layers.find((layer) => layer.id === "selection")).toMatchObject({ type: "circle" });
     expect(dataStyle({ ...common, data: { kind: "geojson", layers } }).layers.some((layer) => layer.id === "selection")).toBe(false);
+  });
+});
+
+describe("dataStyle picking layers", () => {
+  it("gives a tiled dataset's outline layers invisible fills to pick from, following their switches", () => {
+    const style = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" } });
+    for (const layer of ["grids", "communities", "streets"] as const) {
+      const hit = style.layers.find((candidate) => candidate.id === pickLayerOf(layer));
+      expect(hit).toMatchObject({ type: "fill", source: "tiles", "source-layer": layer, paint: { "fill-opacity": 0 } });
+      expect(hit?.layout).toMatchObject({ visibility: common.visibility[layer] ? "visible" : "none" });
+    }
+    expect(pickLayerOf("compounds")).toBe(STYLE_LAYER.compounds);
+  });
+  it("adds none for GeoJSON datasets, which pick from a CPU index", () => {
+    const style = dataStyle({ ...common, data: { kind: "geojson", layers } });
+    expect(style.layers.some((layer) => layer.id.startsWith("hit-"))).toBe(false);
   });
 });

@@ -77,6 +77,23 @@ export const STYLE_LAYER: Record<LayerName, string> = {
 };
 
 /**
+ * Invisible fills under the outline-drawn layers of a tiled dataset, so that a click anywhere inside
+ * a grid, community or street finds it (MapLibre's query of a line layer only hits near the line).
+ * A fill with opacity 0 is skipped by the painter but still answers queryRenderedFeatures.
+ * GeoJSON datasets pick from a CPU index instead and need none.
+ */
+const HIT_LAYER = {
+  grids: "hit-grids",
+  communities: "hit-communities",
+  streets: "hit-streets",
+} as const satisfies Partial<Record<LayerName, string>>;
+
+/** The style layer a tiled pick queries for `layer`: its hit fill where it has one. */
+export function pickLayerOf(layer: LayerName): string {
+  return layer in HIT_LAYER ? HIT_LAYER[layer as keyof typeof HIT_LAYER] : STYLE_LAYER[layer];
+}
+
+/**
  * Below these zooms a layer is not drawn even from GeoJSON: a compound or grid a pixel across is
  * noise at city scale, and the tiles do not hold them there anyway.
  */
@@ -116,6 +133,11 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
       ...(matching ? { filter: (matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
       paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 },
     });
+  }
+  if (tiled) {
+    for (const layer of Object.keys(HIT_LAYER) as Array<keyof typeof HIT_LAYER>) {
+      layers.push({ id: HIT_LAYER[layer], type: "fill", ...from(layer), layout: visible(visibility[layer]), paint: { "fill-color": "#000000", "fill-opacity": 0 } });
+    }
   }
   layers.push(
     { id: STYLE_LAYER.grids, type: "line", ...from("grids"), layout: visible(visibility.grids), paint: { "line-color": rgbaToCss(palette.gridLine), "line-width": 0.6 } },

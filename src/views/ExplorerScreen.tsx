@@ -1,12 +1,11 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
-import { ancestry, countFeatures, countsFromReport, findProperties, type Crumb } from "../domain/dataset.ts";
-import { bboxOf } from "../domain/model.ts";
+import { countFeatures, countsFromReport } from "../domain/dataset.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useWhatIf, useWorkerSearch } from "./engine-client.ts";
+import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useStationInfo, useWhatIf, useWorkerSearch } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
@@ -42,6 +41,7 @@ import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
 import { useMapExtras } from "./use-map-extras.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
+import { useSelection } from "./use-selection.ts";
 import { isEmptyPlan, moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 
@@ -115,26 +115,22 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const city = engine.data?.city ?? indicators?.city;
   const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
-  // The clicked feature keeps its properties (tiled data cannot be looked up again); a selection
-  // reopened from a link is looked up in the loaded layers.
-  const [picked, setPicked] = useState<PickedFeature | null>(null);
-  const selected = useMemo((): PickedFeature | null => {
-    const selection = props.selection;
-    if (!selection) return null;
-    if (picked && picked.layer === selection.layer && picked.id === selection.id) return picked;
-    const properties = dataset ? findProperties(dataset.layers, selection.layer, selection.id) : undefined;
-    return properties ? { ...selection, name: String(properties.name ?? selection.id), properties } : null;
-  }, [props.selection, picked, dataset]);
+  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
+  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({
+    manifestUrl: props.manifestUrl,
+    selection: props.selection,
+    onSelectionChange: props.onSelectionChange,
+    engineReady: engine.isSuccess,
+    province: manifest?.area.level === "province",
+    bbox: manifest?.bbox,
+    onFly: setFlyTarget,
+  });
   const reports = engine.data ?? indicators;
   const selectedReport = useMemo(() => {
     if (!selected || !reports) return undefined;
-    const list = selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
+    const list = selected.layer === "prefectures" && "prefectures" in reports ? reports.prefectures : selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
     return (list as UnitReport[] | undefined)?.find((unit) => unit.code === selected.id);
   }, [selected, reports]);
-  const select = (feature: PickedFeature | null) => {
-    setPicked(feature);
-    props.onSelectionChange(feature ? { layer: feature.layer, id: feature.id } : null);
-  };
   // Built once the map is up: labelling 2,000 polygons is not worth delaying the first frame for.
   const searchIndex = useMemo(() => {
     if (!mapReady) return undefined;
@@ -152,41 +148,10 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     () => Object.fromEntries(Object.entries(LEVEL_LAYER).map(([level, layer]) => [level, levelLabel(layer, props.language)])) as Record<SearchLevel, string>,
     [props.language],
   );
-  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
-  const choose = (hit: SearchHit) => {
-    setFlyTarget({ position: hit.position, bbox: hit.bbox });
-    const layer = LEVEL_LAYER[hit.level];
-    const properties = dataset ? findProperties(dataset.layers, layer, hit.id) : undefined;
-    select({ layer, id: hit.id, name: hit.name, properties: properties ?? { code: hit.id } });
-  };
-  const chooseGap = (gap: Gap) => {
-    setFlyTarget({ position: gap.location, bbox: gap.bbox });
-    const layer = LEVEL_LAYER[gap.level];
-    const properties = dataset ? findProperties(dataset.layers, layer, gap.unitId) : undefined;
-    select({ layer, id: gap.unitId, name: gap.unitName, properties: properties ?? { code: gap.unitId } });
-  };
-  // The gap list follows the selected area (a district, street or community), else the dataset.
-  const area = selected && ["districts", "streets", "communities"].includes(selected.layer) ? selected : null;
-  // Below a province the dataset's root is its prefecture already: no second 昆明市 step.
-  const areaLevel = manifest?.area.level;
-  const crumbs = useMemo(
-    () => (selected && dataset ? ancestry(dataset.layers, selected.layer, selected.id).filter((crumb) => crumb.layer !== "prefectures" || areaLevel === "province") : []),
-    [selected, dataset, areaLevel],
-  );
-  const chooseCrumb = (crumb: Crumb | null) => {
-    if (!crumb) {
-      select(null);
-      if (manifest?.bbox) setFlyTarget({ position: [manifest.bbox[0], manifest.bbox[1]], bbox: manifest.bbox });
-      return;
-    }
-    const feature = dataset?.layers[crumb.layer].features.find((candidate) => {
-      const properties = candidate.properties as Record<string, unknown>;
-      return (properties.code ?? properties.id) === crumb.id;
-    });
-    if (feature && feature.geometry.type !== "Point") setFlyTarget({ position: [0, 0], bbox: bboxOf(feature.geometry) });
-    const properties = dataset ? findProperties(dataset.layers, crumb.layer, crumb.id) : undefined;
-    select({ ...crumb, properties: properties ?? { code: crumb.id } });
-  };
+  const choose = (hit: SearchHit) => selectUnit({ layer: LEVEL_LAYER[hit.level], id: hit.id, name: hit.name }, { position: hit.position, bbox: hit.bbox });
+  const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
+  // The gap list follows the selected area (a prefecture, district, street or community), else the dataset.
+  const area = selected && AREA_LAYERS.includes(selected.layer) ? selected : null;
   // What-if edits live in the URL, so a plan can be shared as a link.
   const { active: whatIfActive, ...plan } = props.whatIf;
   const { planned } = plan;
@@ -244,26 +209,23 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
   const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
   const [snapshotOpen, setSnapshotOpen] = useState(snapshotRequest !== null);
-  const stationName = (id: string) => String((dataset ? findProperties(dataset.layers, "stations", id)?.name : undefined) ?? id);
   const focusedStation = whatIfActive && selected?.layer === "stations" && !removed.includes(selected.id) ? { id: selected.id, name: selected.name } : null;
   const focusedId = focusedStation?.id;
   const focusedName = focusedStation?.name ?? "";
-  const stations = dataset?.layers.stations;
+  const touchedIds = useMemo(() => [...new Set([...moved.map((move) => move.id), ...removed, ...(focusedId ? [focusedId] : [])])].toSorted(), [moved, removed, focusedId]);
+  const touched = useStationInfo(props.manifestUrl, touchedIds, engine.isSuccess).data;
+  const stationName = (id: string) => touched?.[id]?.name ?? id;
   const language = props.language;
   // Handles are rebuilt only when the plan or the focused station changes: a rebuild mid-drag would drop the drag.
   const handles = useMemo((): WhatIfHandle[] => {
     if (!whatIfActive) return [];
     const label = (name: string) => translate(language, "whatIf.handle", { name });
-    const nameOf = (id: string) => String(stations?.features.find((feature) => (feature.properties as { id?: unknown }).id === id)?.properties?.name ?? id);
     const list: WhatIfHandle[] = planned.map((position, index) => ({ id: plannedId(index), position, label: label(`${index + 1}`) }));
-    for (const move of moved) list.push({ id: move.id, position: move.position, label: label(nameOf(move.id)) });
-    const focusedFeature = focusedId && !moved.some((move) => move.id === focusedId) ? stations?.features.find((feature) => (feature.properties as { id?: unknown }).id === focusedId) : undefined;
-    if (focusedId && focusedFeature?.geometry.type === "Point") {
-      const [longitude = 0, latitude = 0] = focusedFeature.geometry.coordinates;
-      list.push({ id: focusedId, position: [longitude, latitude], label: label(focusedName) });
-    }
+    for (const move of moved) list.push({ id: move.id, position: move.position, label: label(touched?.[move.id]?.name ?? move.id) });
+    const focusedPlace = focusedId && !moved.some((move) => move.id === focusedId) ? touched?.[focusedId]?.position : undefined;
+    if (focusedId && focusedPlace) list.push({ id: focusedId, position: focusedPlace, label: label(focusedName) });
     return list;
-  }, [whatIfActive, planned, moved, focusedId, focusedName, stations, language]);
+  }, [whatIfActive, planned, moved, focusedId, focusedName, touched, language]);
   const suggest = async () => {
     const sites = await engineClient(props.manifestUrl).suggest(3);
     setWhatIf({ planned: [...planned, ...sites.map((site): [number, number] => [site.longitude, site.latitude])] });
@@ -369,7 +331,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             manifest={manifest}
             manifestUrl={props.manifestUrl}
             permalink={window.location.href}
-            atlas={dataset && !tilesUrl ? { layers: dataset.layers, reports: reports as { streets: UnitReport[]; communities?: UnitReport[] } | undefined } : undefined}
+            engineReady={engine.isSuccess}
             request={snapshotRequest}
             onClose={() => setSnapshotOpen(false)}
           />

@@ -113,3 +113,14 @@ export function useWorkerSearch(manifestUrl: string, query: string, limit: numbe
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
+
+/** Names and places of the stations a what-if plan touches, from the engine's model (every dataset has it). */
+export function useStationInfo(manifestUrl: string, ids: readonly string[], enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-stations", manifestUrl, ids],
+    queryFn: () => engineClient(manifestUrl).describeAll("stations", ids),
+    enabled: enabled && ids.length > 0,
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

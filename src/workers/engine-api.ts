@@ -15,11 +15,15 @@ import { gapCountsByUnit, gridLoadsIn, type GridLoad } from "../domain/area-brea
 import { filterGaps, type Gap, type GapFilter } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/indicators.ts";
 import type { EngineLayers, ModelProblem } from "../domain/model.ts";
+import { atlasUnits, type AtlasArea, type AtlasScope, type AtlasUnit } from "../domain/atlas-units.ts";
+import { describeUnit, type UnitInfo } from "../domain/unit-lookup.ts";
+import { tourStops, type TourStop } from "../domain/tour-stops.ts";
 import { suggestSites, type SiteSuggestion } from "../domain/suggest-sites.ts";
 import { applyScenario, diffAnalyses, type Scenario, type ScenarioDiff } from "../domain/what-if.ts";
 
 export interface EngineSummary {
   city: UnitReport;
+  prefectures: UnitReport[];
   districts: UnitReport[];
   streets: UnitReport[];
   communities: UnitReport[];
@@ -38,7 +42,7 @@ export interface WhatIfResult {
 
 function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary["unavailable"], asOf: string): EngineSummary {
   const report = reportOf(analysis, title);
-  return { city: report.city, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable, asOf };
+  return { city: report.city, prefectures: report.prefectures, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable, asOf };
 }
 
 export function createEngine() {
@@ -123,7 +127,27 @@ export function createEngine() {
       if (searchIndex?.model !== model) searchIndex = { model, index: buildSearchIndex(searchEntriesFromModel(model)) };
       return searchIndex.index.search(query, limit);
     },
-    /** Number of gaps in each district, street and community, keyed by code. */
+    /** The wall's tour (see tourStops): names and boxes from the model, so a tiled dataset tours too. */
+    tourStops(tour: string | null): TourStop[] {
+      return tourStops(current().model, tour);
+    },
+    /** One unit as the explorer shows it (fields, box, breadcrumb), or null when there is none. */
+    describe(layer: LayerName, id: string): UnitInfo | null {
+      return describeUnit(current().model, layer, id);
+    },
+    /** Several units of one layer (the stations a what-if plan moves), keyed by id; unknown ids left out. */
+    describeAll(layer: LayerName, ids: readonly string[]): Record<string, UnitInfo> {
+      const model = current().model;
+      return Object.fromEntries(ids.flatMap((id) => {
+        const info = describeUnit(model, layer, id);
+        return info ? [[id, info]] : [];
+      }));
+    },
+    /** The pages of an atlas: each unit of `scope` in `area`, with its outline and figures. */
+    atlasUnits(scope: AtlasScope, area: AtlasArea): AtlasUnit[] {
+      return atlasUnits(current(), scope, area);
+    },
+    /** Number of gaps in each prefecture, district, street and community, keyed by code. */
     gapCounts(): Record<string, number> {
       return gapCountsByUnit(current().gaps);
     },

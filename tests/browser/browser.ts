@@ -88,3 +88,13 @@ export function hexToPixel(hex: string): Pixel {
   const value = Number.parseInt(hex.replace("#", ""), 16);
   return { red: (value >> 16) & 255, green: (value >> 8) & 255, blue: value & 255 };
 }
+
+/** The city demo, as the app's own link to it serves it (tiles and attribute table). */
+export const CITY_DATASET = "data/kunming/tiled/manifest.json";
+
+/** An app URL on the city demo: `path` as given, with the city's `data=` unless it names a dataset. */
+export function cityUrl(path: string, baseUrl: string): string {
+  const url = new URL(path, baseUrl);
+  if (!url.searchParams.has("data")) url.searchParams.set("data", CITY_DATASET);
+  return url.href;
+}

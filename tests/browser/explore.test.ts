@@ -1,7 +1,7 @@
 // Hovering and clicking the map: the tooltip names what is under the pointer, a click opens the
 // unit's card and puts it in the link, and the link reopens the same card.
 import { describe, expect, inject, it } from "vitest";
-import { hexToPixel, Screenshot, waitForMapReady } from "./browser.ts";
+import { hexToPixel, Screenshot, waitForMapReady, cityUrl } from "./browser.ts";
 import { palette } from "../../src/layers/palette.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
@@ -27,7 +27,7 @@ describe("exploring the map", () => {
 
   it("shows a tooltip on hover and a card on click, and the link reopens the card", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL(`./#map=17/${latitude}/${longitude}`, baseUrl).href);
+    await page.goto(cityUrl(`./#map=17/${latitude}/${longitude}`, baseUrl));
     await waitForMapReady(page);
     const box = await page.getByTestId("map").boundingBox();
     if (!box) throw new Error("map has no box");
@@ -64,7 +64,7 @@ describe("exploring the map", () => {
 
   it("shows a community's rolled-up indicators in its card", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL(`./#map=15/${latitude}/${longitude}&layers=streets,communities`, baseUrl).href);
+    await page.goto(cityUrl(`./#map=15/${latitude}/${longitude}&layers=streets,communities`, baseUrl));
     await waitForMapReady(page);
     const box = await page.getByTestId("map").boundingBox();
     if (!box) throw new Error("map has no box");
@@ -82,7 +82,7 @@ describe("search", () => {
     const community = readLayer<{ code: string; name: string }>("communities").features.find((feature) => feature.properties.name === "翠湖社区居民委员会");
     if (!community) throw new Error("翠湖社区居民委员会 is not in the demo data");
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL("./", baseUrl).href);
+    await page.goto(cityUrl("./", baseUrl));
     await waitForMapReady(page);
     const input = page.getByRole("combobox", { name: "搜索地名或代码" });
     await expect.poll(() => input.isEnabled()).toBe(true);
@@ -108,7 +108,7 @@ describe("the gap list", () => {
   it("ranks the gaps as the engine does, filters by kind and goes to an item", async () => {
     const top = analyzeFolder("public/data/kunming").gaps;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL("./", baseUrl).href);
+    await page.goto(cityUrl("./", baseUrl));
     await waitForMapReady(page);
     const panel = page.getByTestId("gap-panel");
     await expect.poll(() => panel.locator(".gap-name").first().textContent(), { timeout: 60_000 }).toBe(top[0]?.unitName);
@@ -139,7 +139,7 @@ describe("what-if planning", () => {
     if (!far) throw new Error("no compound beyond the service distance in the demo data");
     const [longitude, latitude] = far.location;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL(`./?debug=1#map=15/${latitude}/${longitude}`, baseUrl).href);
+    await page.goto(cityUrl(`./?debug=1#map=15/${latitude}/${longitude}`, baseUrl));
     await waitForMapReady(page);
     const panel = page.getByTestId("what-if-panel");
     const toggle = panel.getByRole("checkbox");

@@ -4,10 +4,7 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { prepareProvince } from "../../scripts/prepare-data.ts";
-import { buildTiles } from "../../scripts/lib/tiles/build-tiles.ts";
-import { readDataset } from "../../scripts/lib/read-dataset.ts";
-import { indicatorsFile, registerTiles } from "../../scripts/lib/tiles/tiled-indicators.ts";
+import { prepareCity, prepareProvince } from "../../scripts/prepare-data.ts";
 import { build, preview, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
 
@@ -22,18 +19,13 @@ declare module "vitest" {
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
-  // The province is generated data (cached): make sure it is there before the build copies public/.
+  // The tiled copies are generated (cached): make sure they are there before the build copies public/.
+  prepareCity({ log: () => undefined });
   await prepareProvince({ log: () => undefined });
   const outDir = await mkdtemp(join(tmpdir(), "party-map-dist-"));
   await build({ logLevel: "warn", configFile: "vite.config.ts", build: { outDir, emptyOutDir: true } });
   // Test-only datasets (bad input) are served beside the real one, never shipped in public/.
   await cp("tests/fixtures", join(outDir, "fixtures"), { recursive: true });
-  // The demo city as a tiled dataset, built the way `npm run tiles` builds one.
-  const tiled = join(outDir, "fixtures/kunming-tiled");
-  await cp("public/data/kunming", tiled, { recursive: true });
-  const archive = join(tiled, "tiles.pmtiles");
-  buildTiles(tiled, { out: archive });
-  registerTiles(tiled, archive, indicatorsFile(readDataset(tiled)));
   server = await preview({ configFile: "vite.config.ts", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("preview server has no TCP address");

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { reportOf } from "../../src/domain/analysis.ts";
 import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
-import { waitForMapReady } from "./browser.ts";
+import { waitForMapReady, cityUrl } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
 
 const baseUrl = inject("baseUrl");
@@ -14,7 +14,7 @@ describe("the KPI panel", () => {
   it("shows the engine's city indicators, each with its definition", async () => {
     const expected = reportOf(analyzeFolder("public/data/kunming")).city;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(new URL("./", baseUrl).href);
+    await page.goto(cityUrl("./", baseUrl));
     await waitForMapReady(page);
     await page.waitForFunction(() => !document.querySelector('[data-testid="kpi-panel"]')?.textContent?.includes("…"), undefined, { timeout: 60_000 });
     for (const kpi of KPIS) {

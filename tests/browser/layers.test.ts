@@ -11,7 +11,7 @@ import { buildChoropleth } from "../../src/layers/choropleth.ts";
 import { palette, type Rgba } from "../../src/layers/palette.ts";
 import { matchingAreas } from "../../src/views/map-filters.ts";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
-import { hexToPixel, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { hexToPixel, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
 import { largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -22,7 +22,7 @@ const report = reportOf(analysis);
 
 async function open(path: string): Promise<Page> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(new URL(path, baseUrl).href);
+  await page.goto(cityUrl(path, baseUrl));
   await waitForMapReady(page);
   return page;
 }

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { palette, type Rgba } from "../../src/layers/palette.ts";
-import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
@@ -13,7 +13,7 @@ const browser = useBrowser();
 async function open(path: string): Promise<{ page: Page; requests: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const requests = recordRequests(page);
-  await page.goto(new URL(path, baseUrl).href);
+  await page.goto(cityUrl(path, baseUrl));
   await waitForMapReady(page);
   return { page, requests };
 }

@@ -11,7 +11,7 @@ import { palette } from "../../src/layers/palette.ts";
 import { presetOf, type PresetName } from "../../src/views/snapshot/presets.ts";
 import { utf16Hex } from "../../src/views/snapshot/pdf-writer.ts";
 import { exportTo, openComposer } from "../../scripts/lib/snapshot-app.ts";
-import { distance, hexToPixel, isLocal, recordRequests, type Pixel } from "./browser.ts";
+import { distance, hexToPixel, isLocal, recordRequests, type Pixel, cityUrl } from "./browser.ts";
 import { readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -168,7 +168,7 @@ describe("meeting snapshots", () => {
 
   it("opens from the header as a dialog that keeps the keyboard, closes on Escape and gives focus back", async () => {
     const page = await browser().newPage({ viewport: VIEWPORT });
-    await page.goto(new URL(`./${CORE}`, baseUrl).href);
+    await page.goto(cityUrl(`./${CORE}`, baseUrl));
     const opener = page.getByTestId("open-snapshot");
     await opener.waitFor({ timeout: 120_000 });
     await opener.focus();

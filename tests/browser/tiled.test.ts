@@ -12,7 +12,7 @@ import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
 const baseUrl = inject("baseUrl");
-const DATASET = "fixtures/kunming-tiled/manifest.json";
+const DATASET = "data/kunming/tiled/manifest.json";
 const browser = useBrowser();
 
 async function open(hash: string): Promise<{ page: Page; requests: string[] }> {
@@ -42,7 +42,7 @@ describe("a tiled dataset", () => {
   });
 
   it("shows the indicators computed when the tiles were built", async () => {
-    const indicators = JSON.parse(readFileSync(join(inject("distDir"), "fixtures/kunming-tiled/indicators.json"), "utf8")) as { city: Record<string, number | null> };
+    const indicators = JSON.parse(readFileSync(join(inject("distDir"), "data/kunming/tiled/indicators.json"), "utf8")) as { city: Record<string, number | null> };
     const { page } = await open("");
     for (const kpi of KPIS) {
       await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(indicators.city[kpi.field], kpi.format));

@@ -11,7 +11,7 @@ import { reportOf } from "../../src/domain/analysis.ts";
 import { wallPalette } from "../../src/layers/palette.ts";
 import { formatValue } from "../../src/views/KpiPanel.tsx";
 import { WALL_KPIS } from "../../src/views/wall/wall-kpis.ts";
-import { hexToPixel, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { hexToPixel, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -35,7 +35,7 @@ async function openWall(width: number, height: number, query: string): Promise<{
   page.on("console", (message) => {
     if (message.text().startsWith("WebGL:")) errors.push(message.text());
   });
-  await page.goto(new URL(`./?mode=wall&debug=1&${query}`, baseUrl).href);
+  await page.goto(cityUrl(`./?mode=wall&debug=1&${query}`, baseUrl));
   await waitForMapReady(page, 120_000);
   const map = await page.getByTestId("map").boundingBox();
   if (!map) throw new Error("the map has no box");

@@ -64,7 +64,7 @@ describe("the wall's tour", () => {
   });
 
   it("tours the communities of the street named in the link", async () => {
-    cleanup = renderWall({ dwellSeconds: 600, tourStreet: "530102001" });
+    cleanup = renderWall({ dwellSeconds: 600, tour: "530102001" });
     const first = layers.communities.features.map((feature) => String(feature.properties.code)).filter((code) => code.startsWith("530102001")).toSorted()[0];
     await waitFor(() => expect(selection()).toBe(`communities:${first}`), WAIT);
     expect(screen.getByTestId("wall-ranking").querySelector("h2")?.textContent).toBe("缺口最多的社区");

@@ -1,12 +1,10 @@
-// The snapshot part of the URL, the permalink a sheet prints, the atlas's units and the export
+// The snapshot part of the URL, the permalink a sheet prints and the export
 // style's atlas focus.
 import type { Polygon } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { atlasUnits } from "../../src/views/snapshot/atlas-units.ts";
 import { exportStyle, focusFeatures } from "../../src/views/snapshot/export-style.ts";
 import { parseSnapshotQuery, sheetPermalink, unitPermalink } from "../../src/views/snapshot/snapshot-query.ts";
-import type { Layers } from "../../src/domain/dataset.ts";
 import { deepFreeze } from "../../src/domain/test-fixtures.ts";
 
 describe("snapshot query", () => {
@@ -18,7 +16,8 @@ describe("snapshot query", () => {
     ["?snapshot=a4-landscape-150&atlas=streets", { preset: "a4-landscape-150", format: "pdf", atlas: "streets", maxTilePixels: null, unknownPreset: null }],
     ["?snapshot=&atlas=communities&format=png", { preset: "a4-landscape-150", format: "png", atlas: "communities", maxTilePixels: null, unknownPreset: null }],
     ["?snapshot=a0-landscape-600&snapshotTile=1024", { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: 1024, unknownPreset: "a0-landscape-600" }],
-    ["?snapshot=1&atlas=districts&snapshotTile=12", { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: null, unknownPreset: null }],
+    ["?snapshot=1&atlas=districts&snapshotTile=12", { preset: "a4-landscape-150", format: "pdf", atlas: "districts", maxTilePixels: null, unknownPreset: null }],
+    ["?snapshot=1&atlas=grids", { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: null, unknownPreset: null }],
   ])("%s", (search, expected) => {
     expect(parseSnapshotQuery(search)).toEqual(expected);
   });
@@ -50,38 +49,6 @@ function ringArea(ring: number[][]): number {
 
 const square = (west: number, south: number, size: number): Polygon => ({ type: "Polygon", coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]] });
 
-const layers = deepFreeze({
-  streets: { type: "FeatureCollection", features: [
-    { type: "Feature", geometry: square(102.7, 25, 0.1), properties: { code: "530102002", name: "华山街道", districtCode: "530102" } },
-    { type: "Feature", geometry: square(102.6, 25, 0.1), properties: { code: "530102001", name: "龙翔街道", districtCode: "530102" } },
-    { type: "Feature", geometry: square(102.8, 25, 0.1), properties: { code: "530103001", name: "护国街道", districtCode: "530103" } },
-  ] },
-  communities: { type: "FeatureCollection", features: [
-    { type: "Feature", geometry: square(102.7, 25, 0.05), properties: { code: "530102002001", name: "甲社区", streetCode: "530102002" } },
-    { type: "Feature", geometry: square(102.8, 25, 0.05), properties: { code: "530103001001", name: "乙社区", streetCode: "530103001" } },
-  ] },
-}) as unknown as Pick<Layers, "streets" | "communities">;
-
-describe("atlas units", () => {
-  it("lists the streets of a district in code order, with bounds and figures", () => {
-    const units = atlasUnits(layers, "streets", { layer: "districts", code: "530102" }, { streets: [{ code: "530102001", name: "龙翔街道" } as never] });
-    expect(units.map((unit) => unit.code)).toEqual(["530102001", "530102002"]);
-    [102.6, 25, 102.7, 25.1].forEach((value, index) => expect(units[0]?.bbox[index]).toBeCloseTo(value, 9));
-    expect(units[0]?.report?.name).toBe("龙翔街道");
-    expect(units[1]?.report).toBeUndefined();
-  });
-
-  it.each([
-    ["the whole dataset", { layer: null, code: null }, "streets", 3],
-    ["a street", { layer: "streets", code: "530103001" }, "streets", 1],
-    ["a district's communities", { layer: "districts", code: "530103" }, "communities", 1],
-    ["a street's communities", { layer: "streets", code: "530102002" }, "communities", 1],
-    ["a community's street", { layer: "communities", code: "530102002001" }, "streets", 1],
-    ["an empty district", { layer: "districts", code: "530199" }, "streets", 0],
-  ] as const)("%s", (_label, area, scope, count) => {
-    expect(atlasUnits(layers, scope, area)).toHaveLength(count);
-  });
-});
 
 describe("export style", () => {
   const style = deepFreeze<StyleSpecification>({

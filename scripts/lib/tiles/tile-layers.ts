@@ -10,7 +10,8 @@ import { LAYER_PROPERTIES, type LayerName } from "../../../src/data/contract.ts"
 // - grids and compounds from z12: the densest z11 tile would hold 6,500 compounds and 4,000 grids
 //   (~900 KB); at z12 the densest is 438 KB, and a compound (~150 m) is about 9 px across.
 // - communities from z8: 1,380 in the densest tile (154 KB); at z6 it would be 10,000 (844 KB).
-// - stations from z8: 3,366 points in one z6 tile is a blob of dots, not a map (259 KB).
+// - stations from z6, like the GeoJSON map: a city's overview is below z8 and its stations must show
+//   there; Yunnan's 4,129 spread over four z6 tiles (about 1,000 points, 80 KB in the fullest).
 // - streets from z6 (~12 km, about 10 px; 69 KB at most); districts everywhere (a few KB).
 // - max zoom 13, not 14: a z13 tile's 4096-unit grid is ~1.1 m at Kunming's latitude, as fine as
 //   the generated data; z14 doubles the archive (province: 130 MB, 97 s instead of 65 MB, 25 s).

@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LayerName } from "../../data/contract.ts";
 import type { Layers } from "../../domain/dataset.ts";
 import { PICK_ORDER, type FeatureIndex } from "../../domain/feature-index.ts";
-import { STYLE_LAYER } from "../../layers/data-style.ts";
+import { pickLayerOf } from "../../layers/data-style.ts";
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { Picker } from "./map-adapter.ts";
 
@@ -17,8 +17,9 @@ export function visibleLayerSet(visibility: LayerVisibility): Set<LayerName> {
 export function renderedPicker(map: MapLibreMap, shown: ReadonlySet<LayerName>): Picker {
   return (_longitude, _latitude, _tolerance, point) => {
     for (const layer of PICK_ORDER) {
-      if (!shown.has(layer) || !map.getLayer(STYLE_LAYER[layer])) continue;
-      const [feature] = map.queryRenderedFeatures([point.x, point.y], { layers: [STYLE_LAYER[layer]] });
+      const styleLayer = pickLayerOf(layer);
+      if (!shown.has(layer) || !map.getLayer(styleLayer)) continue;
+      const [feature] = map.queryRenderedFeatures([point.x, point.y], { layers: [styleLayer] });
       if (!feature) continue;
       const properties = feature.properties as Record<string, unknown>;
       return { layer, id: String(properties.code ?? properties.id ?? ""), name: String(properties.name ?? ""), properties };

@@ -1,9 +1,9 @@
-// The atlas part of the composer: one PDF page per street or community of the area shown.
+// The atlas part of the composer: one PDF page per county, township or community of the area shown.
 import { useTranslate } from "../i18n.ts";
-import type { AtlasScope } from "./snapshot-query.ts";
+import { ATLAS_SCOPES, type AtlasScope } from "../../domain/atlas-units.ts";
 
 export interface AtlasSectionProps {
-  /** False when the dataset has no street and community geometry (tiled data). */
+  /** False until the engine has the dataset (its model holds the outlines). */
   available: boolean;
   scope: AtlasScope;
   onScopeChange: (scope: AtlasScope) => void;
@@ -33,8 +33,11 @@ export function AtlasSection(props: AtlasSectionProps) {
       <label className="snapshot-field">
         {t("snapshot.atlas.level")}
         <select data-testid="snapshot-atlas-scope" value={props.scope} onChange={(event) => props.onScopeChange(event.target.value as AtlasScope)}>
-          <option value="streets">{t("snapshot.atlas.streets")}</option>
-          <option value="communities">{t("snapshot.atlas.communities")}</option>
+          {ATLAS_SCOPES.map((scope) => (
+            <option key={scope} value={scope}>
+              {t(`snapshot.atlas.${scope}`)}
+            </option>
+          ))}
         </select>
       </label>
       <p className="snapshot-note" data-testid="snapshot-atlas-pages" data-pages={props.pageCount}>

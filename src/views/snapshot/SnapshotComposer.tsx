@@ -1,14 +1,15 @@
 // The snapshot composer: a modal dialog that turns the current view into a print-ready sheet
 // (slides, A4 and A3 at 150 or 300 dpi; PNG or PDF) or an atlas of one page per unit.
+import { useQuery } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { LayerName, Manifest } from "../../data/contract.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
-import type { Layers } from "../../domain/dataset.ts";
+import type { AtlasUnit } from "../../domain/atlas-units.ts";
+import { engineClient } from "../engine-client.ts";
 import { LanguageContext, translate } from "../i18n.ts";
 import type { LegendGroup } from "../legend-items.ts";
 import type { MapAdapter } from "../map/map-adapter.ts";
 import { AtlasSection } from "./AtlasSection.tsx";
-import { atlasUnits, type AtlasReports } from "./atlas-units.ts";
 import { exportAtlas, exportSheet, type ExportResult } from "./export-actions.ts";
 import { cameraForScreen } from "./map-camera.ts";
 import { DEFAULT_PRESET, preset as presetByName, type PresetName } from "./presets.ts";
@@ -40,12 +41,14 @@ export interface SnapshotComposerProps {
   manifestUrl: string;
   /** The live view's URL (window.location.href); printed as a QR code. */
   permalink: string;
-  /** Layers and per-unit figures for the atlas; omitted or without streets: no atlas. */
-  atlas?: { layers: Layers; reports: AtlasReports | undefined };
+  /** Whether the dataset's engine has loaded (the atlas asks it for its pages). */
+  engineReady: boolean;
   /** Choices from the URL (parseSnapshotQuery). */
   request?: SnapshotRequest | null;
   onClose: () => void;
 }
+
+const NO_UNITS: readonly AtlasUnit[] = [];
 
 type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"; result: ExportResult } | { kind: "failed"; message: string };
 
@@ -94,9 +97,14 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
     }),
     [preset, base, kpi, qr, session],
   );
-  const atlasLayers = props.atlas?.layers;
-  const atlasReports = props.atlas?.reports;
-  const units = useMemo(() => (atlasLayers ? atlasUnits(atlasLayers, scope, { layer: area.layer, code: area.code }, atlasReports) : []), [atlasLayers, atlasReports, scope, area.layer, area.code]);
+  // The engine's model has every unit's outline, tiled datasets included.
+  const atlas = useQuery({
+    queryKey: ["engine-atlas", props.manifestUrl, scope, area.layer, area.code],
+    queryFn: () => engineClient(props.manifestUrl).atlasUnits(scope, { layer: area.layer, code: area.code }),
+    enabled: props.engineReady,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const units = atlas.data ?? NO_UNITS;
   const busy = status.kind === "busy";
 
   const run = async (job: () => Promise<ExportResult>, text: string) => {
@@ -146,7 +154,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
         <div className="snapshot-body">
           <div className="snapshot-side">
             <SnapshotOptions presetName={presetName} onPresetChange={setPresetName} format={format} onFormatChange={setFormat} settings={settings} onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))} />
-            <AtlasSection available={atlasLayers !== undefined && atlasLayers.streets.features.length > 0} scope={scope} onScopeChange={setScope} areaName={area.name} pageCount={units.length} busy={busy} onExport={exportPages} />
+            <AtlasSection available={atlas.data !== undefined} scope={scope} onScopeChange={setScope} areaName={area.name} pageCount={units.length} busy={busy} onExport={exportPages} />
           </div>
           <SnapshotPreview session={session} request={sheetRequest} />
         </div>

@@ -2,7 +2,7 @@
 // of one PDF page per street or community, each framed on its unit with its KPIs and gap list.
 import type { Gap } from "../../domain/gaps.ts";
 import { engineClient } from "../engine-client.ts";
-import type { AtlasUnit } from "./atlas-units.ts";
+import type { AtlasUnit } from "../../domain/atlas-units.ts";
 import { downloadBlob, exportFileName } from "./download.ts";
 import { focusFeatures } from "./export-style.ts";
 import { cameraForBounds } from "./map-camera.ts";

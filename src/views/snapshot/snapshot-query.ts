@@ -1,9 +1,10 @@
 // The snapshot part of a URL: `?snapshot=<preset>&format=pdf&atlas=streets` opens the composer
 // with those choices (the snapshot script uses it), and the permalink a sheet prints drops it.
+import { ATLAS_SCOPES, type AtlasScope } from "../../domain/atlas-units.ts";
 import { DEFAULT_PRESET, isPresetName, type PresetName } from "./presets.ts";
 
 export type SnapshotFormat = "png" | "pdf";
-export type AtlasScope = "streets" | "communities";
+export type { AtlasScope };
 
 export interface SnapshotRequest {
   preset: PresetName;
@@ -25,7 +26,7 @@ export function parseSnapshotQuery(search: string): SnapshotRequest | null {
   const name = query.get("snapshot");
   if (name === null) return null;
   const atlasValue = query.get("atlas");
-  const atlas = atlasValue === "streets" || atlasValue === "communities" ? atlasValue : null;
+  const atlas = ATLAS_SCOPES.find((scope) => scope === atlasValue) ?? null;
   const formatValue = query.get("format");
   const format: SnapshotFormat = formatValue === "pdf" || (formatValue === null && atlas !== null) ? "pdf" : "png";
   const tile = Number(query.get("snapshotTile"));
@@ -57,7 +58,7 @@ export function sheetPermalink(url: string): string {
  * The permalink of one atlas page: the same view settings, centred on the unit with its card
  * open. `map` is zoom/latitude/longitude as the app writes it.
  */
-export function unitPermalink(url: string, unit: { layer: "streets" | "communities"; code: string }, camera: { zoom: number; latitude: number; longitude: number }): string {
+export function unitPermalink(url: string, unit: { layer: AtlasScope; code: string }, camera: { zoom: number; latitude: number; longitude: number }): string {
   const parsed = new URL(sheetPermalink(url), "http://localhost/");
   const view = new URLSearchParams(parsed.hash.replace(/^#/, ""));
   view.set("map", `${camera.zoom.toFixed(2)}/${camera.latitude.toFixed(5)}/${camera.longitude.toFixed(5)}`);

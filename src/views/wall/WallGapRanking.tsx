@@ -1,14 +1,14 @@
-// The areas with the most gaps (缺口清单 counted per street, or per community of the toured
-// street), the one the tour is showing marked.
+// The areas with the most gaps (缺口清单 counted per county, street or community, the tour's
+// level), the one the tour is showing marked.
 import { scaleLinear } from "d3";
 import { useTranslate } from "../i18n.ts";
-import type { RankedArea } from "./wall-kpis.ts";
+import type { RankedArea, ScopeLevel } from "./wall-kpis.ts";
 
 export interface WallGapRankingProps {
   /** Undefined while the engine is still counting. */
   ranked: readonly RankedArea[] | undefined;
-  /** What is ranked: the streets, or the communities of the toured street. */
-  level: "streets" | "communities";
+  /** What is ranked: the counties of a province, the streets of a city, or the children of the toured unit. */
+  level: ScopeLevel;
   highlight: string | null;
 }
 
@@ -19,7 +19,7 @@ export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps
     .range([0, 100]);
   return (
     <section className="wall-panel wall-ranking" data-testid="wall-ranking">
-      <h2>{t(level === "streets" ? "wall.ranking.streets" : "wall.ranking.communities")}</h2>
+      <h2>{t(`wall.ranking.${level}`)}</h2>
       {ranked ? (
         <ol>
           {ranked.map((area, index) => (

@@ -4,7 +4,6 @@
 // is never CSS-scaled, so clicks land where they are aimed.
 import { useMemo, useState, type CSSProperties } from "react";
 import type { UnitReport } from "../../domain/analysis.ts";
-import { findProperties } from "../../domain/dataset.ts";
 import { DEFAULT_VISIBILITY } from "../../layers/visibility.ts";
 import { wallPalette } from "../../layers/palette.ts";
 import { engineClient } from "../engine-client.ts";
@@ -13,7 +12,6 @@ import type { Language } from "../i18n.ts";
 import { MapView } from "../map/MapView.tsx";
 import type { PickedFeature } from "../map/map-adapter.ts";
 import { useDataset } from "../use-dataset.ts";
-import { tourStops } from "./tour-stops.ts";
 import { useTour } from "./use-tour.ts";
 import { useTourFocus } from "./use-tour-focus.ts";
 import { useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
@@ -50,31 +48,30 @@ function wallStyle(scale: number): CSSProperties {
 export function WallScreen({ manifestUrl, waterUrl, language, options, debug, engine }: WallScreenProps) {
   const scale = useWallScale();
   const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
-  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient(manifestUrl));
+  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient(manifestUrl), options.tour);
   const summary = refresh.summary;
   const [mapReady, setMapReady] = useState(false);
-  const stops = useMemo(() => (dataset ? tourStops(dataset.layers, options.tourStreet) : []), [dataset, options.tourStreet]);
+  const stops = refresh.stops;
   const tour = useTour({ count: stops.length, dwellMs: options.dwellSeconds * 1000, quietMs: options.quietSeconds * 1000, enabled: mapReady });
   // A clicked feature stays on screen until the tour's next step.
   const [clicked, setClicked] = useState<{ feature: PickedFeature | null; step: number }>({ feature: null, step: -1 });
   const picked = clicked.step === tour.step ? clicked.feature : null;
   const { stop, flyTarget } = useTourFocus(stops, tour);
 
-  const scope = useMemo(() => (summary ? wallScope(summary, options.tourStreet) : undefined), [summary, options.tourStreet]);
-  const reports = useMemo(() => new Map<string, UnitReport>([...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(summary?.communities ?? [])].map((unit) => [unit.code, unit])), [summary]);
+  const scope = useMemo(() => (summary ? wallScope(summary, options.tour) : undefined), [summary, options.tour]);
+  const reports = useMemo(() => new Map<string, UnitReport>([...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(summary?.communities ?? [])].map((unit) => [unit.code, unit])), [summary]);
   const ranked = useMemo(() => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined), [scope, refresh.gapCounts]);
   const selection = useMemo(() => (picked ? { layer: picked.layer, id: picked.id } : stop ? { layer: stop.layer, id: stop.code } : null), [picked, stop]);
   const focus = useMemo(() => {
     if (picked) return picked;
-    if (!stop) return null;
-    const properties = dataset ? findProperties(dataset.layers, stop.layer, stop.code) : undefined;
-    return { layer: stop.layer, id: stop.code, name: stop.name, properties: properties ?? { code: stop.code } };
-  }, [picked, stop, dataset]);
+    // A stop is an area the engine reports on: the card shows its figures, not its fields.
+    return stop ? { layer: stop.layer, id: stop.code, name: stop.name, properties: { code: stop.code } } : null;
+  }, [picked, stop]);
   // The charts mark the part the tour is in: the stop itself, or the district it lies in.
   const stopReport = stop ? reports.get(stop.code) : undefined;
   const highlight = stop && scope?.parts.some((part) => part.code === stop.code) ? stop.code : (stopReport?.parentCode ?? null);
-  const partLevel = levelLabel(scope?.unit.level === "street" ? "communities" : "districts", language);
-  const rankedLevel = scope?.unit.level === "street" ? "communities" : "streets";
+  const partLevel = levelLabel(scope?.partLevel ?? "districts", language);
+  const rankedLevel = scope?.rankedLevel ?? "streets";
   const kpiCard = (index: number) => {
     const kpi = WALL_KPIS[index];
     return kpi ? <WallKpiCard key={kpi.field} kpi={kpi} unit={scope?.unit} parts={scope?.parts ?? []} partLevel={partLevel} highlight={highlight} language={language} /> : null;

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { FlyTarget } from "../map/MapView.tsx";
 import type { TourState } from "./tour-scheduler.ts";
-import type { TourStop } from "./tour-stops.ts";
+import type { TourStop } from "../../domain/tour-stops.ts";
 
 export function useTourFocus(stops: readonly TourStop[], tour: TourState): { stop: TourStop | undefined; flyTarget: FlyTarget | null } {
   const stop = tour.index >= 0 ? stops[tour.index] : undefined;

@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { Thresholds } from "../../domain/indicators.ts";
+import type { TourStop } from "../../domain/tour-stops.ts";
 import type { EngineSummary } from "../../workers/engine-api.ts";
 import { retryDelayMs } from "./refresh-backoff.ts";
 
@@ -12,6 +13,7 @@ import { retryDelayMs } from "./refresh-backoff.ts";
 export interface WallEngine {
   load(manifestUrl: string, thresholds?: Thresholds, strict?: boolean): Promise<EngineSummary>;
   gapCounts(): Promise<Record<string, number>> | Record<string, number>;
+  tourStops(tour: string | null): Promise<TourStop[]> | TourStop[];
 }
 
 export interface WallRefresh {
@@ -20,11 +22,15 @@ export interface WallRefresh {
   updatedAt: number;
   /** The error of the refresh being retried; null once a refresh succeeds. */
   failure: Error | null;
-  /** Gaps per district, street and community code, for the summary on screen. */
+  /** Gaps per prefecture, district, street and community code, for the summary on screen. */
   gapCounts: Record<string, number> | undefined;
+  /** The tour's stops for the summary on screen (empty until the first summary). */
+  stops: readonly TourStop[];
 }
 
-export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: WallEngine): WallRefresh {
+const NO_STOPS: readonly TourStop[] = [];
+
+export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: WallEngine, tour: string | null): WallRefresh {
   const summary = useQuery({
     queryKey: ["wall-summary", manifestUrl],
     // The worker resolves URLs against its own script, so it gets an absolute one.
@@ -46,12 +52,23 @@ export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: W
     gcTime: 0,
     networkMode: "always",
   });
+  // Structural sharing keeps an unchanged tour the same array, so the tour does not restart on a refresh.
+  const stops = useQuery({
+    queryKey: ["wall-tour", manifestUrl, tour, summary.dataUpdatedAt],
+    queryFn: async () => engine.tourStops(tour),
+    enabled: summary.data !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    networkMode: "always",
+  });
   useReloadMapData(manifestUrl, summary.data);
   return {
     summary: summary.data,
     updatedAt: summary.dataUpdatedAt,
     failure: summary.failureCount > 0 ? (summary.failureReason ?? new Error("refresh failed")) : null,
     gapCounts: gapCounts.data,
+    stops: stops.data ?? NO_STOPS,
   };
 }
 

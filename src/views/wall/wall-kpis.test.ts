@@ -11,7 +11,8 @@ const unit = (level: UnitReport["level"], code: string, name: string, parentCode
 // Hand-made reports: one district with two streets; the first street has two communities.
 const reports: ReportSet = deepFreeze({
   city: unit("city", "", "测试市", null, { compounds: 10, partyBranchKnown: 10, redPropertyKnown: 10, compoundsWithPartyBranch: 4 }),
-  districts: [unit("district", "530102", "五华区", null)],
+  prefectures: [unit("prefecture", "5301", "昆明市", null)],
+  districts: [unit("district", "530102", "五华区", "5301")],
   streets: [unit("street", "530102001", "华山街道", "530102"), unit("street", "530102002", "护国街道", "530102")],
   communities: [unit("community", "530102001001", "翠湖社区", "530102001"), unit("community", "530102001002", "钱局街社区", "530102001"), unit("community", "530102002001", "文庙社区", "530102002")],
 });
@@ -33,6 +34,19 @@ describe("wallScope", () => {
 
   it("falls back to the dataset for an unknown street", () => {
     expect(wallScope(reports, "530102999").unit.level).toBe("city");
+  });
+
+  it("covers a named prefecture by county, and a named county by township", () => {
+    expect(wallScope(reports, "5301")).toMatchObject({ unit: { name: "昆明市" }, partLevel: "districts", rankedLevel: "districts" });
+    expect(wallScope(reports, "530102").parts.map((part) => part.code)).toEqual(["530102001", "530102002"]);
+  });
+
+  it("covers a province by prefecture and ranks its counties", () => {
+    const province = { ...reports, prefectures: [...reports.prefectures, unit("prefecture", "5329", "大理州", null)], districts: [...reports.districts, unit("district", "532901", "大理市", "5329")] };
+    const scope = wallScope(province, null);
+    expect(scope.parts.map((part) => part.code)).toEqual(["5301", "5329"]);
+    expect(scope).toMatchObject({ partLevel: "prefectures", rankedLevel: "districts" });
+    expect(scope.ranked.map((area) => area.code)).toEqual(["530102", "532901"]);
   });
 });
 

@@ -44,28 +44,41 @@ export const WALL_KPIS: readonly WallKpi[] = [
 
 export interface ReportSet {
   city: UnitReport;
+  prefectures: readonly UnitReport[];
   districts: readonly UnitReport[];
   streets: readonly UnitReport[];
   communities: readonly UnitReport[];
 }
+
+export type ScopeLevel = "prefectures" | "districts" | "streets" | "communities";
 
 export interface WallScope {
   /** The area the KPI cards describe. */
   unit: UnitReport;
   /** Its parts, one bar each in the small charts. */
   parts: readonly UnitReport[];
+  partLevel: ScopeLevel;
   /** The areas ranked by gaps: the tour's level. */
   ranked: readonly UnitReport[];
+  rankedLevel: ScopeLevel;
 }
 
-/** The whole dataset by district, or the toured street by community. */
-export function wallScope(reports: ReportSet, tourStreet: string | null): WallScope {
-  const street = tourStreet === null ? undefined : reports.streets.find((unit) => unit.code === tourStreet);
-  if (street) {
-    const communities = reports.communities.filter((unit) => unit.parentCode === street.code);
-    return { unit: street, parts: communities, ranked: communities };
+const CHILD_LEVEL = { prefecture: "districts", district: "streets", street: "communities" } as const;
+
+/**
+ * The unit the tour names (a prefecture, county or township code) by its children; else the whole
+ * dataset, by prefecture with the counties ranked when it has several prefectures, by district
+ * with the streets ranked when it is a city.
+ */
+export function wallScope(reports: ReportSet, tour: string | null): WallScope {
+  const named = tour === null ? undefined : [...reports.prefectures, ...reports.districts, ...reports.streets].find((unit) => unit.code === tour);
+  if (named && (named.level === "prefecture" || named.level === "district" || named.level === "street")) {
+    const level = CHILD_LEVEL[named.level];
+    const children = reports[level].filter((unit) => unit.parentCode === named.code);
+    if (children.length > 0) return { unit: named, parts: children, partLevel: level, ranked: children, rankedLevel: level };
   }
-  return { unit: reports.city, parts: reports.districts, ranked: reports.streets };
+  if (reports.prefectures.length > 1) return { unit: reports.city, parts: reports.prefectures, partLevel: "prefectures", ranked: reports.districts, rankedLevel: "districts" };
+  return { unit: reports.city, parts: reports.districts, partLevel: "districts", ranked: reports.streets, rankedLevel: "streets" };
 }
 
 /** A KPI's value, or null when the unit has none (a share whose denominator is zero). */

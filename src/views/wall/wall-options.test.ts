@@ -19,7 +19,9 @@ describe("wall options", () => {
     ["defaults", { ...DEFAULT_WALL_OPTIONS }],
     ["a short dwell and quiet period", { ...DEFAULT_WALL_OPTIONS, dwellSeconds: 2, quietSeconds: 5 }],
     ["a fractional dwell", { ...DEFAULT_WALL_OPTIONS, dwellSeconds: 1.5 }],
-    ["one street's communities", { ...DEFAULT_WALL_OPTIONS, tourStreet: "530102001" }],
+    ["one street's communities", { ...DEFAULT_WALL_OPTIONS, tour: "530102001" }],
+    ["one prefecture's counties", { ...DEFAULT_WALL_OPTIONS, tour: "5301" }],
+    ["every township", { ...DEFAULT_WALL_OPTIONS, tour: "streets" }],
     ["a slow refresh, names unmasked, light basemap", { ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, maskNames: false, basemap: "light" }],
   ])("round-trips %s", (_label, options) => {
     expect(parseWallOptions(serializeWallOptions(options))).toEqual(options);
@@ -38,9 +40,10 @@ describe("wall options", () => {
     ["quiet=0.5", "quietSeconds", 30],
     ["refresh=1", "refreshSeconds", 60],
     ["refresh=Infinity", "refreshSeconds", 60],
-    ["tour=5301", "tourStreet", null],
-    ["tour=530102001001", "tourStreet", null],
-    ["tour=53010200a", "tourStreet", null],
+    ["tour=53010", "tour", null],
+    ["tour=530102001001", "tour", null],
+    ["tour=53010200a", "tour", null],
+    ["tour=communities", "tour", null],
     ["mask=no", "maskNames", true],
     ["basemap=satellite", "basemap", "dark"],
   ] as const)("falls back to the default for %s", (query, field, expected) => {

@@ -1,6 +1,7 @@
 // Options of the wall display (大屏), read from the same query string as the rest of the app:
 // `?mode=wall&dwell=15&quiet=30&tour=530102001&refresh=60&mask=0&basemap=light`. Pure and
 // round-trip tested; a value out of range falls back to its default rather than breaking the wall.
+import { TOUR_PATTERN } from "../../domain/tour-stops.ts";
 
 export type WallBasemap = "dark" | "light";
 
@@ -9,8 +10,8 @@ export interface WallOptions {
   dwellSeconds: number;
   /** Seconds without touch, mouse or keys before a paused tour resumes. */
   quietSeconds: number;
-  /** Street code whose communities are toured; null tours the streets. */
-  tourStreet: string | null;
+  /** What the tour steps through (see TOUR_PATTERN): a level, or the code of a unit whose children are toured; null for the default. */
+  tour: string | null;
   /** Seconds between data refreshes. */
   refreshSeconds: number;
   /** Personal names shown masked (张*兰); `mask=0` shows them in full. */
@@ -21,7 +22,7 @@ export interface WallOptions {
 export const DEFAULT_WALL_OPTIONS: Readonly<WallOptions> = Object.freeze({
   dwellSeconds: 15,
   quietSeconds: 30,
-  tourStreet: null,
+  tour: null,
   refreshSeconds: 60,
   maskNames: true,
   basemap: "dark",
@@ -33,8 +34,6 @@ const RANGES = {
   quiet: [1, 3600],
   refresh: [5, 86_400],
 } as const;
-
-const STREET_CODE = /^\d{9}$/;
 
 export function isWallMode(search: string): boolean {
   return new URLSearchParams(search).get("mode") === "wall";
@@ -52,7 +51,7 @@ export function parseWallOptions(search: string): WallOptions {
   return {
     dwellSeconds: seconds(query.get("dwell"), RANGES.dwell, DEFAULT_WALL_OPTIONS.dwellSeconds),
     quietSeconds: seconds(query.get("quiet"), RANGES.quiet, DEFAULT_WALL_OPTIONS.quietSeconds),
-    tourStreet: tour !== null && STREET_CODE.test(tour) ? tour : null,
+    tour: tour !== null && TOUR_PATTERN.test(tour) ? tour : null,
     refreshSeconds: seconds(query.get("refresh"), RANGES.refresh, DEFAULT_WALL_OPTIONS.refreshSeconds),
     maskNames: query.get("mask") !== "0",
     basemap: query.get("basemap") === "light" ? "light" : "dark",
@@ -64,7 +63,7 @@ export function serializeWallOptions(options: WallOptions): string {
   const query = new URLSearchParams({ mode: "wall" });
   if (options.dwellSeconds !== DEFAULT_WALL_OPTIONS.dwellSeconds) query.set("dwell", String(options.dwellSeconds));
   if (options.quietSeconds !== DEFAULT_WALL_OPTIONS.quietSeconds) query.set("quiet", String(options.quietSeconds));
-  if (options.tourStreet !== null) query.set("tour", options.tourStreet);
+  if (options.tour !== null) query.set("tour", options.tour);
   if (options.refreshSeconds !== DEFAULT_WALL_OPTIONS.refreshSeconds) query.set("refresh", String(options.refreshSeconds));
   if (!options.maskNames) query.set("mask", "0");
   if (options.basemap !== DEFAULT_WALL_OPTIONS.basemap) query.set("basemap", options.basemap);
