@@ -27,8 +27,11 @@ export const PROVINCE_PUBLIC = resolve(ROOT, "public/data/yunnan");
 export const CITY_GEOJSON = resolve(ROOT, "public/data/kunming");
 export const CITY_PUBLIC = resolve(ROOT, "public/data/kunming/tiled");
 const STAMP = ".stamp";
+/** What the generated GeoJSON depends on: the sources, the generator and the contract it writes to. */
+const GENERATOR_INPUTS = ["data/sources/yunnan", "data/scripts/lib", "data/scripts/generate.ts", "src/data", "src/domain/random.ts"];
+/** What the served copy depends on besides its GeoJSON: the tile builder and the engine that precomputes. */
 const SERVING_INPUTS = ["scripts/lib/tiles", "src/data", "src/domain", "scripts/prepare-data.ts"];
-const INPUTS = ["data/sources/yunnan", "data/scripts/lib", "data/scripts/generate.ts", ...SERVING_INPUTS];
+const INPUTS = [...GENERATOR_INPUTS, ...SERVING_INPUTS];
 const CITY_INPUTS = [...["communities", "compounds", "districts", "grids", "manifest", "prefectures", "stations", "streets"].map((name) => `public/data/kunming/${name}.${name === "manifest" ? "json" : "geojson"}`), ...SERVING_INPUTS];
 
 function filesUnder(path: string): string[] {
@@ -63,11 +66,19 @@ export async function prepareProvince(options: PrepareOptions = {}): Promise<boo
     return false;
   }
   const started = performance.now();
-  const threads = options.threads ?? defaultThreads();
-  log(`Generating the Yunnan dataset on ${threads} thread(s); this happens once and is cached…`);
-  const summary = await generateWith({ seed: DEFAULT_SEED, scale: "province", outDir: PROVINCE_GEOJSON }, runInThreads(threads));
-  const counts = Object.entries(summary.counts).map(([layer, count]) => `${count.toLocaleString("en-US")} ${layer}`).join(", ");
-  log(`  generated ${counts} in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+  // An engine or tile-builder change re-tiles; only a generator change regenerates (about a minute more).
+  const generatedStamp = inputStamp(DEFAULT_SEED, GENERATOR_INPUTS);
+  const generatedStampFile = join(PROVINCE_GEOJSON, STAMP);
+  if (options.force || !existsSync(generatedStampFile) || readFileSync(generatedStampFile, "utf8").trim() !== generatedStamp) {
+    const threads = options.threads ?? defaultThreads();
+    log(`Generating the Yunnan dataset on ${threads} thread(s); this happens once and is cached…`);
+    const summary = await generateWith({ seed: DEFAULT_SEED, scale: "province", outDir: PROVINCE_GEOJSON }, runInThreads(threads));
+    const counts = Object.entries(summary.counts).map(([layer, count]) => `${count.toLocaleString("en-US")} ${layer}`).join(", ");
+    log(`  generated ${counts} in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+    writeFileSync(generatedStampFile, `${generatedStamp}\n`);
+  } else {
+    log(`Re-tiling the Yunnan dataset (its GeoJSON is current)…`);
+  }
 
   serveTiled(PROVINCE_GEOJSON, PROVINCE_PUBLIC, log);
   writeFileSync(stampFile, `${stamp}\n`);

@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ExplorerScreen } from "../views/ExplorerScreen.tsx";
+import { engineClient } from "../views/engine-client.ts";
 import { LanguageContext } from "../views/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
@@ -39,6 +40,16 @@ export function App() {
     setState(next);
     writeUrl(next, mode);
   };
+
+  // ?debug=1 hands the dataset's engine worker to benchmarks and tests (what-if timings in the page).
+  useEffect(() => {
+    if (!debug) return;
+    const target = window as { partyEngine?: ReturnType<typeof engineClient> };
+    target.partyEngine = engineClient(state.dataset);
+    return () => {
+      delete target.partyEngine;
+    };
+  }, [debug, state.dataset]);
 
   useEffect(() => {
     document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";

@@ -33,6 +33,15 @@ describe("the attribute table", () => {
     expect(decoded.column("units", "nothing")).toBeUndefined();
   });
 
+  it("reads a whole column at once as it reads row by row, characters outside the BMP included", () => {
+    const strings = ["530102001001", "", null, "翠湖社区", "𠀋村🏠", "a"];
+    const decoded = decodeTables(encodeTables({ ...TABLES, wide: { name: { type: "str", values: strings } } }), "t.bin");
+    expect(Array.from(decoded.column("wide", "name")?.all() ?? [])).toEqual(strings);
+    for (const [table, columns] of Object.entries(TABLES)) {
+      for (const name of Object.keys(columns)) expect(Array.from(decoded.column(table, name)?.all() ?? [])).toEqual(values(bytes, table, name));
+    }
+  });
+
   it("reads gzip data and plain data alike", async () => {
     const unzipped = await gunzipIfNeeded(new Uint8Array(gzipSync(bytes)), "t.bin.gz");
     expect(unzipped).toEqual(bytes);

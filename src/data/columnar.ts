@@ -156,10 +156,40 @@ export function encodeTables(tables: Tables, meta: Record<string, unknown> = {})
   return out;
 }
 
-/** A decoded column: read values by row index. */
+/** A decoded column: read values by row index, or all at once (numbers as the typed array itself). */
 export interface ColumnReader {
   readonly type: ColumnType;
   get(row: number): ColumnValue;
+  all(): ArrayLike<ColumnValue>;
+}
+
+/**
+ * Every string of a str column with one decode of the whole block: per-string TextDecoder calls
+ * cost more than the strings (a province has 400,000 of them). Offsets are UTF-8 bytes; the
+ * decoded text is indexed in UTF-16 units, counted by walking the bytes once.
+ */
+function decodeAllStrings(offsets: Uint32Array, data: Uint8Array, rows: number): Array<string | null> {
+  const text = new TextDecoder().decode(data);
+  const out: Array<string | null> = Array.from({ length: rows }, () => null);
+  let byte = 0;
+  let unit = 0;
+  const advance = (to: number) => {
+    for (; byte < to; byte++) {
+      const value = data[byte] as number;
+      // A lead byte starts a character; a 4-byte sequence is two UTF-16 units.
+      if ((value & 0xc0) !== 0x80) unit += value >= 0xf0 ? 2 : 1;
+    }
+  };
+  for (let row = 0; row < rows; row++) {
+    const raw = offsets[row] ?? 0;
+    const start = raw & 0x7fffffff;
+    const end = (offsets[row + 1] ?? 0) & 0x7fffffff;
+    advance(start);
+    const from = unit;
+    advance(end);
+    out[row] = raw & 0x80000000 ? null : text.slice(from, unit);
+  }
+  return out;
 }
 
 export interface DecodedTables {
@@ -179,29 +209,31 @@ function reader(bytes: Uint8Array, base: number, column: TableHeader["tables"][s
     case "f64": {
       expect(rows * 8);
       const values = new Float64Array(slice);
-      return { type: column.type, get: (row) => values[row] ?? null };
+      return { type: column.type, get: (row) => values[row] ?? null, all: () => values };
     }
     case "f32": {
       expect(rows * 4);
       const values = new Float32Array(slice);
-      return { type: column.type, get: (row) => values[row] ?? null };
+      return { type: column.type, get: (row) => values[row] ?? null, all: () => values };
     }
     case "i32":
     case "u32": {
       expect(rows * 4);
       const values = column.type === "i32" ? new Int32Array(slice) : new Uint32Array(slice);
-      return { type: column.type, get: (row) => values[row] ?? null };
+      return { type: column.type, get: (row) => values[row] ?? null, all: () => values };
     }
     case "bool3": {
       expect(rows);
       const values = new Uint8Array(slice);
-      return { type: column.type, get: (row) => (values[row] === NULL_BOOL ? null : values[row] === 1) };
+      const get = (row: number) => (values[row] === NULL_BOOL ? null : values[row] === 1);
+      return { type: column.type, get, all: () => Array.from(values, (value) => (value === NULL_BOOL ? null : value === 1)) };
     }
     case "dict": {
       expect(rows * 2);
       const values = new Uint16Array(slice);
       const names = column.values ?? [];
-      return { type: column.type, get: (row) => (values[row] === NULL_DICT ? null : (names[values[row] ?? NULL_DICT] ?? null)) };
+      const name = (index: number) => (index === NULL_DICT ? null : (names[index] ?? null));
+      return { type: column.type, get: (row) => name(values[row] ?? NULL_DICT), all: () => Array.from(values, name) };
     }
     case "str": {
       expect((rows + 1) * 4 + (column.bytes ?? -1));
@@ -215,6 +247,7 @@ function reader(bytes: Uint8Array, base: number, column: TableHeader["tables"][s
           if (start & 0x80000000) return null;
           return decoder.decode(data.subarray(start, (offsets[row + 1] ?? 0) & 0x7fffffff));
         },
+        all: () => decodeAllStrings(offsets, data, rows),
       };
     }
   }

@@ -280,15 +280,31 @@ export interface GapFilter {
   unitId?: string;
 }
 
-export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
+/** Whether a gap passes a filter. */
+export function gapMatcher(filter: GapFilter): (gap: Gap) => boolean {
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
   const area = filter.areaCode;
-  return gaps.filter((gap) => {
+  return (gap) => {
     if (kinds && !kinds.has(gap.kind)) return false;
     if (filter.unitId !== undefined && gap.unitId !== filter.unitId) return false;
     if (!area) return true;
     return gap.prefectureCode === area || gap.districtCode === area || gap.streetCode === area || gap.communityCode === area;
-  });
+  };
+}
+
+export function filterGaps(gaps: readonly Gap[], filter: GapFilter): Gap[] {
+  return gaps.filter(gapMatcher(filter));
+}
+
+/** The first `limit` gaps of a ranked list that pass a filter, and how many pass in all. */
+export interface GapPage {
+  total: number;
+  items: Gap[];
+}
+
+export function gapPage(gaps: readonly Gap[], filter: GapFilter, limit: number): GapPage {
+  const matching = filterGaps(gaps, filter);
+  return { total: matching.length, items: matching.slice(0, limit) };
 }
 
 export function explainScore(gap: Gap): string {

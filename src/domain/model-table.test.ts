@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeTables, encodeTables } from "../data/columnar.ts";
 import { analyzeModel, reportOf } from "./analysis.ts";
 import { buildModel } from "./model.ts";
-import { modelFromTables, modelToTables } from "./model-table.ts";
+import { accessFromTables, modelFromTables, modelToTables } from "./model-table.ts";
 import { locatorsOf } from "./street-locator.ts";
 import { demoLayers } from "./test-fixtures.ts";
 
@@ -45,6 +45,25 @@ describe("the model as an attribute table", () => {
     expect(misses.length / model.compounds.length).toBeLessThan(0.01);
     const township = model.stations.filter((station) => read.streets.locate(station.longitude, station.latitude) !== original.streets.locate(station.longitude, station.latitude));
     expect(township.length / model.stations.length).toBeLessThan(0.01);
+  });
+
+  it("carries the station access it was written with, which the engine then need not compute", () => {
+    const analysis = analyzeModel(model);
+    const written = modelToTables(model, analysis.access);
+    const decoded = decodeTables(encodeTables(written.tables, written.meta), "attributes.bin");
+    const access = accessFromTables(decoded, "attributes.bin");
+    expect(access?.distance).toEqual(analysis.access.distance);
+    expect(access?.nearest).toEqual(analysis.access.nearest);
+    const read = modelFromTables(decoded, "attributes.bin");
+    expect(reportOf(analyzeModel(read, undefined, access), "昆明市").city).toEqual(reportOf(analysis, "昆明市").city);
+    expect(accessFromTables(decodeTables(bytes, "attributes.bin"), "attributes.bin")).toBeUndefined();
+  });
+
+  it("rejects an access column that names a station the table does not have", () => {
+    const analysis = analyzeModel(model);
+    const nearest = Int32Array.from(analysis.access.nearest, (index, row) => (row === 0 ? model.stations.length : index));
+    const written = modelToTables(model, { distance: analysis.access.distance, nearest });
+    expect(() => accessFromTables(decodeTables(encodeTables(written.tables, written.meta), "a.bin"), "a.bin")).toThrow(/a\.bin: compounds\.nearestStation names station/);
   });
 
   it("is compact: a fraction of the GeoJSON it replaces", () => {

@@ -7,6 +7,7 @@ import { simplify } from "@turf/turf";
 import type { Column, DecodedTables, Tables } from "../data/columnar.ts";
 import { TableError } from "../data/columnar.ts";
 import type { CompoundKind, StreetKind } from "../data/contract.ts";
+import type { StationAccess } from "./station-access.ts";
 import type { Bbox, CommunityRow, CompoundRow, DistrictRow, GridRow, Model, ModelProblem, PrefectureRow, StationRow, StreetRow } from "./model.ts";
 
 /** Outline tolerance in degrees (about 30 m): enough to place a point in its township or community. */
@@ -65,8 +66,13 @@ function outlines(name: string, rows: ReadonlyArray<{ geometry?: Polygon | Multi
   return { type: "u32", values: ringFrom };
 }
 
-/** The model as tables, with its problems and date in the metadata. */
-export function modelToTables(model: Model): { tables: Tables; meta: Record<string, unknown> } {
+/**
+ * The model as tables, with its problems and date in the metadata. With `access`, each unit's
+ * distance to its nearest serving station and that station's index travel too: the one spatial
+ * join of the analysis that no threshold changes, done once when the table is written instead of
+ * in every browser that opens it (what-if edits update it from there).
+ */
+export function modelToTables(model: Model, access?: StationAccess): { tables: Tables; meta: Record<string, unknown> } {
   const tables: Tables = {};
   const p = model.prefectures as unknown as Rows;
   tables.prefectures = { code: str(p, "code"), name: str(p, "name"), ...placedBox(model.prefectures) };
@@ -93,6 +99,7 @@ export function modelToTables(model: Model): { tables: Tables; meta: Record<stri
     id: str(u, "id"), name: str(u, "name"), kind: dict(u, "kind"), communityIndex: num(u, "communityIndex", "u32"), gridIndex: num(u, "gridIndex", "i32"),
     households: num(u, "households", "u32"), buildings: num(u, "buildings", "u32"), partyBranch: bool(u, "partyBranch"), redProperty: bool(u, "redProperty"),
     ownersCommittee: bool(u, "ownersCommittee"), ...placed(model.compounds, "f32"),
+    ...(access ? { stationDistance: { type: "f64", values: access.distance }, nearestStation: { type: "i32", values: access.nearest } } : {}),
   };
   const t = model.stations as unknown as Rows;
   tables.stations = {
@@ -110,89 +117,147 @@ function placedBox(rows: readonly PrefectureRow[]): Record<string, Column> {
   return columns;
 }
 
-type Get = (row: number) => unknown;
-
-/** Reads the model back; a missing column is an error naming it, not a silent zero. */
-export function modelFromTables(decoded: DecodedTables, file: string): Model {
-  const column = (table: string, name: string): Get => {
+/** Column getters of one table; a missing column is an error naming it, not a silent zero. */
+function columnsOf(decoded: DecodedTables, file: string, table: string) {
+  const reader = (name: string) => {
     const found = decoded.column(table, name);
     if (!found) throw new TableError(file, `table ${table} has no column ${name}`);
-    return (row) => found.get(row);
+    return found;
   };
-  const each = <T>(table: string, make: (row: number) => T): T[] => Array.from({ length: decoded.rows(table) }, (_, row) => make(row));
-  const box = (table: string): ((row: number) => Bbox) => {
-    const [w, s, e, n] = (["west", "south", "east", "north"] as const).map((side) => column(table, side));
-    return (row) => [w?.(row), s?.(row), e?.(row), n?.(row)] as Bbox;
+  return {
+    rows: decoded.rows(table),
+    numbers: (name: string) => reader(name).all() as ArrayLike<number>,
+    strings: (name: string) => reader(name).all() as ArrayLike<string>,
+    nullableStrings: (name: string) => reader(name).all() as ArrayLike<string | null>,
+    flags: (name: string) => reader(name).all() as ArrayLike<boolean | null>,
+    /** [west, south, east, north] of each row. */
+    boxes: (): ((row: number) => Bbox) => {
+      const [w, s, e, n] = (["west", "south", "east", "north"] as const).map((side) => reader(side).all() as ArrayLike<number>) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
+      return (row) => [w[row] as number, s[row] as number, e[row] as number, n[row] as number];
+    },
   };
-  const outline = (table: string): ((row: number) => Polygon | MultiPolygon) => {
-    const ringFrom = column(table, "ringFrom");
-    const start = column(`${table}Rings`, "start");
-    const outer = column(`${table}Rings`, "outer");
-    const x = column(`${table}Vertices`, "x");
-    const y = column(`${table}Vertices`, "y");
-    const rows = decoded.rows(table);
-    const rings = decoded.rows(`${table}Rings`) - 1;
-    return (row) => {
-      const first = ringFrom(row) as number;
-      const last = row + 1 < rows ? (ringFrom(row + 1) as number) : rings;
-      const polygons: Position[][][] = [];
-      for (let ring = first; ring < last; ring++) {
-        const positions: Position[] = [];
-        for (let vertex = start(ring) as number, end = start(ring + 1) as number; vertex < end; vertex++) positions.push([x(vertex) as number, y(vertex) as number]);
-        if (outer(ring) === true || polygons.length === 0) polygons.push([positions]);
-        else polygons.at(-1)?.push(positions);
-      }
-      return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0] ?? [] } : { type: "MultiPolygon", coordinates: polygons };
-    };
-  };
-  const lon = (table: string) => column(table, "longitude");
-  const lat = (table: string) => column(table, "latitude");
+}
 
-  const pBox = box("prefectures");
-  const [pCode, pName] = [column("prefectures", "code"), column("prefectures", "name")];
-  const prefectures = each("prefectures", (row): PrefectureRow => ({ code: pCode(row) as string, name: pName(row) as string, bbox: pBox(row) }));
-
-  const area = (table: string) => {
-    const [x, y, b, geometry] = [lon(table), lat(table), box(table), outline(table)];
-    return (row: number) => ({ longitude: x(row) as number, latitude: y(row) as number, bbox: b(row), geometry: geometry(row) });
+/** The outline of each row of an area table, built on first use from the ring and vertex tables. */
+function outlinesOf(decoded: DecodedTables, file: string, table: string): (row: number) => Polygon | MultiPolygon {
+  const ringFrom = columnsOf(decoded, file, table).numbers("ringFrom");
+  const rings = columnsOf(decoded, file, `${table}Rings`);
+  const [start, outer] = [rings.numbers("start"), rings.flags("outer")];
+  const vertices = columnsOf(decoded, file, `${table}Vertices`);
+  const [x, y] = [vertices.numbers("x"), vertices.numbers("y")];
+  const rows = decoded.rows(table);
+  const ringCount = rings.rows - 1;
+  return (row) => {
+    const first = ringFrom[row] as number;
+    const last = row + 1 < rows ? (ringFrom[row + 1] as number) : ringCount;
+    const polygons: Position[][][] = [];
+    for (let ring = first; ring < last; ring++) {
+      const positions: Position[] = [];
+      for (let vertex = start[ring] as number, end = start[ring + 1] as number; vertex < end; vertex++) positions.push([x[vertex] as number, y[vertex] as number]);
+      if (outer[ring] === true || polygons.length === 0) polygons.push([positions]);
+      else polygons.at(-1)?.push(positions);
+    }
+    return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0] ?? [] } : { type: "MultiPolygon", coordinates: polygons };
   };
-  const dArea = area("districts");
-  const [dCode, dName, dParent] = [column("districts", "code"), column("districts", "name"), column("districts", "prefectureIndex")];
-  const districts = each("districts", (row): DistrictRow => ({ code: dCode(row) as string, name: dName(row) as string, prefectureIndex: dParent(row) as number, ...dArea(row) }));
+}
 
-  const sArea = area("streets");
-  const [sCode, sName, sParent, sKind, sTarget] = ["code", "name", "districtIndex", "kind", "stationTarget"].map((name) => column("streets", name));
-  const streets = each("streets", (row): StreetRow => ({
-    code: sCode?.(row) as string, name: sName?.(row) as string, districtIndex: sParent?.(row) as number, kind: sKind?.(row) as StreetKind, stationTarget: sTarget?.(row) === true, ...sArea(row),
+/**
+ * Gives each area row its outline on first read: only the locators (for the few candidates near a
+ * what-if station) and the atlas read outlines, and building all of a province's up front would
+ * allocate millions of vertex pairs for nothing. Enumerable, so a copy of the row carries it.
+ */
+function withLazyOutlines<T extends object>(rows: T[], outline: (row: number) => Polygon | MultiPolygon): T[] {
+  rows.forEach((row, index) => {
+    Object.defineProperty(row, "geometry", {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const geometry = outline(index);
+        Object.defineProperty(row, "geometry", { value: geometry, enumerable: true, writable: true, configurable: true });
+        return geometry;
+      },
+    });
+  });
+  return rows;
+}
+
+/**
+ * Reads the model back. Rows are built in plain loops from whole columns, each row an object
+ * literal of one shape: a province has 200,000 rows and per-value getters and keyed writes cost
+ * more than the data.
+ */
+export function modelFromTables(decoded: DecodedTables, file: string): Model {
+  const p = columnsOf(decoded, file, "prefectures");
+  const [pCode, pName, pBox] = [p.strings("code"), p.strings("name"), p.boxes()];
+  const prefectures = Array.from({ length: p.rows }, (_, row): PrefectureRow => ({ code: pCode[row] as string, name: pName[row] as string, bbox: pBox(row) }));
+
+  const d = columnsOf(decoded, file, "districts");
+  const [dCode, dName, dParent, dLon, dLat, dBox] = [d.strings("code"), d.strings("name"), d.numbers("prefectureIndex"), d.numbers("longitude"), d.numbers("latitude"), d.boxes()];
+  const districts = withLazyOutlines(
+    Array.from({ length: d.rows }, (_, row) => ({
+      code: dCode[row] as string, name: dName[row] as string, prefectureIndex: dParent[row] as number,
+      longitude: dLon[row] as number, latitude: dLat[row] as number, bbox: dBox(row),
+    })) as DistrictRow[],
+    outlinesOf(decoded, file, "districts"),
+  );
+
+  const t = columnsOf(decoded, file, "streets");
+  const [sCode, sName, sParent, sKind, sTarget, sLon, sLat, sBox] = [
+    t.strings("code"), t.strings("name"), t.numbers("districtIndex"), t.strings("kind"), t.flags("stationTarget"), t.numbers("longitude"), t.numbers("latitude"), t.boxes(),
+  ];
+  const streets = withLazyOutlines(
+    Array.from({ length: t.rows }, (_, row) => ({
+      code: sCode[row] as string, name: sName[row] as string, districtIndex: sParent[row] as number, kind: sKind[row] as StreetKind, stationTarget: sTarget[row] === true,
+      longitude: sLon[row] as number, latitude: sLat[row] as number, bbox: sBox(row),
+    })) as StreetRow[],
+    outlinesOf(decoded, file, "streets"),
+  );
+
+  const c = columnsOf(decoded, file, "communities");
+  const [cCode, cName, cParent, cKind, cHouseholds, cPopulation, cOrg, cMembers, cBig, cDual, cLon, cLat, cBox] = [
+    c.strings("code"), c.strings("name"), c.numbers("streetIndex"), c.strings("kind"), c.numbers("households"), c.numbers("population"), c.nullableStrings("partyOrgType"),
+    c.numbers("partyMembers"), c.flags("bigPartyCommittee"), c.numbers("dualRegisteredMembers"), c.numbers("longitude"), c.numbers("latitude"), c.boxes(),
+  ];
+  const communities = withLazyOutlines(
+    Array.from({ length: c.rows }, (_, row) => ({
+      code: cCode[row] as string, name: cName[row] as string, streetIndex: cParent[row] as number, kind: cKind[row] as CommunityRow["kind"],
+      households: cHouseholds[row] as number, population: cPopulation[row] as number, partyOrgType: (cOrg[row] ?? null) as CommunityRow["partyOrgType"],
+      partyMembers: cMembers[row] as number, bigPartyCommittee: cBig[row] ?? null, dualRegisteredMembers: cDual[row] as number,
+      longitude: cLon[row] as number, latitude: cLat[row] as number, bbox: cBox(row),
+    })) as CommunityRow[],
+    outlinesOf(decoded, file, "communities"),
+  );
+
+  const g = columnsOf(decoded, file, "grids");
+  const [gId, gName, gParent, gWorkers, gHouseholds, gLeaders, gWorker, gLon, gLat, gBox] = [
+    g.strings("id"), g.strings("name"), g.numbers("communityIndex"), g.numbers("workers"), g.numbers("households"), g.numbers("buildingLeaders"), g.nullableStrings("workerName"),
+    g.numbers("longitude"), g.numbers("latitude"), g.boxes(),
+  ];
+  const grids = Array.from({ length: g.rows }, (_, row): GridRow => ({
+    id: gId[row] as string, name: gName[row] as string, communityIndex: gParent[row] as number, workers: gWorkers[row] as number, households: gHouseholds[row] as number,
+    buildingLeaders: gLeaders[row] as number, workerName: gWorker[row] ?? null, longitude: gLon[row] as number, latitude: gLat[row] as number, bbox: gBox(row),
   }));
 
-  /** Rows of a table: the named fields, each read from its own column, on top of `base(row)`. */
-  const rowsOf = <T>(table: string, fields: readonly string[], base: (row: number) => Record<string, unknown>): T[] => {
-    const getters = fields.map((name) => column(table, name));
-    return each(table, (row) => {
-      const out = base(row);
-      fields.forEach((name, index) => {
-        out[name] = getters[index]?.(row);
-      });
-      return out as T;
-    });
-  };
-  const point = (table: string) => {
-    const [x, y, b] = [lon(table), lat(table), box(table)];
-    return (row: number): Record<string, unknown> => ({ longitude: x(row) as number, latitude: y(row) as number, bbox: b(row) });
-  };
-  const communities = rowsOf<CommunityRow>(
-    "communities",
-    ["code", "name", "streetIndex", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"],
-    area("communities"),
-  );
-  const grids = rowsOf<GridRow>("grids", ["id", "name", "communityIndex", "workers", "households", "buildingLeaders", "workerName"], point("grids"));
-  const compounds = rowsOf<CompoundRow>(
-    "compounds",
-    ["id", "name", "kind", "communityIndex", "gridIndex", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
-    point("compounds"),
-  ).map((unit) => (unit.kind ? unit : { ...unit, kind: "小区" as CompoundKind }));
-  const stations = rowsOf<StationRow>("stations", ["id", "name", "level", "streetIndex", "communityIndex", "socialWorkers", "openedOn", "longitude", "latitude"], () => ({}));
+  const u = columnsOf(decoded, file, "compounds");
+  const [uId, uName, uKind, uParent, uGrid, uHouseholds, uBuildings, uBranch, uRed, uOwners, uLon, uLat, uBox] = [
+    u.strings("id"), u.strings("name"), u.nullableStrings("kind"), u.numbers("communityIndex"), u.numbers("gridIndex"), u.numbers("households"), u.numbers("buildings"),
+    u.flags("partyBranch"), u.flags("redProperty"), u.flags("ownersCommittee"), u.numbers("longitude"), u.numbers("latitude"), u.boxes(),
+  ];
+  const compounds = Array.from({ length: u.rows }, (_, row): CompoundRow => ({
+    id: uId[row] as string, name: uName[row] as string, kind: (uKind[row] ?? "小区") as CompoundKind, communityIndex: uParent[row] as number, gridIndex: uGrid[row] as number,
+    households: uHouseholds[row] as number, buildings: uBuildings[row] as number, partyBranch: uBranch[row] ?? null, redProperty: uRed[row] ?? null,
+    ownersCommittee: uOwners[row] ?? null, longitude: uLon[row] as number, latitude: uLat[row] as number, bbox: uBox(row),
+  }));
+
+  const n = columnsOf(decoded, file, "stations");
+  const [nId, nName, nLevel, nStreet, nCommunity, nWorkers, nOpened, nLon, nLat] = [
+    n.strings("id"), n.strings("name"), n.strings("level"), n.numbers("streetIndex"), n.numbers("communityIndex"), n.numbers("socialWorkers"), n.nullableStrings("openedOn"),
+    n.numbers("longitude"), n.numbers("latitude"),
+  ];
+  const stations = Array.from({ length: n.rows }, (_, row) => ({
+    id: nId[row] as string, name: nName[row] as string, level: nLevel[row] as StationRow["level"], streetIndex: nStreet[row] as number, communityIndex: nCommunity[row] as number,
+    socialWorkers: nWorkers[row] as number, openedOn: nOpened[row] ?? null, longitude: nLon[row] as number, latitude: nLat[row] as number,
+  })) as StationRow[];
 
   const meta = decoded.header.meta;
   return {
@@ -206,4 +271,17 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     stations: Object.freeze(stations) as StationRow[],
     problems: Array.isArray(meta.problems) ? (meta.problems as ModelProblem[]) : [],
   };
+}
+
+/** The station access written with the table, or undefined when it was written without (then the engine computes it). */
+export function accessFromTables(decoded: DecodedTables, file: string): StationAccess | undefined {
+  const distance = decoded.column("compounds", "stationDistance");
+  const nearest = decoded.column("compounds", "nearestStation");
+  if (!distance && !nearest) return undefined;
+  if (distance?.type !== "f64" || nearest?.type !== "i32") throw new TableError(file, "compounds.stationDistance must be f64 and compounds.nearestStation i32, both or neither");
+  const stations = decoded.rows("stations");
+  const nearestIndexes = nearest.all() as Int32Array;
+  for (const index of nearestIndexes) if (index >= stations) throw new TableError(file, `compounds.nearestStation names station ${index} of ${stations}`);
+  // Copies: what-if edits slice these, and the file's bytes can then be let go.
+  return { distance: Float64Array.from(distance.all() as Float64Array), nearest: Int32Array.from(nearestIndexes) };
 }

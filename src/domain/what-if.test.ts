@@ -3,12 +3,12 @@
 // here independently: same model, final station list placed by a naive point-in-polygon loop).
 import { describe, expect, it } from "vitest";
 import { analyzeModel, type Analysis } from "./analysis.ts";
-import type { Gap } from "./gaps.ts";
+import { gapPage, type Gap, type GapFilter } from "./gaps.ts";
 import { haversineMetres } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup } from "./indicators.ts";
 import { buildModel, type Model, type StationRow } from "./model.ts";
 import { deepFreeze, demoLayers, fixtureLayers, locateNaively, randomStationEdits as randomEdits, seededRandom } from "./test-fixtures.ts";
-import { applyScenario, type Scenario, type StationEdit } from "./what-if.ts";
+import { applyScenario, scenarioGapPage, type Scenario, type StationEdit } from "./what-if.ts";
 
 /** The station list after `edits`, computed without the engine's what-if code. */
 function referenceStations(model: Model, edits: readonly StationEdit[]): StationRow[] {
@@ -182,5 +182,34 @@ describe("applyScenario with new thresholds", () => {
     const result = applyScenario(fixtureBase, { edits: [], thresholds: { serviceDistanceMetres: undefined, householdsPerWorker: 400 } });
     expect(result.thresholds).toEqual({ serviceDistanceMetres: 1000, householdsPerWorker: 400 });
     expect(result.rollup.city.stationAccessHouseholds).toBe(1100);
+  });
+});
+
+describe("scenarioGapPage", () => {
+  it("gives the page and total that filtering the scenario's whole gap list gives, for every kind of filter", () => {
+    const model = buildModel(demoLayers());
+    const base = deepFreeze(analyzeModel(model));
+    const random = seededRandom(530_200);
+    const somewhere = (): [number, number] => {
+      const compound = model.compounds[Math.floor(random() * model.compounds.length)];
+      return [(compound?.longitude ?? 102.7) + (random() - 0.5) * 0.04, (compound?.latitude ?? 25) + (random() - 0.5) * 0.04];
+    };
+    const district = model.districts[0]?.code ?? "";
+    const street = model.streets[3]?.code ?? "";
+    const filters: GapFilter[] = [{}, { areaCode: district }, { areaCode: street, kinds: ["compound-beyond-service"] }, { kinds: ["street-no-station", "grid-no-worker"] }];
+    let changedPages = 0;
+    for (let run = 0; run < 6; run += 1) {
+      const edits = randomEdits(random, model.stations, 1 + Math.floor(random() * 6), somewhere, `P${run}`);
+      // The last run also changes the service distance: a full recomputation, paged the same way.
+      const after = applyScenario(base, { edits, ...(run === 5 ? { thresholds: { serviceDistanceMetres: 800 } } : {}) });
+      for (const filter of filters) {
+        for (const limit of [1, 50, 100_000]) {
+          const page = scenarioGapPage(base, after, filter, limit);
+          expect(page).toEqual(gapPage(after.gaps, filter, limit));
+          if (page.total !== gapPage(base.gaps, filter, limit).total) changedPages += 1;
+        }
+      }
+    }
+    expect(changedPages).toBeGreaterThan(5);
   });
 });

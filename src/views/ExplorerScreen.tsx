@@ -106,12 +106,14 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
     return dataset ? countFeatures(dataset.layers) : undefined;
   }, [dataset, indicators]);
-  // The engine parses the same files in its worker: start it once the map is drawn, so the two
-  // do not compete for the CPU while the first frame is still coming.
   const [mapReady, setMapReady] = useState(false);
   // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
-  // attribute table. A tiled dataset's precomputed indicators show until the worker is ready.
-  const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && (manifest.tiles === undefined || manifest.attributes !== undefined));
+  // attribute table. A tiled dataset's engine starts with the page (the map reads tiles, the worker
+  // its table: nothing is parsed twice) and its precomputed indicators show until the worker is
+  // ready; a GeoJSON dataset's worker parses the same files as the page, so it starts once the map
+  // is drawn and the two do not compete for the CPU while the first frame is still coming.
+  const tiledEngine = manifest?.tiles !== undefined && manifest.attributes !== undefined;
+  const engine = useEngineSummary(props.manifestUrl, manifest !== undefined && (tiledEngine || (manifest.tiles === undefined && mapReady)));
   const city = engine.data?.city ?? indicators?.city;
   const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });

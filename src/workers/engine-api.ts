@@ -9,17 +9,17 @@ import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
 import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
 import { summarizeEnclosed, type EnclosedSummary } from "../domain/enclosed.ts";
 import { analyze, analyzeModel, reportOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
-import { modelFromTables } from "../domain/model-table.ts";
+import { accessFromTables, modelFromTables } from "../domain/model-table.ts";
 import { buildSearchIndex, searchEntriesFromModel, type SearchGroup, type SearchIndex } from "../domain/search.ts";
 import { gapCountsByUnit, gridLoadsIn, type GridLoad } from "../domain/area-breakdown.ts";
-import { filterGaps, type Gap, type GapFilter } from "../domain/gaps.ts";
+import { gapPage, type GapFilter, type GapPage } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/indicators.ts";
 import type { EngineLayers, ModelProblem } from "../domain/model.ts";
 import { atlasUnits, type AtlasArea, type AtlasScope, type AtlasUnit } from "../domain/atlas-units.ts";
 import { describeUnit, type UnitInfo } from "../domain/unit-lookup.ts";
 import { tourStops, type TourStop } from "../domain/tour-stops.ts";
 import { suggestSites, type SiteSuggestion } from "../domain/suggest-sites.ts";
-import { applyScenario, diffAnalyses, type Scenario, type ScenarioDiff } from "../domain/what-if.ts";
+import { applyScenario, diffAnalyses, scenarioGapPage, type Scenario, type ScenarioAnalysis, type ScenarioDiff } from "../domain/what-if.ts";
 
 export interface EngineSummary {
   city: UnitReport;
@@ -49,15 +49,15 @@ export function createEngine() {
   let base: Analysis | undefined;
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
-  let lastScenario: { key: string; analysis: Analysis } | undefined;
+  let lastScenario: { key: string; analysis: ScenarioAnalysis } | undefined;
   let searchIndex: { model: Analysis["model"]; index: SearchIndex } | undefined;
   const current = () => {
     if (!base) throw new Error("no dataset loaded in the engine");
     return base;
   };
   /** The analysis now, or under a what-if plan (the last plan's analysis is kept for the next call). */
-  const analysisOf = (scenario: Scenario | null): Analysis => {
-    if (!scenario) return current();
+  const analysisOf = (scenario: Scenario | null): Analysis => (scenario ? scenarioAnalysis(scenario) : current());
+  const scenarioAnalysis = (scenario: Scenario): ScenarioAnalysis => {
     const key = JSON.stringify(scenario);
     if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
     return lastScenario.analysis;
@@ -74,7 +74,8 @@ export function createEngine() {
         // A tiled dataset: the engine works from its attribute table, never from the polygons.
         const url = layerUrl(manifestUrl, manifest.attributes);
         const bytes = await gunzipIfNeeded(await fetchBytes(url), url);
-        base = analyzeModel(modelFromTables(decodeTables(bytes, url), url), thresholds);
+        const decoded = decodeTables(bytes, url);
+        base = analyzeModel(modelFromTables(decoded, url), thresholds, accessFromTables(decoded, url));
       } else {
         const collections = await Promise.all(
           LAYER_NAMES.map(async (layer) => {
@@ -98,9 +99,9 @@ export function createEngine() {
       return summaryOf(base, title, unavailable, manifest.asOf);
     },
     /** The ranked gaps matching a filter, now or (with a scenario) under a what-if plan. */
-    gaps(filter: GapFilter, limit = 200, scenario: Scenario | null = null): { total: number; items: Gap[] } {
-      const matching = filterGaps(analysisOf(scenario).gaps, filter);
-      return { total: matching.length, items: matching.slice(0, limit) };
+    gaps(filter: GapFilter, limit = 200, scenario: Scenario | null = null): GapPage {
+      if (!scenario) return gapPage(current().gaps, filter, limit);
+      return scenarioGapPage(current(), scenarioAnalysis(scenario), filter, limit);
     },
     whatIf(scenario: Scenario): WhatIfResult {
       const after = analysisOf(scenario);

@@ -13,8 +13,10 @@ import {
   panFrameIntervals,
   pickGrid,
   pickLatencies,
-  waitForEngineSettled,
+  waitForGapList,
   waitForReady,
+  waitForWallKpis,
+  whatIfLatencies,
   type CameraPlan,
   type PickSamples,
   type ReadyTime,
@@ -29,6 +31,8 @@ export interface VisitOptions {
   engineTimeoutMs: number | null;
   /** Time budget for pickAt calls; null to skip picking. */
   pickBudgetMs: number | null;
+  /** What-if updates to time in the engine worker once it is ready; 0 to skip. */
+  whatIfSamples?: number;
 }
 
 export interface Visit {
@@ -43,8 +47,10 @@ export interface Visit {
   frameIntervals: number[] | null;
   /** null when not measured; "absent" when the page has no pickAt. */
   picks: PickSamples | "absent" | null;
-  /** ms since navigation start at which the KPI panel showed figures; null if it did not in time. */
+  /** ms since navigation start at which the gap list showed the engine's ranking; null if it did not in time. */
   engineSettledMs: number | null;
+  /** ms per what-if update (indicators and gap list under a one-station plan); null when not measured. */
+  whatIfMs: number[] | null;
   mapSize: { width: number; height: number } | null;
   outsideRequests: string[];
   /** Page errors, console errors and steps that timed out, for the log. */
@@ -82,8 +88,15 @@ async function measure(page: Page, options: VisitOptions, visit: Visit, network:
   const startCamera = await currentCamera(page);
   visit.heapBytes = await heapAfterGc(session);
   if (options.engineTimeoutMs !== null) {
-    visit.engineSettledMs = await waitForEngineSettled(page, options.engineTimeoutMs);
-    if (visit.engineSettledMs === null) visit.problems.push(`engine still computing after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include its load`);
+    visit.engineSettledMs = await waitForGapList(page, options.engineTimeoutMs);
+    if (visit.engineSettledMs === null) visit.problems.push(`no gap list after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include the engine's load`);
+    else if (options.whatIfSamples) {
+      try {
+        visit.whatIfMs = await withTimeout(whatIfLatencies(page, options.whatIfSamples), 120_000, "what-if updates");
+      } catch (error) {
+        visit.problems.push(message(error));
+      }
+    }
   }
   try {
     const planMs = options.plan.pans.length * options.plan.panMs + options.plan.flights.reduce((sum, flight) => sum + flight.durationMs, 0);
@@ -116,6 +129,7 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
     frameIntervals: null,
     picks: null,
     engineSettledMs: null,
+    whatIfMs: null,
     mapSize: null,
     outsideRequests: [],
     problems: [],
@@ -142,6 +156,42 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
       visit.problems.push(`measurement stopped: ${message(error)}`);
     } finally {
       visit.outsideRequests = [...new Set([...seenUrls, ...network.requestedUrls])].filter((url) => !isLocal(url));
+    }
+  } finally {
+    await browser.close();
+  }
+  return visit;
+}
+
+export interface WallVisit {
+  /** ms from navigation start to the wall's map being data-ready; null if it timed out. */
+  readyMs: number | null;
+  /** ms from navigation start until every KPI card shows a figure; null if they did not in time. */
+  kpisMs: number | null;
+  outsideRequests: string[];
+  problems: string[];
+}
+
+/** One visit of the wall (?mode=wall): when its map is ready, and when its KPI cards show figures. */
+export async function visitWall(options: { url: string; viewport: { width: number; height: number }; timeoutMs: number }): Promise<WallVisit> {
+  const visit: WallVisit = { readyMs: null, kpisMs: null, outsideRequests: [], problems: [] };
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: options.viewport });
+    const page = await context.newPage();
+    const seenUrls: string[] = [];
+    context.on("request", (request) => seenUrls.push(request.url()));
+    page.on("pageerror", (error) => visit.problems.push(`page error: ${message(error)}`));
+    await page.addInitScript(PAGE_INIT_SCRIPT);
+    try {
+      await page.goto(options.url, { waitUntil: "commit" });
+      visit.readyMs = (await waitForReady(page, options.timeoutMs)).sinceNavigation;
+      visit.kpisMs = await waitForWallKpis(page, options.timeoutMs);
+      if (visit.kpisMs === null) visit.problems.push(`KPI cards still empty after ${Math.round(options.timeoutMs / 1000)} s`);
+    } catch (error) {
+      visit.problems.push(`measurement stopped: ${message(error)}`);
+    } finally {
+      visit.outsideRequests = [...new Set(seenUrls)].filter((url) => !isLocal(url));
     }
   } finally {
     await browser.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTable, jsonLine, makeRow } from "./bench-report.ts";
+import { formatTable, jsonLine, makeRow, meetsTarget } from "./bench-report.ts";
 
 describe("benchmark report", () => {
   it("rounds by unit and computes app ÷ baseline", () => {
@@ -24,5 +24,21 @@ describe("benchmark report", () => {
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(/^city\s+ready\s+3,500 ms\s+1,750 ms\s+2\.00$/);
     expect(lines[3]).toMatch(/—.*—.*—\s+pickAt not available$/);
+  });
+});
+
+describe("benchmark targets", () => {
+  it("checks ratios and values against the issue's targets, and says when it cannot", () => {
+    expect(meetsTarget(makeRow("ready", "city", "ms", 1000, 2500, undefined, { ratioAtMost: 0.5 }))).toBe(true);
+    expect(meetsTarget(makeRow("ready", "city", "ms", 1500, 2500, undefined, { ratioAtMost: 0.5 }))).toBe(false);
+    expect(meetsTarget(makeRow("pan-fps", "city", "fps", 12, 5, undefined, { ratioAtLeast: 2 }))).toBe(true);
+    expect(meetsTarget(makeRow("what-if-p95", "province", "ms", 51, null, undefined, { valueAtMost: 50 }))).toBe(false);
+    expect(meetsTarget(makeRow("ready", "city", "ms", 1000, null, undefined, { ratioAtMost: 0.5 }))).toBeNull();
+    expect(meetsTarget(makeRow("ready", "city", "ms", 1000, 2000))).toBeNull();
+  });
+
+  it("prints the target and its outcome in the table", () => {
+    const table = formatTable([makeRow("what-if-p95", "province", "ms", 40, null, undefined, { valueAtMost: 50 })]);
+    expect(table.split("\n")[2]).toMatch(/≤ 50 ms met$/);
   });
 });

@@ -206,23 +206,65 @@ export function pickGrid(width: number, height: number, columns = 6, rows = 5): 
 }
 
 /**
- * Waits until the app's KPI panel shows figures or a failure. The engine worker starts after
- * data-ready and takes a core for a while; on a 2-core machine, frames timed during that would
- * measure the engine as much as the map. Returns ms since navigation start, or null on timeout.
+ * Waits until the explorer's gap list shows ranked items and no status line: the engine worker
+ * has the whole dataset analysed (indicators, access, roll-ups, gaps). Returns ms since
+ * navigation start, or null on timeout. A tiled dataset shows precomputed KPIs at once, so the
+ * KPI panel alone does not tell that the engine is done.
  */
-export async function waitForEngineSettled(page: Page, timeoutMs: number): Promise<number | null> {
+export async function waitForGapList(page: Page, timeoutMs: number): Promise<number | null> {
   try {
     await page.waitForFunction(
       () => {
-        const panel = document.querySelector('[data-testid="kpi-panel"]');
-        if (!panel) return true;
-        // The status line ends in "…" while computing ("正在计算…") and not when it failed.
-        const status = panel.querySelector(".kpi-status")?.textContent ?? null;
-        if (status !== null) return !status.endsWith("…");
-        return ![...panel.querySelectorAll("dd")].some((value) => value.textContent === "…");
+        const panel = document.querySelector('[data-testid="gap-panel"]');
+        return panel !== null && panel.querySelector(".gap-status") === null && panel.querySelector(".gap-name") !== null;
       },
       undefined,
-      { timeout: timeoutMs, polling: 250 },
+      { timeout: timeoutMs, polling: 50 },
+    );
+  } catch {
+    return null;
+  }
+  return page.evaluate(() => performance.now());
+}
+
+/** What the probe uses of the engine worker the app exposes under ?debug=1 (Comlink: every call is async). */
+interface EngineProbe {
+  gaps(filter: object, limit?: number, scenario?: object | null): Promise<{ items: Array<{ location: [number, number] }> }>;
+  whatIf(scenario: object): Promise<unknown>;
+}
+
+/**
+ * Times what-if updates as the explorer makes them: each sample plans one new station at the place
+ * of a ranked gap (a different place each time, so nothing is cached) and waits for both answers
+ * the explorer asks for on an edit, the indicators and the gap list under the plan. Worker
+ * round trips included (ms each).
+ */
+export async function whatIfLatencies(page: Page, samples: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const engine = (window as unknown as { partyEngine?: EngineProbe }).partyEngine;
+    if (!engine) throw new Error("window.partyEngine is missing (is ?debug=1 in the URL?)");
+    const places = (await engine.gaps({}, count)).items.map((gap) => gap.location);
+    const durations: number[] = [];
+    for (const [longitude, latitude] of places) {
+      const scenario = { edits: [{ type: "add", id: "planned-1", name: "规划站点 1", longitude, latitude }], thresholds: { serviceDistanceMetres: 1000 } };
+      const started = performance.now();
+      await Promise.all([engine.whatIf(scenario), engine.gaps({}, 50, scenario)]);
+      durations.push(performance.now() - started);
+    }
+    return durations;
+  }, samples);
+}
+
+/** Waits until every KPI card of the wall shows a figure (not "…"). Returns ms since navigation start, or null on timeout. */
+export async function waitForWallKpis(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    await page.waitForFunction(
+      () => {
+        const values = [...document.querySelectorAll(".wall-kpi-value")];
+        return values.length > 0 && values.every((value) => value.textContent !== null && value.textContent.trim() !== "…");
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
     );
   } catch {
     return null;

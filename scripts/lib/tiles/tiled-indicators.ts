@@ -53,7 +53,7 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
   });
   // Grid workers' names are personal data: they stay out of the table, as they stay out of the tiles.
   const model = { ...analysis.model, grids: analysis.model.grids.map((grid) => ({ ...grid, workerName: null })) };
-  const { tables, meta } = modelToTables(model);
+  const { tables, meta } = modelToTables(model, analysis.access);
   const attributes = new Uint8Array(gzipSync(encodeTables(tables, meta), { level: 9 }));
   return { main, communities: report.communities, attributes };
 }
