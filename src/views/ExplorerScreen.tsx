@@ -5,7 +5,7 @@ import { countFeatures, countsFromReport } from "../domain/dataset.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useStationInfo, useWhatIf, useWorkerSearch } from "./engine-client.ts";
+import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useStationInfo, useWhatIf } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
@@ -19,10 +19,8 @@ import { translate, useTranslate } from "./i18n.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { MapView } from "./map/MapView.tsx";
 import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
-import type { LayerName } from "../data/contract.ts";
 import { DetailCard } from "./DetailCard.tsx";
-import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type SearchHit, type SearchLevel } from "../domain/search.ts";
-import { levelLabel } from "./field-labels.ts";
+import type { SearchLevel } from "../domain/search.ts";
 import { SearchBox } from "./SearchBox.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import type { Gap, GapKind } from "../domain/gaps.ts";
@@ -41,9 +39,11 @@ import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
 import { useMapExtras } from "./use-map-extras.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
-import { useSelection } from "./use-selection.ts";
+import { useSearch } from "./use-search.ts";
+import { useSelection, type Selection } from "./use-selection.ts";
 import { isEmptyPlan, moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
+import { isAreaLayer, LEVEL_LAYER } from "./unit-levels.ts";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
@@ -74,28 +74,6 @@ export interface ExplorerScreenProps {
 }
 
 export type WhatIfState = { active: boolean } & WhatIfPlan;
-
-export interface Selection {
-  layer: LayerName;
-  id: string;
-}
-
-const AREA_LAYERS: readonly LayerName[] = ["prefectures", "districts", "streets", "communities"];
-
-const LEVEL_LAYER: Record<SearchLevel, LayerName> = {
-  prefecture: "prefectures",
-  district: "districts",
-  street: "streets",
-  community: "communities",
-  grid: "grids",
-  compound: "compounds",
-  station: "stations",
-};
-
-/** Tiled datasets: districts and streets are searchable from the label points they ship. */
-function labelEntry(label: { position: [number, number]; name: string; code: string; level: "district" | "street" | "community" }): SearchEntry {
-  return { level: label.level, id: label.code, name: label.name, context: "", position: label.position, bbox: null };
-}
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
@@ -131,27 +109,10 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     const list = selected.layer === "prefectures" && "prefectures" in reports ? reports.prefectures : selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
     return (list as UnitReport[] | undefined)?.find((unit) => unit.code === selected.id);
   }, [selected, reports]);
-  // Built once the map is up: labelling 2,000 polygons is not worth delaying the first frame for.
-  const searchIndex = useMemo(() => {
-    if (!mapReady) return undefined;
-    if (indicators) return buildSearchIndex(indicators.labels.map(labelEntry));
-    return dataset ? buildSearchIndex(searchEntriesFromLayers(dataset.layers)) : undefined;
-  }, [mapReady, dataset, indicators]);
-  // Tiled datasets: once the worker has the attribute table, search goes to its index of every unit.
-  const [searchQuery, setSearchQuery] = useState("");
-  const workerSearch = useWorkerSearch(props.manifestUrl, searchQuery, 8, engine.isSuccess && manifest?.attributes !== undefined);
-  const remoteSearch = useMemo(
-    () => (engine.isSuccess && manifest?.attributes !== undefined ? { groups: searchQuery.trim() === "" ? [] : (workerSearch.data ?? []), onQuery: setSearchQuery } : undefined),
-    [engine.isSuccess, manifest?.attributes, searchQuery, workerSearch.data],
-  );
-  const levelLabels = useMemo(
-    () => Object.fromEntries(Object.entries(LEVEL_LAYER).map(([level, layer]) => [level, levelLabel(layer, props.language)])) as Record<SearchLevel, string>,
-    [props.language],
-  );
-  const choose = (hit: SearchHit) => selectUnit({ layer: LEVEL_LAYER[hit.level], id: hit.id, name: hit.name }, { position: hit.position, bbox: hit.bbox });
+  const search = useSearch({ manifestUrl: props.manifestUrl, language: props.language, mapReady, dataset, indicators, workerReady: engine.isSuccess && manifest?.attributes !== undefined, selectUnit });
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
   // The gap list follows the selected area (a prefecture, district, street or community), else the dataset.
-  const area = selected && AREA_LAYERS.includes(selected.layer) ? selected : null;
+  const area = selected && isAreaLayer(selected.layer) ? selected : null;
   // What-if edits live in the URL, so a plan can be shared as a link.
   const { active: whatIfActive, ...plan } = props.whatIf;
   const { planned } = plan;
@@ -234,7 +195,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     // In what-if mode a click on a station selects it (to drag or remove); anywhere else plans one.
     if (whatIfActive && feature?.layer !== "stations") setWhatIf({ planned: [...planned, lngLat] });
     // Drilling down: a click on an area flies to it (its children and indicators come with it).
-    else if (feature && AREA_LAYERS.includes(feature.layer)) chooseCrumb({ layer: feature.layer, id: feature.id, name: feature.name });
+    else if (feature && isAreaLayer(feature.layer)) chooseCrumb({ layer: feature.layer, id: feature.id, name: feature.name });
     else select(feature);
   };
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
@@ -269,7 +230,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
-          <SearchBox index={searchIndex} remote={remoteSearch} onChoose={choose} levelLabels={levelLabels} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
+          <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {/* A selected area's card already holds its KPIs; the panel would repeat them. */}
