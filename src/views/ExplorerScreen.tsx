@@ -5,7 +5,7 @@ import { countFeatures, countsFromReport } from "../domain/dataset.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { engineClient, useAccessBands, useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads, useStationInfo, useWhatIf } from "./engine-client.ts";
+import { useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
@@ -15,7 +15,7 @@ import { WhatIfPanel } from "./WhatIfPanel.tsx";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
-import { translate, useTranslate } from "./i18n.ts";
+import { useTranslate } from "./i18n.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { MapView } from "./map/MapView.tsx";
 import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
@@ -36,13 +36,12 @@ import { FilterPanel } from "./FilterPanel.tsx";
 import { Legend } from "./Legend.tsx";
 import { legendGroups } from "./legend-items.ts";
 import type { MapFilters } from "./map-filters.ts";
-import { WhatIfHandles, type WhatIfHandle } from "./map/WhatIfHandles.tsx";
+import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
 import { useMapExtras } from "./use-map-extras.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
 import { useSearch } from "./use-search.ts";
 import { useSelection, type Selection } from "./use-selection.ts";
-import { isEmptyPlan, moveStation, plannedId, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
-import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
+import { useWhatIf, type WhatIfState } from "./use-what-if.ts";
 import { isAreaLayer, LEVEL_LAYER } from "./unit-levels.ts";
 
 export interface ExplorerScreenProps {
@@ -72,8 +71,6 @@ export interface ExplorerScreenProps {
   chartIndicator: ChartIndicatorId;
   onChartIndicatorChange: (indicator: ChartIndicatorId) => void;
 }
-
-export type WhatIfState = { active: boolean } & WhatIfPlan;
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
@@ -113,18 +110,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
   // The gap list follows the selected area (a prefecture, district, street or community), else the dataset.
   const area = selected && isAreaLayer(selected.layer) ? selected : null;
-  // What-if edits live in the URL, so a plan can be shared as a link.
-  const { active: whatIfActive, ...plan } = props.whatIf;
-  const { planned } = plan;
-  // The URL keeps a plan's distance while what-if is off; the map then shows the engine's own.
-  const serviceDistance = whatIfActive ? plan.serviceDistance : DEFAULT_THRESHOLDS.serviceDistanceMetres;
-  const setWhatIf = (patch: Partial<WhatIfState>) => props.onWhatIfChange({ ...props.whatIf, ...patch });
-  const setPlan = (next: WhatIfPlan) => props.onWhatIfChange({ active: whatIfActive, ...next });
-  const { moved, removed } = plan;
-  const activePlan = useMemo(() => (whatIfActive ? { planned, moved, removed, serviceDistance } : null), [whatIfActive, planned, moved, removed, serviceDistance]);
-  const planIsEmpty = activePlan === null || isEmptyPlan(activePlan);
-  const whatIf = useWhatIf(props.manifestUrl, plan, whatIfActive && engine.isSuccess);
-  const accessBands = useAccessBands(props.manifestUrl, activePlan, engine.isSuccess && props.colouring === "stationAccess");
+  const whatIf = useWhatIf({ manifestUrl: props.manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady: engine.isSuccess, selected, language: props.language, wantsAccessBands: props.colouring === "stationAccess" });
+  const { activePlan, serviceDistance } = whatIf;
   const areaCode = area?.id;
   const gapKind = props.gapKind;
   const gapFilter = useMemo(() => ({ ...(areaCode ? { areaCode } : {}), ...(gapKind === "all" ? {} : { kinds: [gapKind] }) }), [areaCode, gapKind]);
@@ -136,7 +123,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     areaColouring: props.areaColouring,
     filters: props.filters,
     colouring: props.colouring,
-    accessBands: accessBands.data,
+    accessBands: whatIf.accessBands,
     visibility: props.visibility,
     plan: activePlan,
     serviceDistance,
@@ -157,43 +144,21 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
   };
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
-  // A result shown while the next one computes is still a result of some plan; an emptied plan has none.
-  const plannedCity = planIsEmpty ? undefined : whatIf.data?.city;
+  const plannedCity = whatIf.result?.city;
   const kpiUnit = (plannedCity ?? (area && selectedReport ? selectedReport : city)) as UnitReport | undefined;
   const kpiScope = plannedCity ? `${rootName} · ${t("whatIf.after")}` : area && selectedReport ? area.name : rootName;
   const legend = useMemo(
-    () => legendGroups({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIfActive && (planned.length > 0 || moved.length > 0) }, t),
-    [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIfActive, planned.length, moved.length, t],
+    () => legendGroups({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, t),
+    [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIf.showsStations, t],
   );
   const [adapter, setAdapter] = useState<MapAdapter>();
   const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
   const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
   const [snapshotOpen, setSnapshotOpen] = useState(snapshotRequest !== null);
-  const focusedStation = whatIfActive && selected?.layer === "stations" && !removed.includes(selected.id) ? { id: selected.id, name: selected.name } : null;
-  const focusedId = focusedStation?.id;
-  const focusedName = focusedStation?.name ?? "";
-  const touchedIds = useMemo(() => [...new Set([...moved.map((move) => move.id), ...removed, ...(focusedId ? [focusedId] : [])])].toSorted(), [moved, removed, focusedId]);
-  const touched = useStationInfo(props.manifestUrl, touchedIds, engine.isSuccess).data;
-  const stationName = (id: string) => touched?.[id]?.name ?? id;
-  const language = props.language;
-  // Handles are rebuilt only when the plan or the focused station changes: a rebuild mid-drag would drop the drag.
-  const handles = useMemo((): WhatIfHandle[] => {
-    if (!whatIfActive) return [];
-    const label = (name: string) => translate(language, "whatIf.handle", { name });
-    const list: WhatIfHandle[] = planned.map((position, index) => ({ id: plannedId(index), position, label: label(`${index + 1}`) }));
-    for (const move of moved) list.push({ id: move.id, position: move.position, label: label(touched?.[move.id]?.name ?? move.id) });
-    const focusedPlace = focusedId && !moved.some((move) => move.id === focusedId) ? touched?.[focusedId]?.position : undefined;
-    if (focusedId && focusedPlace) list.push({ id: focusedId, position: focusedPlace, label: label(focusedName) });
-    return list;
-  }, [whatIfActive, planned, moved, focusedId, focusedName, touched, language]);
-  const suggest = async () => {
-    const sites = await engineClient(props.manifestUrl).suggest(3);
-    setWhatIf({ planned: [...planned, ...sites.map((site): [number, number] => [site.longitude, site.latitude])] });
-  };
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
     // In what-if mode a click on a station selects it (to drag or remove); anywhere else plans one.
-    if (whatIfActive && feature?.layer !== "stations") setWhatIf({ planned: [...planned, lngLat] });
+    if (whatIf.active && feature?.layer !== "stations") whatIf.addStation(lngLat);
     // Drilling down: a click on an area flies to it (its children and indicators come with it).
     else if (feature && isAreaLayer(feature.layer)) chooseCrumb({ layer: feature.layer, id: feature.id, name: feature.name });
     else select(feature);
@@ -215,7 +180,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           onReady={() => setMapReady(true)}
           onHover={(hovered, point) => setHover({ picked: hovered, point })}
           onSelect={onMapClick}
-          plannedStations={whatIfActive ? planned : undefined}
+          plannedStations={whatIf.plannedStations}
           flyTarget={flyTarget}
           selection={props.selection}
           compoundColouring={props.colouring}
@@ -223,7 +188,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           labelScale={screenZoom}
           onAdapter={setAdapter}
         />
-        <WhatIfHandles adapter={adapter} handles={handles} onMove={(id, position) => setPlan(moveStation(plan, id, position))} onRemove={(id) => setPlan(removeStation(plan, id))} />
+        <WhatIfHandles adapter={adapter} {...whatIf.handles} />
         <Legend groups={legend} />
         <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={props.shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
@@ -245,18 +210,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             indicator={props.chartIndicator}
             onIndicatorChange={props.onChartIndicatorChange}
           />
-          <WhatIfPanel
-            active={whatIfActive}
-            onActiveChange={(active) => setWhatIf({ active })}
-            plan={plan}
-            onPlanChange={setPlan}
-            focusedStation={focusedStation}
-            stationName={stationName}
-            before={engine.data?.city}
-            result={planIsEmpty ? undefined : whatIf.data}
-            onSuggest={() => void suggest()}
-            enabled={engine.isSuccess}
-          />
+          <WhatIfPanel {...whatIf.panel} before={engine.data?.city} />
           <GapListPanel
             manifestUrl={props.manifestUrl}
             areaCode={area?.id}
