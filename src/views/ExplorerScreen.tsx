@@ -34,9 +34,9 @@ import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
 import type { AreaColouring } from "../layers/choropleth.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { Legend } from "./Legend.tsx";
-import { legendGroups } from "./legend-items.ts";
 import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
+import { useLegend } from "./use-legend.ts";
 import { useMapExtras } from "./use-map-extras.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
 import { useSearch } from "./use-search.ts";
@@ -147,10 +147,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const plannedCity = whatIf.result?.city;
   const kpiUnit = (plannedCity ?? (area && selectedReport ? selectedReport : city)) as UnitReport | undefined;
   const kpiScope = plannedCity ? `${rootName} · ${t("whatIf.after")}` : area && selectedReport ? area.name : rootName;
-  const legend = useMemo(
-    () => legendGroups({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, t),
-    [props.visibility, props.colouring, serviceDistance, props.areaColouring, choropleth, whatIf.showsStations, t],
-  );
+  const legend = useLegend({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, props.language);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
