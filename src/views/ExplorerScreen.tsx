@@ -1,18 +1,17 @@
 // The desk view: header, map, layer panel, data problems and the source note.
 import { useMemo, useState } from "react";
-import type { UnitReport } from "../domain/analysis.ts";
-import { countFeatures, countsFromReport } from "../domain/dataset.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { useEnclosed, useEngineSummary, useGapCounts, useGaps, useGridLoads } from "./engine-client.ts";
+import { useEnclosed, useGapCounts, useGaps, useGridLoads } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
-import { childrenOf, type AreaReports } from "./charts/chart-data.ts";
+import { childrenOf } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
 import { EnclosedPanel } from "./EnclosedPanel.tsx";
 import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfPanel } from "./WhatIfPanel.tsx";
 import { KpiPanel } from "./KpiPanel.tsx";
+import { kpiView } from "./kpi-view.ts";
 import { Header } from "./Header.tsx";
 import type { Language } from "./i18n.ts";
 import { useTranslate } from "./i18n.ts";
@@ -38,6 +37,7 @@ import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
 import { useLegend } from "./use-legend.ts";
 import { useMapExtras } from "./use-map-extras.ts";
+import { areaReportOf, useReports } from "./use-reports.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
 import { useSearch } from "./use-search.ts";
 import { useSelection, type Selection } from "./use-selection.ts";
@@ -77,18 +77,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(props.manifestUrl, props.waterUrl);
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
-  const counts = useMemo(() => {
-    if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
-    return dataset ? countFeatures(dataset.layers) : undefined;
-  }, [dataset, indicators]);
-  // The engine parses the same files in its worker: start it once the map is drawn, so the two
-  // do not compete for the CPU while the first frame is still coming.
   const [mapReady, setMapReady] = useState(false);
-  // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
-  // attribute table. A tiled dataset's precomputed indicators show until the worker is ready.
-  const engine = useEngineSummary(props.manifestUrl, mapReady && manifest !== undefined && (manifest.tiles === undefined || manifest.attributes !== undefined));
-  const city = engine.data?.city ?? indicators?.city;
-  const kpiStatus = city ? undefined : engine.isPending || engine.isFetching ? t("kpi.computing") : engine.error ? t("kpi.failed", { message: String(engine.error) }) : undefined;
+  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl: props.manifestUrl, manifest, dataset, indicators, mapReady, language: props.language });
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({
@@ -100,12 +90,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     bbox: manifest?.bbox,
     onFly: setFlyTarget,
   });
-  const reports = engine.data ?? indicators;
-  const selectedReport = useMemo(() => {
-    if (!selected || !reports) return undefined;
-    const list = selected.layer === "prefectures" && "prefectures" in reports ? reports.prefectures : selected.layer === "districts" ? reports.districts : selected.layer === "streets" ? reports.streets : selected.layer === "communities" && "communities" in reports ? reports.communities : undefined;
-    return (list as UnitReport[] | undefined)?.find((unit) => unit.code === selected.id);
-  }, [selected, reports]);
+  const selectedReport = useMemo(() => areaReportOf(reports, selected), [reports, selected]);
   const search = useSearch({ manifestUrl: props.manifestUrl, language: props.language, mapReady, dataset, indicators, workerReady: engine.isSuccess && manifest?.attributes !== undefined, selectUnit });
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
   // The gap list follows the selected area (a prefecture, district, street or community), else the dataset.
@@ -118,8 +103,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const gapItems = useGaps(props.manifestUrl, gapFilter, engine.isSuccess && props.visibility.gaps, activePlan);
   const bbox = manifest?.bbox;
   const { extras, choropleth, matching, areaReports } = useMapExtras({
-    // Tiled datasets' indicator files hold the same reports, typed loosely by their schema.
-    reports: reports as { streets: readonly UnitReport[]; communities?: readonly UnitReport[] } | undefined,
+    reports,
     areaColouring: props.areaColouring,
     filters: props.filters,
     colouring: props.colouring,
@@ -136,7 +120,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const ownGaps = useGaps(props.manifestUrl, ownGapFilter, engine.isSuccess && ownGapsFor !== undefined, activePlan);
   const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
   const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
-  const chartUnits = useMemo(() => (reports ? childrenOf(reports as AreaReports, areaCode) : []), [reports, areaCode]);
+  const chartUnits = useMemo(() => (reports ? childrenOf(reports, areaCode) : []), [reports, areaCode]);
   const gridLoads = useGridLoads(props.manifestUrl, areaCode, engine.isSuccess);
   const gapCounts = useGapCounts(props.manifestUrl, engine.isSuccess);
   const chooseChild = (code: string) => {
@@ -144,9 +128,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
   };
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
-  const plannedCity = whatIf.result?.city;
-  const kpiUnit = (plannedCity ?? (area && selectedReport ? selectedReport : city)) as UnitReport | undefined;
-  const kpiScope = plannedCity ? `${rootName} · ${t("whatIf.after")}` : area && selectedReport ? area.name : rootName;
+  const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
   const legend = useLegend({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, props.language);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const screenZoom = useScreenZoom();
@@ -195,13 +177,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
-          {/* A selected area's card already holds its KPIs; the panel would repeat them. */}
-          {area && selectedReport && !plannedCity ? null : <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />}
+          {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} />}
           <ChartsPanel
             units={chartUnits}
             gridLoads={gridLoads.data}
             gapCounts={gapCounts.data}
-            computing={(!indicators && !engine.isSuccess && !engine.isError) || (engine.isSuccess && gridLoads.isPending)}
+            computing={computing || (engine.isSuccess && gridLoads.isPending)}
             scope={area?.name ?? rootName}
             onChoose={chooseChild}
             indicator={props.chartIndicator}
@@ -213,7 +194,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             areaCode={area?.id}
             areaName={area?.name ?? rootName}
             enabled={engine.isSuccess}
-            computing={!indicators && !engine.isSuccess && !engine.isError}
+            computing={computing}
             language={props.language}
             asOf={manifest?.asOf ?? ""}
             kind={props.gapKind}
@@ -239,7 +220,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <LazySnapshotComposer
             adapter={adapter}
             legend={legend}
-            area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: (area ? selectedReport : city) as UnitReport | undefined }}
+            area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: area ? selectedReport : city }}
             manifest={manifest}
             manifestUrl={props.manifestUrl}
             permalink={window.location.href}
