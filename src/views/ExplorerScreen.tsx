@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { useEnclosed, useGapCounts, useGaps, useGridLoads } from "./engine-client.ts";
+import { useEnclosed, useGapCounts, useGridLoads } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import { childrenOf } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
@@ -35,6 +35,7 @@ import { FilterPanel } from "./FilterPanel.tsx";
 import { Legend } from "./Legend.tsx";
 import type { MapFilters } from "./map-filters.ts";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
+import { useGapLists } from "./use-gap-lists.ts";
 import { useLegend } from "./use-legend.ts";
 import { useMapExtras } from "./use-map-extras.ts";
 import { areaReportOf, useReports } from "./use-reports.ts";
@@ -98,9 +99,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const whatIf = useWhatIf({ manifestUrl: props.manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady: engine.isSuccess, selected, language: props.language, wantsAccessBands: props.colouring === "stationAccess" });
   const { activePlan, serviceDistance } = whatIf;
   const areaCode = area?.id;
-  const gapKind = props.gapKind;
-  const gapFilter = useMemo(() => ({ ...(areaCode ? { areaCode } : {}), ...(gapKind === "all" ? {} : { kinds: [gapKind] }) }), [areaCode, gapKind]);
-  const gapItems = useGaps(props.manifestUrl, gapFilter, engine.isSuccess && props.visibility.gaps, activePlan);
+  const gaps = useGapLists({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, areaCode, kind: props.gapKind, markers: props.visibility.gaps, selected, plan: activePlan });
   const bbox = manifest?.bbox;
   const { extras, choropleth, matching, areaReports } = useMapExtras({
     reports,
@@ -111,13 +110,9 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     visibility: props.visibility,
     plan: activePlan,
     serviceDistance,
-    gaps: gapItems.data?.items,
+    gaps: gaps.markers,
     latitude: bbox ? (bbox[1] + bbox[3]) / 2 : 25,
   });
-  // A street, grid or compound card lists the unit's own gaps (areas have the gap list for that).
-  const ownGapsFor = selected && ["streets", "grids", "compounds"].includes(selected.layer) ? selected.id : undefined;
-  const ownGapFilter = useMemo(() => ({ unitId: ownGapsFor ?? "" }), [ownGapsFor]);
-  const ownGaps = useGaps(props.manifestUrl, ownGapFilter, engine.isSuccess && ownGapsFor !== undefined, activePlan);
   const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
   const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
   const chartUnits = useMemo(() => (reports ? childrenOf(reports, areaCode) : []), [reports, areaCode]);
@@ -175,7 +170,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
-          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} synthetic={manifest?.synthetic} /> : null}
+          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} />}
           <ChartsPanel
