@@ -3,9 +3,8 @@ import { useMemo, useState } from "react";
 import { Breadcrumb } from "./Breadcrumb.tsx";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { DataProblems } from "./DataProblems.tsx";
-import { useEnclosed, useGapCounts, useGridLoads } from "./engine-client.ts";
+import { useEnclosed } from "./engine-client.ts";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
-import { childrenOf } from "./charts/chart-data.ts";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
 import { EnclosedPanel } from "./EnclosedPanel.tsx";
 import { ShapeTool } from "./map/ShapeTool.tsx";
@@ -19,7 +18,6 @@ import { LayerPanel } from "./LayerPanel.tsx";
 import { MapView } from "./map/MapView.tsx";
 import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
 import { DetailCard } from "./DetailCard.tsx";
-import type { SearchLevel } from "../domain/search.ts";
 import { SearchBox } from "./SearchBox.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import type { Gap, GapKind } from "../domain/gaps.ts";
@@ -27,6 +25,7 @@ import type { CompoundColouring } from "../layers/compound-colouring.ts";
 import type { FlyTarget } from "./map/MapView.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SourceNote } from "./SourceNote.tsx";
+import { useChartData } from "./use-chart-data.ts";
 import { useDataset } from "./use-dataset.ts";
 import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
 import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
@@ -115,13 +114,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   });
   const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
   const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
-  const chartUnits = useMemo(() => (reports ? childrenOf(reports, areaCode) : []), [reports, areaCode]);
-  const gridLoads = useGridLoads(props.manifestUrl, areaCode, engine.isSuccess);
-  const gapCounts = useGapCounts(props.manifestUrl, engine.isSuccess);
-  const chooseChild = (code: string) => {
-    const unit = chartUnits.find((candidate) => candidate.code === code);
-    if (unit) chooseCrumb({ layer: LEVEL_LAYER[unit.level as SearchLevel], id: unit.code, name: unit.name });
-  };
+  const charts = useChartData({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
   const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
   const legend = useLegend({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, props.language);
@@ -173,16 +166,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} />}
-          <ChartsPanel
-            units={chartUnits}
-            gridLoads={gridLoads.data}
-            gapCounts={gapCounts.data}
-            computing={computing || (engine.isSuccess && gridLoads.isPending)}
-            scope={area?.name ?? rootName}
-            onChoose={chooseChild}
-            indicator={props.chartIndicator}
-            onIndicatorChange={props.onChartIndicatorChange}
-          />
+          <ChartsPanel {...charts} scope={area?.name ?? rootName} indicator={props.chartIndicator} onIndicatorChange={props.onChartIndicatorChange} />
           <WhatIfPanel {...whatIf.panel} before={engine.data?.city} />
           <GapListPanel
             manifestUrl={props.manifestUrl}
