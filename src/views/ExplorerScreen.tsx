@@ -99,8 +99,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const { activePlan, serviceDistance } = whatIf;
   const areaCode = area?.id;
   const gaps = useGapLists({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, areaCode, kind: props.gapKind, markers: props.visibility.gaps, selected, plan: activePlan });
-  const bbox = manifest?.bbox;
-  const { extras, choropleth, matching, areaReports } = useMapExtras({
+  const { extras, choropleth, matched } = useMapExtras({
     reports,
     areaColouring: props.areaColouring,
     filters: props.filters,
@@ -110,10 +109,10 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     plan: activePlan,
     serviceDistance,
     gaps: gaps.markers,
-    latitude: bbox ? (bbox[1] + bbox[3]) / 2 : 25,
+    bbox: manifest?.bbox,
+    shape: props.shape,
   });
   const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
-  const mapExtras = useMemo(() => ({ ...extras, shape: props.shape }), [extras, props.shape]);
   const charts = useChartData({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
   const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
@@ -151,7 +150,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           flyTarget={flyTarget}
           selection={props.selection}
           compoundColouring={props.colouring}
-          extras={mapExtras}
+          extras={extras}
           labelScale={screenZoom}
           onAdapter={setAdapter}
         />
@@ -191,7 +190,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             areaColouring={props.areaColouring}
             onAreaColouringChange={props.onAreaColouringChange}
           />
-          <FilterPanel filters={props.filters} onFiltersChange={props.onFiltersChange} areaColouring={props.areaColouring} matched={matching ? { count: matching.length, total: areaReports.length } : null} />
+          <FilterPanel filters={props.filters} onFiltersChange={props.onFiltersChange} areaColouring={props.areaColouring} matched={matched} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}
