@@ -1,39 +1,39 @@
-// The desk view: header, map, layer panel, data problems and the source note.
+// The desk view: header, map, layer panel, data problems and the source note. A composition
+// root: hooks own the data, selection, search, what-if, gaps and what the map draws; this file
+// wires them to the panels.
 import { useMemo, useState } from "react";
-import { Breadcrumb } from "./Breadcrumb.tsx";
+import type { Gap, GapKind } from "../domain/gaps.ts";
+import type { AreaColouring } from "../layers/choropleth.ts";
+import type { CompoundColouring } from "../layers/compound-colouring.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
-import { DataProblems } from "./DataProblems.tsx";
-import { useEnclosed } from "./engine-client.ts";
+import { Breadcrumb } from "./Breadcrumb.tsx";
 import { ChartsPanel } from "./charts/ChartsPanel.tsx";
 import type { ChartIndicatorId } from "./charts/chart-indicators.ts";
+import { DataProblems } from "./DataProblems.tsx";
+import { DetailCard } from "./DetailCard.tsx";
 import { EnclosedPanel } from "./EnclosedPanel.tsx";
-import { ShapeTool } from "./map/ShapeTool.tsx";
-import { WhatIfPanel } from "./WhatIfPanel.tsx";
+import { useEnclosed } from "./engine-client.ts";
+import { FilterPanel } from "./FilterPanel.tsx";
+import { GapListPanel } from "./GapListPanel.tsx";
+import { Header } from "./Header.tsx";
+import { useTranslate, type Language } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { kpiView } from "./kpi-view.ts";
-import { Header } from "./Header.tsx";
-import type { Language } from "./i18n.ts";
-import { useTranslate } from "./i18n.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
-import { MapView } from "./map/MapView.tsx";
-import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
-import { DetailCard } from "./DetailCard.tsx";
-import { SearchBox } from "./SearchBox.tsx";
-import { GapListPanel } from "./GapListPanel.tsx";
-import type { Gap, GapKind } from "../domain/gaps.ts";
-import type { CompoundColouring } from "../layers/compound-colouring.ts";
-import type { FlyTarget } from "./map/MapView.tsx";
-import { MapTooltip } from "./MapTooltip.tsx";
-import { SourceNote } from "./SourceNote.tsx";
-import { useChartData } from "./use-chart-data.ts";
-import { useDataset } from "./use-dataset.ts";
-import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
-import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
-import type { AreaColouring } from "../layers/choropleth.ts";
-import { FilterPanel } from "./FilterPanel.tsx";
 import { Legend } from "./Legend.tsx";
 import type { MapFilters } from "./map-filters.ts";
+import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
+import { MapView, type FlyTarget } from "./map/MapView.tsx";
+import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
+import { MapTooltip } from "./MapTooltip.tsx";
+import { SearchBox } from "./SearchBox.tsx";
+import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
+import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
+import { SourceNote } from "./SourceNote.tsx";
+import { isAreaLayer, LEVEL_LAYER } from "./unit-levels.ts";
+import { useChartData } from "./use-chart-data.ts";
+import { useDataset } from "./use-dataset.ts";
 import { useGapLists } from "./use-gap-lists.ts";
 import { useLegend } from "./use-legend.ts";
 import { useMapExtras } from "./use-map-extras.ts";
@@ -42,7 +42,7 @@ import { useScreenZoom } from "./use-screen-zoom.ts";
 import { useSearch } from "./use-search.ts";
 import { useSelection, type Selection } from "./use-selection.ts";
 import { useWhatIf, type WhatIfState } from "./use-what-if.ts";
-import { isAreaLayer, LEVEL_LAYER } from "./unit-levels.ts";
+import { WhatIfPanel } from "./WhatIfPanel.tsx";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
@@ -74,49 +74,32 @@ export interface ExplorerScreenProps {
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
-  const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(props.manifestUrl, props.waterUrl);
+  const { manifestUrl, language, selection, visibility, colouring, areaColouring, filters, shape } = props;
+  const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(manifestUrl, props.waterUrl);
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
-  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl: props.manifestUrl, manifest, dataset, indicators, mapReady, language: props.language });
+  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, manifest, dataset, indicators, mapReady, language });
+  const engineReady = engine.isSuccess;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
-  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({
-    manifestUrl: props.manifestUrl,
-    selection: props.selection,
-    onSelectionChange: props.onSelectionChange,
-    engineReady: engine.isSuccess,
-    province: manifest?.area.level === "province",
-    bbox: manifest?.bbox,
-    onFly: setFlyTarget,
-  });
+  const province = manifest?.area.level === "province";
+  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({ manifestUrl, selection, onSelectionChange: props.onSelectionChange, engineReady, province, bbox: manifest?.bbox, onFly: setFlyTarget });
   const selectedReport = useMemo(() => areaReportOf(reports, selected), [reports, selected]);
-  const search = useSearch({ manifestUrl: props.manifestUrl, language: props.language, mapReady, dataset, indicators, workerReady: engine.isSuccess && manifest?.attributes !== undefined, selectUnit });
+  const search = useSearch({ manifestUrl, language, mapReady, dataset, indicators, workerReady: engineReady && manifest?.attributes !== undefined, selectUnit });
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
-  // The gap list follows the selected area (a prefecture, district, street or community), else the dataset.
+  // The gap list, charts and KPIs follow the selected area (a prefecture, district, street or community), else the dataset.
   const area = selected && isAreaLayer(selected.layer) ? selected : null;
-  const whatIf = useWhatIf({ manifestUrl: props.manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady: engine.isSuccess, selected, language: props.language, wantsAccessBands: props.colouring === "stationAccess" });
-  const { activePlan, serviceDistance } = whatIf;
   const areaCode = area?.id;
-  const gaps = useGapLists({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, areaCode, kind: props.gapKind, markers: props.visibility.gaps, selected, plan: activePlan });
-  const { extras, choropleth, matched } = useMapExtras({
-    reports,
-    areaColouring: props.areaColouring,
-    filters: props.filters,
-    colouring: props.colouring,
-    accessBands: whatIf.accessBands,
-    visibility: props.visibility,
-    plan: activePlan,
-    serviceDistance,
-    gaps: gaps.markers,
-    bbox: manifest?.bbox,
-    shape: props.shape,
-  });
-  const enclosed = useEnclosed(props.manifestUrl, props.shape, activePlan, engine.isSuccess);
-  const charts = useChartData({ manifestUrl: props.manifestUrl, engineReady: engine.isSuccess, reports, areaCode, computing, onChooseUnit: chooseCrumb });
+  const whatIf = useWhatIf({ manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady, selected, language, wantsAccessBands: colouring === "stationAccess" });
+  const { activePlan, serviceDistance } = whatIf;
+  const gaps = useGapLists({ manifestUrl, engineReady, areaCode, kind: props.gapKind, markers: visibility.gaps, selected, plan: activePlan });
+  const { extras, choropleth, matched } = useMapExtras({ reports, areaColouring, filters, colouring, visibility, shape, serviceDistance, bbox: manifest?.bbox, accessBands: whatIf.accessBands, plan: activePlan, gaps: gaps.markers });
+  const enclosed = useEnclosed(manifestUrl, shape, activePlan, engineReady);
+  const charts = useChartData({ manifestUrl, engineReady, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
   const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
-  const legend = useLegend({ visibility: props.visibility, colouring: props.colouring, serviceDistance, areaColouring: props.areaColouring, choropleth, planned: whatIf.showsStations }, props.language);
+  const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations }, language);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
@@ -129,17 +112,17 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
     else if (feature && isAreaLayer(feature.layer)) chooseCrumb({ layer: feature.layer, id: feature.id, name: feature.name });
     else select(feature);
   };
-  const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...props.visibility, [layer]: visible });
+  const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...visibility, [layer]: visible });
   return (
     <div className="explorer">
-      <Header manifest={manifest} language={props.language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
+      <Header manifest={manifest} language={language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
       <main className="explorer-main">
         <MapView
           dataset={dataset}
           water={water}
           settled={!loading}
           tilesUrl={tilesUrl}
-          visibility={props.visibility}
+          visibility={visibility}
           initialCamera={props.initialCamera}
           onCameraChange={props.onCameraChange}
           exposeForDebugging={props.debug}
@@ -148,32 +131,32 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           onSelect={onMapClick}
           plannedStations={whatIf.plannedStations}
           flyTarget={flyTarget}
-          selection={props.selection}
-          compoundColouring={props.colouring}
+          selection={selection}
+          compoundColouring={colouring}
           extras={extras}
           labelScale={screenZoom}
           onAdapter={setAdapter}
         />
         <WhatIfHandles adapter={adapter} {...whatIf.handles} />
         <Legend groups={legend} />
-        <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={props.shape !== null} />
+        <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
-        <MapTooltip picked={hover.picked} point={hover.point} language={props.language} />
+        <MapTooltip picked={hover.picked} point={hover.point} language={language} />
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
-          {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
-          {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
+          {selected ? <DetailCard selected={selected} report={selectedReport} language={language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
+          {shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} />}
           <ChartsPanel {...charts} scope={area?.name ?? rootName} indicator={props.chartIndicator} onIndicatorChange={props.onChartIndicatorChange} />
           <WhatIfPanel {...whatIf.panel} before={engine.data?.city} />
           <GapListPanel
-            manifestUrl={props.manifestUrl}
+            manifestUrl={manifestUrl}
             areaCode={area?.id}
             areaName={area?.name ?? rootName}
-            enabled={engine.isSuccess}
+            enabled={engineReady}
             computing={computing}
-            language={props.language}
+            language={language}
             asOf={manifest?.asOf ?? ""}
             kind={props.gapKind}
             onKindChange={props.onGapKindChange}
@@ -182,15 +165,15 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             plan={activePlan}
           />
           <LayerPanel
-            visibility={props.visibility}
+            visibility={visibility}
             counts={counts}
             onToggle={toggle}
-            colouring={props.colouring}
+            colouring={colouring}
             onColouringChange={props.onColouringChange}
-            areaColouring={props.areaColouring}
+            areaColouring={areaColouring}
             onAreaColouringChange={props.onAreaColouringChange}
           />
-          <FilterPanel filters={props.filters} onFiltersChange={props.onFiltersChange} areaColouring={props.areaColouring} matched={matched} />
+          <FilterPanel filters={filters} onFiltersChange={props.onFiltersChange} areaColouring={areaColouring} matched={matched} />
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}
@@ -200,9 +183,9 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             legend={legend}
             area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: area ? selectedReport : city }}
             manifest={manifest}
-            manifestUrl={props.manifestUrl}
+            manifestUrl={manifestUrl}
             permalink={window.location.href}
-            engineReady={engine.isSuccess}
+            engineReady={engineReady}
             request={snapshotRequest}
             onClose={() => setSnapshotOpen(false)}
           />
