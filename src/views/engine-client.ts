@@ -50,7 +50,7 @@ export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean
 }
 
 /** Indicators and gap changes under a what-if plan, from the worker. */
-export function useWhatIf(manifestUrl: string, plan: WhatIfPlan, enabled: boolean) {
+export function useWhatIfResult(manifestUrl: string, plan: WhatIfPlan, enabled: boolean) {
   return useQuery({
     queryKey: ["engine-what-if", manifestUrl, plan],
     queryFn: () => engineClient(manifestUrl).whatIf(scenarioOf(plan)),

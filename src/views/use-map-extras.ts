@@ -1,9 +1,11 @@
 // Everything the map draws beyond the dataset's own layers, derived from view state and engine
-// results: area choropleth and its filter, station-access bands, gap markers, service areas and
-// what-if edits. One memoised object, so the style is rebuilt only when one of them changes.
+// results: area choropleth and its filter, station-access bands, gap markers, service areas,
+// what-if edits and the drawn shape. One memoised object, so the style is rebuilt only when one
+// of them changes.
 import { useMemo } from "react";
 import type { UnitReport } from "../domain/analysis.ts";
 import type { Gap } from "../domain/gaps.ts";
+import type { Bbox } from "../domain/model.ts";
 import { buildChoropleth, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
 import type { AccessBands, CompoundColouring } from "../layers/compound-colouring.ts";
 import type { LayerVisibility } from "../layers/visibility.ts";
@@ -22,21 +24,27 @@ export interface MapExtrasInput {
   plan: WhatIfPlan | null;
   serviceDistance: number;
   gaps: readonly Gap[] | undefined;
-  /** Latitude service-area circles are sized at (the dataset's centre). */
-  latitude: number;
+  /** The dataset's box: service-area circles are sized at its centre's latitude. */
+  bbox: Bbox | undefined;
+  /** The drawn rectangle or lasso, [longitude, latitude] (null: none). */
+  shape: Array<[number, number]> | null;
 }
 
 export interface MapExtrasResult {
   extras: MapExtras;
   choropleth: Choropleth | null;
-  /** Areas passing the indicator filter (null: no filter). */
-  matching: string[] | null;
-  /** The areas the choropleth and filter work on. */
-  areaReports: readonly UnitReport[];
+  /** How many areas pass the indicator filter, of how many coloured (null: no filter). */
+  matched: { count: number; total: number } | null;
+}
+
+/** Service areas are sized for the latitude of the dataset's centre (25°N, about Kunming's and Yunnan's, until the manifest is in). */
+function centreLatitude(bbox: Bbox | undefined): number {
+  return bbox ? (bbox[1] + bbox[3]) / 2 : 25;
 }
 
 export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
-  const { reports, areaColouring, filters, colouring, accessBands, visibility, plan, serviceDistance, gaps, latitude } = input;
+  const { reports, areaColouring, filters, colouring, accessBands, visibility, plan, serviceDistance, gaps, shape } = input;
+  const latitude = centreLatitude(input.bbox);
   const areaReports = useMemo(() => {
     if (!areaColouring || !reports) return [];
     return (areaColouring.level === "streets" ? reports.streets : reports.communities) ?? [];
@@ -59,8 +67,10 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
       ...(visibility.serviceAreas ? { serviceArea: { metres: serviceDistance, latitude } } : {}),
       ...(gapMarkers ? { gapMarkers } : {}),
       ...(plan ? { stationEdits: { removed: plan.removed, moved: plan.moved } } : {}),
+      shape,
     }),
-    [areaColouring, choropleth, matching, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan],
+    [areaColouring, choropleth, matching, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan, shape],
   );
-  return { extras, choropleth, matching, areaReports };
+  const matched = matching ? { count: matching.length, total: areaReports.length } : null;
+  return { extras, choropleth, matched };
 }

@@ -1,0 +1,63 @@
+// The indicators the explorer shows: the engine worker's analysis once it has one, and until
+// then a tiled dataset's indicators computed when its tiles were built.
+import { useMemo } from "react";
+import type { LayerName, Manifest } from "../data/contract.ts";
+import type { IndicatorsFile } from "../data/indicators-file.ts";
+import type { UnitReport } from "../domain/analysis.ts";
+import { countFeatures, countsFromReport, type Dataset, type DatasetCounts } from "../domain/dataset.ts";
+import { useEngineSummary } from "./engine-client.ts";
+import { translate, type Language } from "./i18n.ts";
+
+/** Reports by level. Tiled datasets' indicator files hold the same reports, typed loosely by their schema, and no prefecture or community lists. */
+export interface ExplorerReports {
+  prefectures?: readonly UnitReport[];
+  districts: readonly UnitReport[];
+  streets: readonly UnitReport[];
+  communities?: readonly UnitReport[];
+}
+
+export interface ReportsOptions {
+  manifestUrl: string;
+  manifest: Manifest | undefined;
+  dataset: Dataset | undefined;
+  indicators: IndicatorsFile | undefined;
+  /** The map has drawn its first frame: a GeoJSON dataset's engine starts then (see useReports). */
+  mapReady: boolean;
+  language: Language;
+}
+
+const REPORT_LISTS: Partial<Record<LayerName, keyof ExplorerReports>> = { prefectures: "prefectures", districts: "districts", streets: "streets", communities: "communities" };
+
+/** The report of a selected area (prefecture, county, township or community); undefined for any other unit or while unknown. */
+export function areaReportOf(reports: ExplorerReports | undefined, selected: { layer: LayerName; id: string } | null): UnitReport | undefined {
+  const list = selected && REPORT_LISTS[selected.layer];
+  return list ? reports?.[list]?.find((unit) => unit.code === selected.id) : undefined;
+}
+
+export function useReports({ manifestUrl, manifest, dataset, indicators, mapReady, language }: ReportsOptions) {
+  // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
+  // attribute table. A tiled dataset's engine starts with the page (the map reads tiles, the worker
+  // its table: nothing is parsed twice) and its precomputed indicators show until the worker is
+  // ready; a GeoJSON dataset's worker parses the same files as the page, so it starts once the map
+  // is drawn and the two do not compete for the CPU while the first frame is still coming.
+  const tiledEngine = manifest?.tiles !== undefined && manifest.attributes !== undefined;
+  const engine = useEngineSummary(manifestUrl, manifest !== undefined && (tiledEngine || (manifest.tiles === undefined && mapReady)));
+  const counts = useMemo((): DatasetCounts | undefined => {
+    if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
+    return dataset ? countFeatures(dataset.layers) : undefined;
+  }, [dataset, indicators]);
+  const reports = (engine.data ?? indicators) as ExplorerReports | undefined;
+  const city = (engine.data?.city ?? indicators?.city) as UnitReport | undefined;
+  const failed = engine.error ? translate(language, "kpi.failed", { message: String(engine.error) }) : undefined;
+  return {
+    engine,
+    reports,
+    /** The whole dataset's report. */
+    city,
+    counts,
+    /** Why the KPI panel has nothing yet (computing, or failed); undefined once there is a report. */
+    status: city ? undefined : engine.isPending || engine.isFetching ? translate(language, "kpi.computing") : failed,
+    /** Nothing to chart or list yet, and nothing has failed: the engine is still working. */
+    computing: !indicators && !engine.isSuccess && !engine.isError,
+  };
+}
