@@ -110,11 +110,12 @@ function makeGap(kind: GapKind, unit: UnitRef, households: number, value: number
   };
 }
 
-const placeCache = new WeakMap<Model, Place[]>();
+// Keyed by the communities list, not the model: a what-if model is a new object that shares it.
+const placeCache = new WeakMap<readonly unknown[], Place[]>();
 
-/** District, street and community codes of every community, computed once per model. */
+/** District, street and community codes of every community, computed once per list of communities. */
 function placesOf(model: Model): Place[] {
-  let places = placeCache.get(model);
+  let places = placeCache.get(model.communities);
   if (!places) {
     places = model.communities.map((community) => {
       const street = model.streets[community.streetIndex];
@@ -122,18 +123,22 @@ function placesOf(model: Model): Place[] {
       const prefecture = district ? model.prefectures[district.prefectureIndex] : undefined;
       return { communityCode: community.code, streetCode: street?.code ?? "", districtCode: district?.code ?? "", prefectureCode: prefecture?.code ?? "" };
     });
-    placeCache.set(model, places);
+    placeCache.set(model.communities, places);
   }
   return places;
 }
 
 const NO_PLACE: Place = { communityCode: null, streetCode: "", districtCode: "", prefectureCode: "" };
 
-/** Households of each street: the sum of its communities' households. */
+const householdsCache = new WeakMap<readonly unknown[], Float64Array>();
+
+/** Households of each street: the sum of its communities' households (kept per list of communities; do not write to it). */
 export function streetHouseholds(model: Model): Float64Array {
-  const households = new Float64Array(model.streets.length);
-  for (const community of model.communities) {
-    households[community.streetIndex] = (households[community.streetIndex] ?? 0) + community.households;
+  let households = householdsCache.get(model.communities);
+  if (!households) {
+    households = new Float64Array(model.streets.length);
+    for (const community of model.communities) households[community.streetIndex] = (households[community.streetIndex] ?? 0) + community.households;
+    householdsCache.set(model.communities, households);
   }
   return households;
 }

@@ -37,9 +37,18 @@ function placeStation(model: Model, row: StationRow, longitude: number, latitude
   return { ...row, longitude, latitude, streetIndex: streets.locate(longitude, latitude), communityIndex };
 }
 
+const stationIndexes = new WeakMap<readonly StationRow[], Map<string, number>>();
+
+/** Station indexes by id, built once per station list. */
+function stationIndexOf(stations: readonly StationRow[]): Map<string, number> {
+  let found = stationIndexes.get(stations);
+  if (!found) stationIndexes.set(stations, (found = new Map(stations.map((row, index) => [row.id, index]))));
+  return found;
+}
+
 function editStations(base: Analysis, edits: readonly StationEdit[]): StationChange {
   const { model } = base;
-  const byId = new Map(model.stations.map((row, index) => [row.id, index]));
+  const byId = stationIndexOf(model.stations);
   const departedIndexes = new Set<number>();
   const arrived = new Map<string, StationRow>();
   for (const edit of edits) {
