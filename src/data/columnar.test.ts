@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeTables, encodeTables, gunzipIfNeeded, TableError, type Tables } from "./columnar.ts";
+import { decodeTables, encodeTables, gunzipIfNeeded, TableError, tableSizeFromStart, type Tables } from "./columnar.ts";
 
 const TABLES: Tables = {
   units: {
@@ -40,6 +40,12 @@ describe("the attribute table", () => {
     for (const [table, columns] of Object.entries(TABLES)) {
       for (const name of Object.keys(columns)) expect(Array.from(decoded.column(table, name)?.all() ?? [])).toEqual(values(bytes, table, name));
     }
+  });
+
+  it("tells its size from its first bytes when they hold the header, for progress", () => {
+    expect(tableSizeFromStart(bytes)).toBe(bytes.length);
+    expect(tableSizeFromStart(bytes.subarray(0, 40))).toBeNull();
+    expect(tableSizeFromStart(new Uint8Array(gzipSync(bytes)))).toBeNull();
   });
 
   it("reads gzip data and plain data alike", async () => {

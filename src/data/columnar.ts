@@ -253,6 +253,20 @@ function reader(bytes: Uint8Array, base: number, column: TableHeader["tables"][s
   }
 }
 
+/**
+ * The size of an uncompressed table file from its first bytes (signature, header length and the
+ * header's body size), or null when they do not say: gzip bytes, or a first chunk that ends inside
+ * the header. For progress only; decodeTables checks everything.
+ */
+export function tableSizeFromStart(start: Uint8Array): number | null {
+  if (start.length < 8 || MAGIC.some((value, index) => start[index] !== value)) return null;
+  const headerLength = new DataView(start.buffer, start.byteOffset, start.byteLength).getUint32(4, true);
+  if (8 + headerLength > start.length) return null;
+  // The writer puts bodyBytes last, after metadata that may hold any text: take the last match.
+  const match = [...new TextDecoder().decode(start.subarray(8, 8 + headerLength)).matchAll(/"bodyBytes":(\d+)/g)].at(-1);
+  return match ? align(8 + headerLength) + Number(match[1]) : null;
+}
+
 /** Decodes an uncompressed table file; throws TableError saying what is wrong with it. */
 export function decodeTables(bytes: Uint8Array, file: string): DecodedTables {
   if (bytes.length < 8 || MAGIC.some((value, index) => bytes[index] !== value)) throw new TableError(file, "not an attribute table (wrong signature)");

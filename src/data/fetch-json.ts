@@ -17,11 +17,21 @@ async function request(url: string, signal?: AbortSignal): Promise<Response> {
   return response;
 }
 
-/** A binary file's bytes; `onProgress` hears the bytes received so far and the total when the server says it. */
-export async function fetchBytes(url: string, onProgress?: (loaded: number, total: number | null) => void, signal?: AbortSignal): Promise<Uint8Array> {
+/**
+ * A binary file's bytes; `onProgress` hears the bytes received so far and the total when it is
+ * known: from Content-Length, or, when the server encoded the body (the length then counts encoded
+ * bytes while the body arrives decoded), from `sizeFromStart` reading the file's own first bytes.
+ */
+export async function fetchBytes(
+  url: string,
+  onProgress?: (loaded: number, total: number | null) => void,
+  signal?: AbortSignal,
+  sizeFromStart?: (start: Uint8Array) => number | null,
+): Promise<Uint8Array> {
   const response = await request(url, signal);
   const length = Number(response.headers.get("content-length"));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+  let total = !encoded && Number.isFinite(length) && length > 0 ? length : null;
   if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
   const chunks: Uint8Array[] = [];
   let loaded = 0;
@@ -29,6 +39,7 @@ export async function fetchBytes(url: string, onProgress?: (loaded: number, tota
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (total === null && chunks.length === 0 && sizeFromStart) total = sizeFromStart(value);
     chunks.push(value);
     loaded += value.length;
     onProgress(loaded, total);

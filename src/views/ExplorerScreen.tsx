@@ -28,6 +28,8 @@ import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
 import { SearchBox } from "./SearchBox.tsx";
+import { LoadStatus } from "./loading/LoadStatus.tsx";
+import { useLoadSteps } from "./loading/use-load-steps.ts";
 import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
 import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
 import { SourceNote } from "./SourceNote.tsx";
@@ -75,11 +77,12 @@ export interface ExplorerScreenProps {
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
   const { manifestUrl, language, selection, visibility, colouring, areaColouring, filters, shape } = props;
-  const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl } = useDataset(manifestUrl, props.waterUrl);
+  const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl, progress } = useDataset(manifestUrl, props.waterUrl);
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
   const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, manifest, dataset, indicators, mapReady, language });
+  const load = useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine });
   const engineReady = engine.isSuccess;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
@@ -136,7 +139,9 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           extras={extras}
           labelScale={screenZoom}
           onAdapter={setAdapter}
+          onTileError={load.onTileError}
         />
+        <LoadStatus steps={load.steps} />
         <WhatIfHandles adapter={adapter} {...whatIf.handles} />
         <Legend groups={legend} />
         <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={shape !== null} />

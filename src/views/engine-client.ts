@@ -1,9 +1,10 @@
 // The one connection to the engine worker, created on first use.
 import { useQuery } from "@tanstack/react-query";
-import { wrap, type Remote } from "comlink";
+import { proxy, wrap, type Remote } from "comlink";
+import { useSyncExternalStore } from "react";
 import type { GapFilter } from "../domain/gaps.ts";
 import { isEmptyPlan, scenarioOf, type WhatIfPlan } from "./what-if-plan.ts";
-import type { EngineApi } from "../workers/engine-api.ts";
+import type { EngineApi, LoadProgress } from "../workers/engine-api.ts";
 
 const engines = new Map<string, Remote<EngineApi>>();
 
@@ -23,13 +24,40 @@ export function engineClient(manifestUrl: string): Remote<EngineApi> {
   return engine;
 }
 
+// Load progress per dataset, as the worker reports it: a small store outside React, read with
+// useSyncExternalStore (progress is not server state, so it stays out of TanStack Query).
+const progressByDataset = new Map<string, LoadProgress>();
+const progressListeners = new Set<() => void>();
+
+function setProgress(key: string, progress: LoadProgress): void {
+  progressByDataset.set(key, progress);
+  for (const listener of progressListeners) listener();
+}
+
+function subscribeProgress(listener: () => void): () => void {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+}
+
+/** How far the engine has got with loading a dataset; undefined before it starts reporting. */
+export function useEngineProgress(manifestUrl: string): LoadProgress | undefined {
+  const key = datasetKey(manifestUrl);
+  return useSyncExternalStore(subscribeProgress, () => progressByDataset.get(key));
+}
+
+/** Loads a dataset in its worker, reporting progress to useEngineProgress. */
+export function loadInEngine(manifestUrl: string, strict = false) {
+  const key = datasetKey(manifestUrl);
+  // The worker resolves URLs against its own script location, so hand it an absolute one.
+  return engineClient(manifestUrl).load(key, undefined, strict, proxy((progress: LoadProgress) => setProgress(key, progress)));
+}
+
 /** Indicators for the whole dataset, computed in the worker. */
 export function useEngineSummary(manifestUrl: string, enabled = true) {
   return useQuery({
     queryKey: ["engine-summary", manifestUrl],
     enabled,
-    // The worker resolves URLs against its own script location, so hand it an absolute one.
-    queryFn: () => engineClient(manifestUrl).load(datasetKey(manifestUrl)),
+    queryFn: () => loadInEngine(manifestUrl),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

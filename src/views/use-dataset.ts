@@ -22,6 +22,16 @@ export interface DatasetState {
   indicators: IndicatorsFile | undefined;
   /** Tiled datasets: absolute URL of the PMTiles archive. */
   tilesUrl: string | undefined;
+  /** How the manifest and (tiled datasets) the indicators file are getting on, for the progress line. */
+  progress: { manifest: FileState; indicators?: FileState };
+}
+
+export type FileState = { state: "loading" | "done" | "failed"; file: string; error?: string };
+
+function fileState(result: { isSuccess: boolean; error: unknown }, file: string): FileState {
+  if (result.isSuccess) return { state: "done", file };
+  if (result.error) return { state: "failed", file, error: result.error instanceof Error ? result.error.message : String(result.error) };
+  return { state: "loading", file };
 }
 
 function asDataError(error: unknown, file: string): DataError {
@@ -78,5 +88,9 @@ export function useDataset(manifestUrl: string, waterUrl: string): DatasetState 
   }
   const waterSettled = waterResult.isSuccess || waterResult.isError;
   const loading = manifestResult.isPending || (manifest !== undefined && !layersSettled) || !waterSettled;
-  return { manifest, dataset, water: waterResult.data, errors, warnings, loading, indicators: indicatorsResult.data, tilesUrl };
+  const progress = {
+    manifest: fileState(manifestResult, manifestUrl.split("/").at(-1) ?? manifestUrl),
+    ...(manifest?.indicators !== undefined ? { indicators: fileState(indicatorsResult, manifest.indicators) } : {}),
+  };
+  return { manifest, dataset, water: waterResult.data, errors, warnings, loading, indicators: indicatorsResult.data, tilesUrl, progress };
 }

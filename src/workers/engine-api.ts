@@ -3,7 +3,7 @@
 // results (numbers, gap items) cross to the main thread.
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { layerUrl } from "../data/queries.ts";
-import { decodeTables, gunzipIfNeeded } from "../data/columnar.ts";
+import { decodeTables, gunzipIfNeeded, tableSizeFromStart } from "../data/columnar.ts";
 import { fetchBytes, fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
 import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
@@ -33,6 +33,29 @@ export interface EngineSummary {
   unavailable: Array<{ layer: LayerName; message: string }>;
   /** The manifest's 数据截至 date: a refreshed summary says how fresh it is. */
   asOf: string;
+}
+
+/** Where a load has got to, for the page's progress line: which file, how many bytes of how many, what is being computed. */
+export interface LoadProgress {
+  stage: "download" | "decode" | "analyse" | "gaps";
+  /** The file being read (download and decode). */
+  file: string | null;
+  loaded: number;
+  /** The file's size when the server gives it; null when it does not. */
+  total: number | null;
+}
+
+/** At most one download report per this many milliseconds: a 12 MB file arrives in hundreds of chunks. */
+const PROGRESS_INTERVAL_MS = 100;
+
+function throttled(report: ((progress: LoadProgress) => void) | undefined, file: string): (loaded: number, total: number | null) => void {
+  let last = 0;
+  return (loaded, total) => {
+    const now = performance.now();
+    if (!report || (now - last < PROGRESS_INTERVAL_MS && loaded !== total)) return;
+    last = now;
+    void report({ stage: "download", file, loaded, total });
+  };
 }
 
 export interface WhatIfResult {
@@ -67,14 +90,18 @@ export function createEngine() {
      * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
      * whole load and the last good analysis stays, instead of being analysed as empty.
      */
-    async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false): Promise<EngineSummary> {
+    async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> {
+      // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
+      const report = (progress: LoadProgress) => void onProgress?.(progress);
       const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
       const unavailable: EngineSummary["unavailable"] = [];
       if (manifest.attributes !== undefined) {
         // A tiled dataset: the engine works from its attribute table, never from the polygons.
         const url = layerUrl(manifestUrl, manifest.attributes);
-        const bytes = await gunzipIfNeeded(await fetchBytes(url), url);
-        const decoded = decodeTables(bytes, url);
+        const downloaded = await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart);
+        report({ stage: "decode", file: manifest.attributes, loaded: downloaded.length, total: downloaded.length });
+        const decoded = decodeTables(await gunzipIfNeeded(downloaded, url), url);
+        report({ stage: "analyse", file: null, loaded: 0, total: null });
         base = analyzeModel(modelFromTables(decoded, url), thresholds, accessFromTables(decoded, url));
       } else {
         const collections = await Promise.all(
@@ -92,8 +119,10 @@ export function createEngine() {
           }),
         );
         const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
+        report({ stage: "analyse", file: null, loaded: 0, total: null });
         base = analyze(layers, thresholds, manifest.asOf);
       }
+      report({ stage: "gaps", file: null, loaded: 0, total: null });
       title = manifest.title;
       lastScenario = undefined;
       return summaryOf(base, title, unavailable, manifest.asOf);

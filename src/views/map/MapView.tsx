@@ -9,7 +9,7 @@ import { dataStyle, type DataSource, type DataStyleInput } from "../../layers/da
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { LayerName } from "../../data/contract.ts";
 import type { CompoundColouring } from "../../layers/compound-colouring.ts";
-import { MapAdapter, type Camera, type PickedFeature } from "./map-adapter.ts";
+import { MapAdapter, type Camera, type PickedFeature, type TileFailure } from "./map-adapter.ts";
 
 export interface FlyTarget {
   position: [number, number];
@@ -47,6 +47,8 @@ export interface MapViewProps {
   extras?: MapExtras;
   /** Called once with the adapter, for views that drive the map themselves (export, wall tour). */
   onAdapter?: (adapter: MapAdapter) => void;
+  /** A data tile failed to load (the map draws the others). */
+  onTileError?: (failure: TileFailure) => void;
 }
 
 export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape">;
@@ -121,6 +123,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (adapter && flyTarget) adapter.flyTo(flyTarget);
   }, [adapter, flyTarget]);
+
+  const tileErrorCallback = useRef(props.onTileError);
+  tileErrorCallback.current = props.onTileError;
+  useEffect(() => adapter?.onTileError((failure) => tileErrorCallback.current?.(failure)), [adapter]);
 
   // Frame the dataset once, unless the URL already said where to look.
   const framed = useRef(initialCamera !== null);

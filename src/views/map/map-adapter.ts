@@ -76,6 +76,13 @@ function stripLumaInstrumentation(gl: WebGL2RenderingContext | null): void {
   }
 }
 
+/** A source's tile that did not load: which source, which tile (null when MapLibre does not say), and why. */
+export interface TileFailure {
+  source: string;
+  tile: string | null;
+  message: string;
+}
+
 export interface Camera {
   longitude: number;
   latitude: number;
@@ -224,6 +231,22 @@ export class MapAdapter {
    * Hover and click on the map. Hover picks at most once per animation frame and not while the
    * camera moves: picking during a drag is wasted work the user never sees.
    */
+  /**
+   * Tells `handler` about every data tile that failed to load (a tile is named z/x/y). MapLibre
+   * draws the rest and would otherwise only log it: the page says which file left holes.
+   */
+  onTileError(handler: (failure: TileFailure) => void): () => void {
+    const listener = (event: { error?: { message?: string }; sourceId?: string; tile?: { tileID?: { canonical?: { z: number; x: number; y: number } } } }) => {
+      const canonical = event.tile?.tileID?.canonical;
+      if (!event.sourceId) return;
+      handler({ source: event.sourceId, tile: canonical ? `${canonical.z}/${canonical.x}/${canonical.y}` : null, message: event.error?.message ?? "" });
+    };
+    this.map.on("error", listener);
+    return () => {
+      this.map.off("error", listener);
+    };
+  }
+
   setPointerHandlers(handlers: PointerHandlers): () => void {
     let pending: { x: number; y: number } | null = null;
     let frame = 0;

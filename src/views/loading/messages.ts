@@ -1,0 +1,43 @@
+// Interface strings of the progress line; i18n.ts merges them. Every key needs both languages.
+const zh = {
+  "load.title": "加载进度",
+  "load.manifest": "数据清单",
+  "load.map": "地图",
+  "load.indicators": "预计算指标",
+  "load.table": "属性表",
+  "load.analysis": "指标与缺口清单",
+  "load.stage.analyse": "正在汇总指标…",
+  "load.stage.gaps": "正在排列缺口…",
+  "load.state.waiting": "等待",
+  "load.state.loading": "加载中",
+  "load.state.done": "已完成",
+  "load.state.failed": "失败",
+  "load.bytes": "{loaded} / {total} MB",
+  "load.bytesUnknown": "已收到 {loaded} MB",
+  "load.tilesFailed": "{count} 个瓦片加载失败,地图其余部分照常显示",
+  "load.rest": "其余部分照常可用",
+  "load.dismiss": "知道了",
+};
+
+export const loadMessages: { zh: typeof zh; en: Record<keyof typeof zh, string> } = {
+  zh,
+  en: {
+    "load.title": "Loading",
+    "load.manifest": "Dataset manifest",
+    "load.map": "Map",
+    "load.indicators": "Precomputed indicators",
+    "load.table": "Attribute table",
+    "load.analysis": "Indicators and gap list",
+    "load.stage.analyse": "Rolling up indicators…",
+    "load.stage.gaps": "Ranking the gaps…",
+    "load.state.waiting": "waiting",
+    "load.state.loading": "loading",
+    "load.state.done": "done",
+    "load.state.failed": "failed",
+    "load.bytes": "{loaded} / {total} MB",
+    "load.bytesUnknown": "{loaded} MB received",
+    "load.tilesFailed": "{count} map tiles failed to load; the rest of the map is drawn",
+    "load.rest": "Everything else keeps working",
+    "load.dismiss": "Dismiss",
+  },
+};
