@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { UnitReport } from "../domain/analysis.ts";
 import { indicatorsOf, zeroTotals } from "../domain/indicators.ts";
 import { LanguageContext } from "./i18n.ts";
-import { formatValue, KpiPanel } from "./KpiPanel.tsx";
+import { KpiPanel } from "./KpiPanel.tsx";
 
 const totals = { ...zeroTotals(), compounds: 8, partyBranchKnown: 8, redPropertyKnown: 8, compoundsWithPartyBranch: 6, redPropertyCompounds: 2, compoundHouseholds: 800, households: 1000, unlocatedHouseholds: 200, stationAccessHouseholds: 250, targetStreets: 4, targetStreetsCovered: 3, streetsWithoutStation: 1, gridsWithoutWorker: 3, unassignedCompounds: 1234 };
 const unit: UnitReport = Object.freeze({ code: "", name: "测试市", level: "city", parentCode: null, ...indicatorsOf(totals) });
@@ -38,14 +38,5 @@ describe("KpiPanel", () => {
     );
     expect(screen.getByText("Computing…")).toBeTruthy();
     expect(screen.getByText("Key indicators")).toBeTruthy();
-  });
-
-  it.each([
-    [0.1234, "share", "12.3%"],
-    [null, "share", "—"],
-    [Number.NaN, "count", "—"],
-    [12345, "count", "12,345"],
-  ] as const)("formats %s as a %s", (value, format, expected) => {
-    expect(formatValue(value, format)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 // Key indicators of the area shown; hovering one shows its definition (docs/metrics.md).
 import type { UnitReport } from "../domain/analysis.ts";
+import { formatIndicatorValue } from "../domain/indicator-format.ts";
 import { useTranslate, type MessageKey } from "./i18n.ts";
 
 type Format = "share" | "count";
@@ -22,11 +23,6 @@ export const KPIS: readonly Kpi[] = [
   { field: "unlocatedHouseholds", label: "kpi.unlocatedHouseholds", definition: "kpi.unlocatedHouseholds.definition", format: "count" },
 ];
 
-export function formatValue(value: unknown, format: Format): string {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "—";
-  return format === "share" ? `${(value * 100).toFixed(1)}%` : value.toLocaleString("zh-CN");
-}
-
 export interface KpiPanelProps {
   unit: UnitReport | undefined;
   /** Message shown instead of the figures (still computing, or failed). */
@@ -48,7 +44,7 @@ export function KpiPanel({ unit, status, scope }: KpiPanelProps) {
         {KPIS.map((kpi) => (
           <div key={kpi.field} className="kpi" title={t(kpi.definition)} data-kpi={kpi.field}>
             <dt>{t(kpi.label)}</dt>
-            <dd>{unit ? formatValue(unit[kpi.field], kpi.format) : "…"}</dd>
+            <dd>{unit ? formatIndicatorValue(unit[kpi.field], kpi.format) : "…"}</dd>
           </div>
         ))}
       </dl>

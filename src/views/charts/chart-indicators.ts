@@ -3,7 +3,7 @@
 // engine's per-unit counts, offered only when the dataset has a gap list.
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { MessageKey } from "../i18n.ts";
-import { formatValue } from "../KpiPanel.tsx";
+import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 
 export type ChartIndicatorId =
   | "partyBranchCoverage"
@@ -42,8 +42,7 @@ export function indicatorValue(indicator: ChartIndicator, unit: UnitReport, gapC
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-/** "75.0%", "1,234", "279": the KPI panel's formatting, households per worker rounded. */
+/** "75.0%", "1,234", "279": the one indicator formatter, households per worker rounded. */
 export function formatIndicator(value: number | null, format: ChartFormat): string {
-  if (value === null) return formatValue(null, "count");
-  return format === "share" ? formatValue(value, "share") : formatValue(format === "ratio" ? Math.round(value) : value, "count");
+  return formatIndicatorValue(value, format);
 }

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { useTranslate, type Language } from "../i18n.ts";
-import { formatValue } from "../KpiPanel.tsx";
+import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { useAnimatedNumber } from "./use-animated-number.ts";
 import { WallBreakdownChart } from "./WallBreakdownChart.tsx";
 import { kpiValue, shortName, type WallFormat, type WallKpi } from "./wall-kpis.ts";
@@ -20,7 +20,7 @@ export interface WallKpiCardProps {
 
 /** A count on its way to a new value is shown whole. */
 function formatShown(value: number | null, format: WallFormat): string {
-  return formatValue(value === null || format === "share" ? value : Math.round(value), format);
+  return formatIndicatorValue(value === null || format === "share" ? value : Math.round(value), format);
 }
 
 export function WallKpiCard({ kpi, unit, parts, partLevel, highlight, language }: WallKpiCardProps) {
@@ -33,7 +33,7 @@ export function WallKpiCard({ kpi, unit, parts, partLevel, highlight, language }
   return (
     <section className="wall-panel wall-kpi" data-kpi={kpi.field} title={t(kpi.definition)}>
       <h2>{t(kpi.label)}</h2>
-      <p className="wall-kpi-value" data-target={formatValue(target, kpi.format)}>
+      <p className="wall-kpi-value" data-target={formatIndicatorValue(target, kpi.format)}>
         {unit ? formatShown(shown, kpi.format) : "…"}
       </p>
       <p className="wall-kpi-detail">{detail ? t(detail.key, numbers) : " "}</p>
