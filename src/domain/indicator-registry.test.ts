@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitionValues, INDICATOR_IDS, INDICATORS, indicatorValue, type IndicatorSpec, type ReportIndicatorId } from "./indicator-registry.ts";
+import { definitionValues, formattedValue, INDICATOR_IDS, INDICATORS, indicatorValue, type IndicatorSpec, type ReportIndicatorId } from "./indicator-registry.ts";
 import { DEFAULT_THRESHOLDS, indicatorsOf, zeroTotals } from "./indicators.ts";
 
 const entries: IndicatorSpec[] = INDICATOR_IDS.map((id) => INDICATORS[id]);
@@ -52,5 +52,6 @@ describe("the indicator registry", () => {
     expect(indicatorValue(unit, "partyBranchCoverage")).toBe(0.75);
     expect(indicatorValue(unit, "gridsWithoutWorker")).toBe(0);
     expect(indicatorValue(unit, "householdsPerWorker")).toBeNull();
+    expect([formattedValue(unit, "partyBranchCoverage"), formattedValue(unit, "gridsWithoutWorker"), formattedValue(unit, "householdsPerWorker")]).toEqual(["75.0%", "0", "—"]);
   });
 });

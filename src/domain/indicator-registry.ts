@@ -111,3 +111,8 @@ export function indicatorValue(unit: Indicators, id: ReportIndicatorId): number 
   const value: unknown = unit[INDICATORS[id].field];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
+
+/** A unit's value of an indicator as every view writes it: "56.0%", "1,234", "—". */
+export function formattedValue(unit: Indicators, id: ReportIndicatorId): string {
+  return formatIndicatorValue(indicatorValue(unit, id), INDICATORS[id].format);
+}

@@ -273,7 +273,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           {selected ? <DetailCard selected={selected} report={selectedReport} language={props.language} onClose={() => select(null)} gaps={ownGapsFor ? ownGaps.data?.items : undefined} synthetic={manifest?.synthetic} /> : null}
           {props.shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {/* A selected area's card already holds its KPIs; the panel would repeat them. */}
-          {area && selectedReport && !plannedCity ? null : <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} />}
+          {area && selectedReport && !plannedCity ? null : <KpiPanel unit={kpiUnit} status={kpiUnit ? undefined : kpiStatus} scope={kpiScope} thresholds={plannedCity ? { ...DEFAULT_THRESHOLDS, serviceDistanceMetres: serviceDistance } : DEFAULT_THRESHOLDS} />}
           <ChartsPanel
             units={chartUnits}
             gridLoads={gridLoads.data}
