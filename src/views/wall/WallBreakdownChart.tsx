@@ -2,8 +2,7 @@
 // small bar chart: D3 scales, SVG drawn by React. The viewBox has the CSS box's proportions, so
 // text and bars are drawn crisp at any wall size.
 import { max, scaleBand, scaleLinear } from "d3";
-import { formatIndicatorValue } from "../../domain/indicator-format.ts";
-import type { WallFormat } from "./wall-kpis.ts";
+import { formatIndicatorValue, type IndicatorFormat } from "../../domain/indicator-format.ts";
 
 export interface BreakdownBar {
   code: string;
@@ -16,7 +15,7 @@ export interface BreakdownBar {
 
 export interface WallBreakdownChartProps {
   bars: readonly BreakdownBar[];
-  format: WallFormat;
+  format: IndicatorFormat;
   /** The bar of what the tour is showing, drawn in the highlight colour. */
   highlight: string | null;
   label: string;
