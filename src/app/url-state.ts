@@ -138,7 +138,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     areaColouring: parseAreaColouring(view.get("ac")),
     filters: { onlyGaps: view.get("og") === "1", area: parseAreaFilter(view.get("af")) },
     shape: parseShape(view.get("shp")),
-    chartIndicator: CHART_INDICATORS.find((indicator) => indicator.id === view.get("ci"))?.id ?? "partyBranchCoverage",
+    chartIndicator: CHART_INDICATORS.find((indicator) => indicator === view.get("ci")) ?? "partyBranchCoverage",
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildChoropleth, choroplethBreaks, choroplethFill, classRange } from "./choropleth.ts";
+import { INDICATORS } from "../domain/indicator-registry.ts";
+import { AREA_INDICATORS, buildChoropleth, choroplethBreaks, choroplethFill, classColours, classRange } from "./choropleth.ts";
 import { palette } from "./palette.ts";
 
 describe("choropleth breaks", () => {
@@ -49,6 +50,19 @@ describe("buildChoropleth", () => {
 
   it("draws every area as missing when no area has a value", () => {
     expect(choroplethFill(buildChoropleth("stationAccessRate", [{ code: "a", value: null }]))).toEqual(["literal", palette.choroplethMissing]);
+  });
+});
+
+describe("classColours", () => {
+  it.each(AREA_INDICATORS)("gives the worse end of %s the dark colour, as the registry's direction says", (indicator) => {
+    const colours = classColours(indicator, 5);
+    const darkest = palette.choropleth[5].at(-1);
+    expect(colours[INDICATORS[indicator].better === "higher" ? 0 : 4]).toBe(darkest);
+    expect(colours.toSorted()).toEqual(palette.choropleth[5].toSorted());
+  });
+
+  it("turns the ramp round for a higher-is-better indicator only", () => {
+    expect(classColours("stationAccessRate", 3)).toEqual(classColours("householdsPerWorker", 3).toReversed());
   });
 });
 

@@ -1,11 +1,15 @@
 // Areas (streets or communities) filled by a rolled-up indicator. Classes are quantile breaks
 // rounded to readable numbers (d3), so each colour holds a similar number of areas and the legend
 // reads "60%–75%", not "0.6034–0.7519". Colours are ColorBrewer OrRd, readable by red-green
-// colour-blind viewers: darker always means worse, whichever way the indicator points.
+// colour-blind viewers: darker always means worse, whichever way the indicator points (the
+// registry says which way that is, and how the indicator is written).
 import { quantile } from "d3-array";
 import type { ExpressionSpecification } from "maplibre-gl";
+import type { IndicatorFormat } from "../domain/indicator-format.ts";
+import { INDICATORS, type ReportIndicatorId } from "../domain/indicator-registry.ts";
 import { palette } from "./palette.ts";
 
+/** The indicators areas can be filled by, in the order offered (registry ids; the URL's `ac=`). */
 export const AREA_INDICATORS = [
   "partyBranchCoverage",
   "redPropertyRate",
@@ -14,7 +18,7 @@ export const AREA_INDICATORS = [
   "dualRegisteredPer100Households",
   "gridsWithoutWorker",
   "unassignedCompounds",
-] as const;
+] as const satisfies readonly ReportIndicatorId[];
 export type AreaIndicator = (typeof AREA_INDICATORS)[number];
 export type AreaLevel = "streets" | "communities";
 
@@ -24,20 +28,14 @@ export interface AreaColouring {
   indicator: AreaIndicator;
 }
 
-export type IndicatorFormat = "share" | "count" | "ratio";
-
-export const INDICATOR_FORMAT: Record<AreaIndicator, IndicatorFormat> = {
-  partyBranchCoverage: "share",
-  redPropertyRate: "share",
-  stationAccessRate: "share",
-  householdsPerWorker: "ratio",
-  dualRegisteredPer100Households: "ratio",
-  gridsWithoutWorker: "count",
-  unassignedCompounds: "count",
-};
-
-/** Indicators where a higher value is better: their low end gets the dark colour. */
-const HIGHER_IS_BETTER: ReadonlySet<AreaIndicator> = new Set(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "dualRegisteredPer100Households"]);
+/**
+ * The class colours from the lowest class up: the ramp runs light to dark, so it is turned round
+ * when a higher value is better and the low end is the worse one.
+ */
+export function classColours(indicator: AreaIndicator, classCount: number): string[] {
+  const ramp = palette.choropleth[classCount] ?? palette.choropleth[5];
+  return INDICATORS[indicator].better === "higher" ? ramp.toReversed() : [...ramp];
+}
 
 export interface ChoroplethClass {
   /** Lower bound (inclusive); -Infinity for the first class. */
@@ -78,12 +76,11 @@ export function choroplethBreaks(values: readonly number[], format: IndicatorFor
 }
 
 export function buildChoropleth(indicator: AreaIndicator, areas: ReadonlyArray<{ code: string; value: number | null }>): Choropleth {
-  const format = INDICATOR_FORMAT[indicator];
+  const format = INDICATORS[indicator].format;
   const present = areas.flatMap((area) => (area.value === null || !Number.isFinite(area.value) ? [] : [area.value]));
   const breaks = choroplethBreaks(present, format);
   const bounds = [Number.NEGATIVE_INFINITY, ...breaks, Number.POSITIVE_INFINITY];
-  const ramp = palette.choropleth[breaks.length + 1] ?? palette.choropleth[5];
-  const colours = HIGHER_IS_BETTER.has(indicator) ? ramp.toReversed() : [...ramp];
+  const colours = classColours(indicator, breaks.length + 1);
   const classes = bounds.slice(0, -1).map((from, index): ChoroplethClass => ({ from, to: bounds[index + 1] ?? Number.POSITIVE_INFINITY, colour: colours[index] ?? palette.choroplethMissing }));
   const members: string[][] = classes.map(() => []);
   const missing: string[] = [];

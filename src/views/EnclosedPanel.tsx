@@ -1,7 +1,7 @@
 // The summary of a drawn rectangle or lasso: what it encloses, by the engine's definitions.
 import type { EnclosedSummary } from "../domain/enclosed.ts";
+import { formatIndicatorValue } from "../domain/indicator-format.ts";
 import { useTranslate, type MessageKey } from "./i18n.ts";
-import { formatValue } from "./KpiPanel.tsx";
 
 const ROWS: ReadonlyArray<{ field: keyof EnclosedSummary; format: "share" | "count" }> = [
   { field: "compounds", format: "count" },
@@ -32,7 +32,7 @@ export function EnclosedPanel({ summary, onClear }: { summary: EnclosedSummary |
           {ROWS.map((row) => (
             <div key={row.field} data-field={row.field}>
               <dt>{t(`enclosed.${row.field}` as MessageKey)}</dt>
-              <dd>{formatValue(summary[row.field], row.format)}</dd>
+              <dd>{formatIndicatorValue(summary[row.field], row.format)}</dd>
             </div>
           ))}
         </dl>

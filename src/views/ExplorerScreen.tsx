@@ -3,6 +3,7 @@
 // wires them to the panels.
 import { useMemo, useState } from "react";
 import type { Gap, GapKind } from "../domain/gaps.ts";
+import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { AreaColouring } from "../layers/choropleth.ts";
 import type { CompoundColouring } from "../layers/compound-colouring.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
@@ -152,7 +153,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? <DetailCard selected={selected} report={selectedReport} language={language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
           {shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
-          {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} />}
+          {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} thresholds={whatIf.result?.city ? { ...DEFAULT_THRESHOLDS, serviceDistanceMetres: serviceDistance } : DEFAULT_THRESHOLDS} />}
           <ChartsPanel {...charts} scope={area?.name ?? rootName} indicator={props.chartIndicator} onIndicatorChange={props.onChartIndicatorChange} />
           <WhatIfPanel {...whatIf.panel} before={engine.data?.city} />
           <GapListPanel

@@ -1,7 +1,9 @@
 // Filters: only compounds with a gap, and areas whose coloured indicator is below or at least a
 // value. The indicator is the one the areas are coloured by, so what is filtered is what is seen.
-import { INDICATOR_FORMAT, type AreaColouring } from "../layers/choropleth.ts";
+import { INDICATORS } from "../domain/indicator-registry.ts";
+import type { AreaColouring } from "../layers/choropleth.ts";
 import { useTranslate } from "./i18n.ts";
+import { indicatorLabel } from "./indicator-text.ts";
 import type { MapFilters } from "./map-filters.ts";
 
 export interface FilterPanelProps {
@@ -14,7 +16,7 @@ export interface FilterPanelProps {
 
 export function FilterPanel({ filters, onFiltersChange, areaColouring, matched }: FilterPanelProps) {
   const t = useTranslate();
-  const share = areaColouring ? INDICATOR_FORMAT[areaColouring.indicator] === "share" : false;
+  const share = areaColouring ? INDICATORS[areaColouring.indicator].format === "share" : false;
   // Shares are kept as fractions and typed as percent.
   const shown = filters.area ? (share ? Math.round(filters.area.value * 1000) / 10 : filters.area.value) : "";
   const setValue = (text: string) => {
@@ -30,7 +32,7 @@ export function FilterPanel({ filters, onFiltersChange, areaColouring, matched }
         {t("filter.onlyGaps")}
       </label>
       <fieldset disabled={!areaColouring}>
-        <legend>{areaColouring ? `${t("filter.indicator")}:${t(`indicator.${areaColouring.indicator}`)}` : `${t("filter.indicator")}(${t("area.label")})`}</legend>
+        <legend>{areaColouring ? `${t("filter.indicator")}:${indicatorLabel(t, areaColouring.indicator, "map")}` : `${t("filter.indicator")}(${t("area.label")})`}</legend>
         <div className="field-row">
           <select
             aria-label={t("filter.title")}

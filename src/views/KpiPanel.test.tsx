@@ -1,12 +1,14 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { UnitReport } from "../domain/analysis.ts";
-import { indicatorsOf, zeroTotals } from "../domain/indicators.ts";
+import { DEFAULT_THRESHOLDS, indicatorsOf, zeroTotals } from "../domain/indicators.ts";
 import { LanguageContext } from "./i18n.ts";
-import { formatValue, KpiPanel } from "./KpiPanel.tsx";
+import { KpiPanel } from "./KpiPanel.tsx";
 
 const totals = { ...zeroTotals(), compounds: 8, partyBranchKnown: 8, redPropertyKnown: 8, compoundsWithPartyBranch: 6, redPropertyCompounds: 2, compoundHouseholds: 800, households: 1000, unlocatedHouseholds: 200, stationAccessHouseholds: 250, targetStreets: 4, targetStreetsCovered: 3, streetsWithoutStation: 1, gridsWithoutWorker: 3, unassignedCompounds: 1234 };
 const unit: UnitReport = Object.freeze({ code: "", name: "测试市", level: "city", parentCode: null, ...indicatorsOf(totals) });
+
+const reachDefinition = () => screen.getByText("社工站服务覆盖(户)").closest("[data-kpi]")?.getAttribute("title");
 
 describe("KpiPanel", () => {
   it("shows each indicator with its definition on hover", () => {
@@ -21,6 +23,13 @@ describe("KpiPanel", () => {
     expect(screen.getByText("乡镇社工站覆盖率").closest("[data-kpi]")?.textContent).toContain("75.0%");
     expect(screen.getByText("位置未落图户数").closest("[data-kpi]")?.textContent).toContain("200");
     expect(screen.getByText("未入格小区").closest("[data-kpi]")?.textContent).toContain("1,234");
+  });
+
+  it("defines station reach by the service distance in force", () => {
+    const { rerender } = render(<KpiPanel unit={unit} />);
+    expect(reachDefinition()).toMatch(/1,000 米以内/);
+    rerender(<KpiPanel unit={unit} thresholds={{ ...DEFAULT_THRESHOLDS, serviceDistanceMetres: 800 }} />);
+    expect(reachDefinition()).toMatch(/800 米以内/);
   });
 
   it("shows a missing share as missing, not as zero", () => {
@@ -38,14 +47,5 @@ describe("KpiPanel", () => {
     );
     expect(screen.getByText("Computing…")).toBeTruthy();
     expect(screen.getByText("Key indicators")).toBeTruthy();
-  });
-
-  it.each([
-    [0.1234, "share", "12.3%"],
-    [null, "share", "—"],
-    [Number.NaN, "count", "—"],
-    [12345, "count", "12,345"],
-  ] as const)("formats %s as a %s", (value, format, expected) => {
-    expect(formatValue(value, format)).toBe(expected);
   });
 });

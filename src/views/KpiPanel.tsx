@@ -1,31 +1,23 @@
-// Key indicators of the area shown; hovering one shows its definition (docs/metrics.md).
+// Key indicators of the area shown; hovering one shows its definition under the thresholds the
+// figures were computed with (docs/metrics.md). The registry says what each indicator is; this
+// panel only picks which it shows.
 import type { UnitReport } from "../domain/analysis.ts";
-import { useTranslate, type MessageKey } from "./i18n.ts";
+import { formattedValue, type ReportIndicatorId } from "../domain/indicator-registry.ts";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../domain/indicators.ts";
+import { useTranslate } from "./i18n.ts";
+import { indicatorDefinition, indicatorLabel } from "./indicator-text.ts";
 
-type Format = "share" | "count";
-
-interface Kpi {
-  field: keyof UnitReport;
-  label: MessageKey;
-  definition: MessageKey;
-  format: Format;
-}
-
-export const KPIS: readonly Kpi[] = [
-  { field: "partyBranchCoverage", label: "kpi.partyBranchCoverage", definition: "kpi.partyBranchCoverage.definition", format: "share" },
-  { field: "redPropertyRate", label: "kpi.redPropertyRate", definition: "kpi.redPropertyRate.definition", format: "share" },
-  { field: "stationAccessRate", label: "kpi.stationAccessRate", definition: "kpi.stationAccessRate.definition", format: "share" },
-  { field: "stationCoverage", label: "kpi.stationCoverage", definition: "kpi.stationCoverage.definition", format: "share" },
-  { field: "streetsWithoutStation", label: "kpi.streetsWithoutStation", definition: "kpi.streetsWithoutStation.definition", format: "count" },
-  { field: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", definition: "kpi.gridsWithoutWorker.definition", format: "count" },
-  { field: "unassignedCompounds", label: "kpi.unassignedCompounds", definition: "kpi.unassignedCompounds.definition", format: "count" },
-  { field: "unlocatedHouseholds", label: "kpi.unlocatedHouseholds", definition: "kpi.unlocatedHouseholds.definition", format: "count" },
-];
-
-export function formatValue(value: unknown, format: Format): string {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "—";
-  return format === "share" ? `${(value * 100).toFixed(1)}%` : value.toLocaleString("zh-CN");
-}
+/** The panel's indicators in reading order; the snapshot sheet's KPI box shows the same ones. */
+export const KPI_INDICATORS = [
+  "partyBranchCoverage",
+  "redPropertyRate",
+  "stationAccessRate",
+  "stationCoverage",
+  "streetsWithoutStation",
+  "gridsWithoutWorker",
+  "unassignedCompounds",
+  "unlocatedHouseholds",
+] as const satisfies readonly ReportIndicatorId[];
 
 export interface KpiPanelProps {
   unit: UnitReport | undefined;
@@ -33,9 +25,11 @@ export interface KpiPanelProps {
   status?: string;
   /** The area the figures are for, shown after the heading. */
   scope?: string;
+  /** The thresholds the figures were computed with (a what-if plan's service distance). */
+  thresholds?: Thresholds;
 }
 
-export function KpiPanel({ unit, status, scope }: KpiPanelProps) {
+export function KpiPanel({ unit, status, scope, thresholds = DEFAULT_THRESHOLDS }: KpiPanelProps) {
   const t = useTranslate();
   return (
     <section className="panel kpi-panel" aria-label={t("kpi.title")} data-testid="kpi-panel">
@@ -45,10 +39,10 @@ export function KpiPanel({ unit, status, scope }: KpiPanelProps) {
       </h2>
       {status ? <p className="kpi-status">{status}</p> : null}
       <dl>
-        {KPIS.map((kpi) => (
-          <div key={kpi.field} className="kpi" title={t(kpi.definition)} data-kpi={kpi.field}>
-            <dt>{t(kpi.label)}</dt>
-            <dd>{unit ? formatValue(unit[kpi.field], kpi.format) : "…"}</dd>
+        {KPI_INDICATORS.map((id) => (
+          <div key={id} className="kpi" title={indicatorDefinition(t, id, thresholds)} data-kpi={id}>
+            <dt>{indicatorLabel(t, id)}</dt>
+            <dd>{unit ? formattedValue(unit, id) : "…"}</dd>
           </div>
         ))}
       </dl>

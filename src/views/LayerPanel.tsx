@@ -5,6 +5,7 @@ import { AREA_INDICATORS, type AreaColouring, type AreaIndicator, type AreaLevel
 import { COMPOUND_COLOURINGS, type CompoundColouring } from "../layers/compound-colouring.ts";
 import { OVERLAY_LAYERS, type LayerVisibility, type OverlayLayer } from "../layers/visibility.ts";
 import { useTranslate } from "./i18n.ts";
+import { indicatorDefinition, indicatorLabel } from "./indicator-text.ts";
 
 export interface LayerPanelProps {
   visibility: LayerVisibility;
@@ -67,12 +68,13 @@ export function LayerPanel({ visibility, counts, onToggle, colouring, onColourin
           {t("area.indicator")}
           <select
             value={areaColouring?.indicator ?? "partyBranchCoverage"}
+            title={areaColouring ? indicatorDefinition(t, areaColouring.indicator) : undefined}
             disabled={!areaColouring}
             onChange={(event) => areaColouring && onAreaColouringChange({ ...areaColouring, indicator: event.target.value as AreaIndicator })}
           >
             {AREA_INDICATORS.map((indicator) => (
-              <option key={indicator} value={indicator}>
-                {t(`indicator.${indicator}`)}
+              <option key={indicator} value={indicator} title={indicatorDefinition(t, indicator)}>
+                {indicatorLabel(t, indicator, "map")}
               </option>
             ))}
           </select>

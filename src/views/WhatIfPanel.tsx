@@ -2,9 +2,9 @@
 // drag or remove stations, change the service distance, and see the indicators and the gap list
 // move before and after.
 import type { UnitReport } from "../domain/analysis.ts";
+import { formatIndicatorValue } from "../domain/indicator-format.ts";
 import type { WhatIfResult } from "../workers/engine-api.ts";
 import { useTranslate, type MessageKey } from "./i18n.ts";
-import { formatValue } from "./KpiPanel.tsx";
 import { EMPTY_PLAN, isEmptyPlan, removeStation, type WhatIfPlan } from "./what-if-plan.ts";
 
 export interface WhatIfPanelProps {
@@ -93,8 +93,8 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
               {COMPARED.map((row) => (
                 <tr key={row.field} data-field={row.field}>
                   <th>{t(row.label)}</th>
-                  <td>{formatValue(props.before?.[row.field], row.format)}</td>
-                  <td>{formatValue((after ?? props.before)?.[row.field], row.format)}</td>
+                  <td>{formatIndicatorValue(props.before?.[row.field], row.format)}</td>
+                  <td>{formatIndicatorValue((after ?? props.before)?.[row.field], row.format)}</td>
                 </tr>
               ))}
               <tr data-field="gaps">

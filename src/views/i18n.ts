@@ -68,11 +68,11 @@ const zhCore = {
   "area.none": "不着色",
   "area.level": "区域层级",
   "area.indicator": "着色指标",
-  "indicator.partyBranchCoverage": "小区/自然村党组织覆盖率",
   "indicator.redPropertyRate": "红色物业覆盖率",
   "indicator.stationAccessRate": "社工站可达率(户)",
   "indicator.householdsPerWorker": "网格员人均户数",
   "indicator.dualRegisteredPer100Households": "每百户双报到党员数",
+  "indicator.dualRegisteredPer100Households.definition": "双报到党员数 ÷ 全部户数 × 100(分母为全部户数,含位置未落图的户,不是党员数)",
   "indicator.gridsWithoutWorker": "无网格员网格数",
   "indicator.unassignedCompounds": "未入格小区数",
   "card.gaps": "本单元缺口({count} 项)",
@@ -145,7 +145,7 @@ const zhCore = {
   "kpi.redPropertyRate": "红色物业比例",
   "kpi.redPropertyRate.definition": "物业企业建有党组织的小区数 ÷ 情况已知的小区数;自然村不适用,未知不计入",
   "kpi.stationAccessRate": "社工站服务覆盖(户)",
-  "kpi.stationAccessRate.definition": "距最近在运行社工站(室)1,000 米以内的户数 ÷ 全部户数(含位置未落图的户,它们不计为覆盖;直线距离,小区或自然村中心点)",
+  "kpi.stationAccessRate.definition": "距最近在运行社工站(室){metres} 米以内的户数 ÷ 全部户数(含位置未落图的户,它们不计为覆盖;直线距离,小区或自然村中心点)",
   "kpi.streetsWithoutStation": "缺社工站乡镇(街道)",
   "kpi.streetsWithoutStation.definition": "计入全覆盖目标、但没有在运行的乡镇(街道)级社工站的乡镇(街道)数;无社工或开设日期晚于数据日期的站点不计;目标为 0",
   "kpi.gridsWithoutWorker": "无网格员网格",
@@ -224,11 +224,11 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "area.none": "None",
   "area.level": "Area level",
   "area.indicator": "Indicator",
-  "indicator.partyBranchCoverage": "Party coverage of compounds and villages",
   "indicator.redPropertyRate": "Red-property rate",
   "indicator.stationAccessRate": "Station reach (households)",
   "indicator.householdsPerWorker": "Households per grid worker",
   "indicator.dualRegisteredPer100Households": "Dual-registered members per 100 households",
+  "indicator.dualRegisteredPer100Households.definition": "Dual-registered members ÷ all households × 100 (the denominator is all households, those not on the map included, not party members)",
   "indicator.gridsWithoutWorker": "Grids without a worker",
   "indicator.unassignedCompounds": "Compounds in no grid",
   "card.gaps": "Gaps of this unit ({count})",
@@ -301,7 +301,7 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "kpi.redPropertyRate": "Red-property rate",
   "kpi.redPropertyRate.definition": "Compounds whose property company has a party organisation ÷ compounds with known status; natural villages do not apply, unknown ones are left out",
   "kpi.stationAccessRate": "Station reach (households)",
-  "kpi.stationAccessRate.definition": "Households within 1,000 m of a serving station or room ÷ all households (households not on the map count as not reached; straight line from the compound's or village's centre)",
+  "kpi.stationAccessRate.definition": "Households within {metres} m of a serving station or room ÷ all households (households not on the map count as not reached; straight line from the compound's or village's centre)",
   "kpi.streetsWithoutStation": "Townships missing a station",
   "kpi.streetsWithoutStation.definition": "Townships in the full-coverage target with no serving township station (no social worker, or opened after the data date, does not count); the target is 0",
   "kpi.gridsWithoutWorker": "Grids without a worker",
@@ -324,7 +324,9 @@ export function translate(language: Language, key: MessageKey, values: Record<st
 
 export const LanguageContext = createContext<Language>("zh");
 
-export function useTranslate(): (key: MessageKey, values?: Record<string, string | number>) => string {
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function useTranslate(): Translate {
   const language = useContext(LanguageContext);
   return (key, values) => translate(language, key, values);
 }

@@ -1,10 +1,12 @@
 // The legend of what is visible, built from the same state and palette as the map: the layer
 // panel and the snapshot sheet both draw it, so neither can drift from the map.
-import { classRange, INDICATOR_FORMAT, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
+import { INDICATORS } from "../domain/indicator-registry.ts";
+import { classRange, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
 import { mayBeUnknown, type CompoundColouring } from "../layers/compound-colouring.ts";
 import { palette, rgbaToCss } from "../layers/palette.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import type { MessageKey } from "./i18n.ts";
+import { indicatorLabel } from "./indicator-text.ts";
 
 export type LegendShape = "line" | "fill" | "dot" | "ring";
 
@@ -52,7 +54,7 @@ function compoundItems(colouring: CompoundColouring, metres: number, t: Translat
 }
 
 function areaItems(choropleth: Choropleth, t: Translate): LegendItem[] {
-  const format = INDICATOR_FORMAT[choropleth.indicator];
+  const format = INDICATORS[choropleth.indicator].format;
   const items = choropleth.classes.map((entry): LegendItem => ({ label: classRange(entry, format), colour: entry.colour, shape: "fill" }));
   if (choropleth.missing.length > 0) items.push({ label: t("legend.missing"), colour: palette.choroplethMissing, shape: "fill" });
   return items;
@@ -93,7 +95,7 @@ export function legendGroups(state: LegendState, t: Translate): LegendGroup[] {
   if (visibility.streets) groups.push({ id: "streets", title: t("layer.streets"), items: [{ label: t("layer.streets"), colour: rgbaToCss(palette.streetLine), shape: "line" }] });
   if (state.areaColouring && state.choropleth) {
     const level = t(`layer.${state.areaColouring.level}`);
-    groups.push({ id: "areas", title: `${level} · ${t(`indicator.${state.areaColouring.indicator}`)}`, items: areaItems(state.choropleth, t) });
+    groups.push({ id: "areas", title: `${level} · ${indicatorLabel(t, state.areaColouring.indicator, "map")}`, items: areaItems(state.choropleth, t) });
   }
   return groups;
 }

@@ -2,7 +2,9 @@
 // line analysis gives for the same files.
 import { describe, expect, inject, it } from "vitest";
 import { reportOf } from "../../src/domain/analysis.ts";
-import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
+import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
+import { INDICATORS } from "../../src/domain/indicator-registry.ts";
+import { KPI_INDICATORS } from "../../src/views/KpiPanel.tsx";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { waitForMapReady, cityUrl } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
@@ -17,9 +19,9 @@ describe("the KPI panel", () => {
     await page.goto(cityUrl("./", baseUrl));
     await waitForMapReady(page);
     await page.waitForFunction(() => !document.querySelector('[data-testid="kpi-panel"]')?.textContent?.includes("…"), undefined, { timeout: 60_000 });
-    for (const kpi of KPIS) {
+    for (const kpi of KPI_INDICATORS.map((id) => INDICATORS[id])) {
       const value = await page.locator(`[data-kpi="${kpi.field}"] dd`).textContent();
-      expect({ field: kpi.field, value }).toEqual({ field: kpi.field, value: formatValue(expected[kpi.field], kpi.format) });
+      expect({ field: kpi.field, value }).toEqual({ field: kpi.field, value: formatIndicatorValue(expected[kpi.field], kpi.format) });
       expect(await page.locator(`[data-kpi="${kpi.field}"]`).getAttribute("title")).toBeTruthy();
     }
     await page.close();

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
-import { formatValue, KPIS } from "../../src/views/KpiPanel.tsx";
+import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
+import { INDICATORS } from "../../src/domain/indicator-registry.ts";
+import { KPI_INDICATORS } from "../../src/views/KpiPanel.tsx";
 import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { useBrowser } from "./use-browser.ts";
@@ -44,8 +46,8 @@ describe("a tiled dataset", () => {
   it("shows the indicators computed when the tiles were built", async () => {
     const indicators = JSON.parse(readFileSync(join(inject("distDir"), "data/kunming/tiled/indicators.json"), "utf8")) as { city: Record<string, number | null> };
     const { page } = await open("");
-    for (const kpi of KPIS) {
-      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(indicators.city[kpi.field], kpi.format));
+    for (const kpi of KPI_INDICATORS.map((id) => INDICATORS[id])) {
+      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatIndicatorValue(indicators.city[kpi.field], kpi.format));
     }
     await expect(page.getByRole("checkbox", { name: /^小区/ }).locator("..").textContent()).resolves.toContain(readLayer("compounds").features.length.toLocaleString("zh-CN"));
     await page.close();
@@ -63,8 +65,8 @@ describe("the Yunnan dataset", () => {
     await page.goto(new URL(`./?debug=1&data=${PROVINCE}`, baseUrl).href);
     await waitForMapReady(page);
     const { city } = provinceIndicators();
-    for (const kpi of KPIS) {
-      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatValue(city[kpi.field], kpi.format));
+    for (const kpi of KPI_INDICATORS.map((id) => INDICATORS[id])) {
+      await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatIndicatorValue(city[kpi.field], kpi.format));
     }
     // 1,429 townships in the target: the coverage KPI is over them, not over all 1,461.
     expect(city.targetStreets).toBe(1429);

@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from "vitest";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { reportOf } from "../../src/domain/analysis.ts";
 import { wallPalette } from "../../src/layers/palette.ts";
-import { formatValue } from "../../src/views/KpiPanel.tsx";
+import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
 import { WALL_KPIS } from "../../src/views/wall/wall-kpis.ts";
 import { hexToPixel, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
@@ -113,7 +113,7 @@ describe.each([
     // Six KPI cards with the engine's figures, inside the screen and clear of the map.
     for (const kpi of WALL_KPIS) {
       const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
-      await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatValue(expected[kpi.field], kpi.format));
+      await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatIndicatorValue(expected[kpi.field], kpi.format));
       const box = await card.boundingBox();
       if (!box) throw new Error(`${kpi.field} has no box`);
       expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height).toBe(true);

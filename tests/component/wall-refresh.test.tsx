@@ -5,7 +5,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatValue } from "../../src/views/KpiPanel.tsx";
+import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
 import { DEFAULT_WALL_OPTIONS } from "../../src/views/wall/wall-options.ts";
 import { WallScreen } from "../../src/views/wall/WallScreen.tsx";
 import { createEngine } from "../../src/workers/engine-api.ts";
@@ -15,7 +15,7 @@ vi.mock("../../src/views/map/MapView.tsx", () => import("./wall-harness.tsx").th
 
 const original = districtLayers();
 const changed = withPartyBranches(original, 60);
-const coverage = (layers: typeof original) => formatValue(cityReport(layers).partyBranchCoverage, "share");
+const coverage = (layers: typeof original) => formatIndicatorValue(cityReport(layers).partyBranchCoverage, "share");
 const figure = (field: string) => document.querySelector(`[data-kpi="${field}"] .wall-kpi-value`)?.textContent;
 const asOf = () => screen.getByTestId("as-of").textContent;
 const WAIT = { timeout: 20_000 };
@@ -52,7 +52,7 @@ describe("the wall's refresh", () => {
     await waitFor(() => expect(figure("partyBranchCoverage")).toBe(coverage(changed)), WAIT);
     expect(asOf()).toContain("2026-11-30");
     // The other figures are the engine's for the new data too, and the map reloads its files.
-    expect(figure("redPropertyRate")).toBe(formatValue(cityReport(changed).redPropertyRate, "share"));
+    expect(figure("redPropertyRate")).toBe(formatIndicatorValue(cityReport(changed).redPropertyRate, "share"));
     await waitFor(() => expect(screen.getByTestId("map").getAttribute("data-party-branches")).toBe(String(cityReport(changed).compoundsWithPartyBranch)), WAIT);
   });
 

@@ -3,7 +3,7 @@
 // from (engine summary or a tiled dataset's indicators file, and the engine's grid loads).
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { GridLoad } from "../../domain/area-breakdown.ts";
-import { DEFAULT_THRESHOLDS } from "../../domain/indicators.ts";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../../domain/indicators.ts";
 import { useTranslate } from "../i18n.ts";
 import { HouseholdsPerWorkerChart } from "./HouseholdsPerWorkerChart.tsx";
 import type { ChartIndicatorId } from "./chart-indicators.ts";
@@ -21,8 +21,8 @@ export interface ChartsPanelProps {
   computing?: boolean;
   /** The area the charts are for, shown after the heading. */
   scope?: string;
-  /** Households per worker above which a grid is overloaded. */
-  standard?: number;
+  /** The thresholds the figures were computed with (households per worker above which a grid is overloaded). */
+  thresholds?: Thresholds;
   /** The ranking indicator, when the caller keeps it (e.g. in the URL); else the chart does. */
   indicator?: ChartIndicatorId;
   onIndicatorChange?: (indicator: ChartIndicatorId) => void;
@@ -30,7 +30,7 @@ export interface ChartsPanelProps {
 }
 
 export function ChartsPanel(props: ChartsPanelProps) {
-  const { units, gridLoads, gapCounts, computing = false, scope, standard = DEFAULT_THRESHOLDS.householdsPerWorker, indicator, onIndicatorChange, onChoose } = props;
+  const { units, gridLoads, gapCounts, computing = false, scope, thresholds = DEFAULT_THRESHOLDS, indicator, onIndicatorChange, onChoose } = props;
   const t = useTranslate();
   return (
     <section className="panel charts-panel" aria-label={t("charts.title")} data-testid="charts-panel">
@@ -38,11 +38,11 @@ export function ChartsPanel(props: ChartsPanelProps) {
         {t("charts.title")}
         {scope ? ` · ${scope}` : ""}
       </h2>
-      <RankedChildrenChart units={units} gapCounts={gapCounts} standard={standard} indicator={indicator} onIndicatorChange={onIndicatorChange} onChoose={onChoose} />
+      <RankedChildrenChart units={units} gapCounts={gapCounts} thresholds={thresholds} indicator={indicator} onIndicatorChange={onIndicatorChange} onChoose={onChoose} />
       <div className="load-section">
         <h3>{t("charts.load.title")}</h3>
         {gridLoads ? (
-          <HouseholdsPerWorkerChart loads={gridLoads} standard={standard} />
+          <HouseholdsPerWorkerChart loads={gridLoads} standard={thresholds.householdsPerWorker} />
         ) : (
           <p className="chart-status">{computing ? t("kpi.computing") : t("charts.load.unavailable")}</p>
         )}

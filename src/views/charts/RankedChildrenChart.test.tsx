@@ -46,6 +46,12 @@ describe("RankedChildrenChart", () => {
     expect(bar(/大观街道/).getAttribute("aria-label")).toBe("大观街道:0");
   });
 
+  it("defines the indicators by the thresholds it is given", () => {
+    render(<RankedChildrenChart units={streets} indicator="stationAccessRate" thresholds={{ serviceDistanceMetres: 800, householdsPerWorker: 400 }} onChoose={() => undefined} />);
+    expect(screen.getByText(/800 米以内/)).toBeTruthy();
+    expect(screen.getByRole("option", { name: "网格员人均服务户数" }).getAttribute("title")).toMatch(/标准为每人 400 户/);
+  });
+
   it("follows an indicator the caller keeps and reports a change", () => {
     const onIndicatorChange = vi.fn<(indicator: string) => void>();
     render(<RankedChildrenChart units={streets} indicator="householdsPerWorker" onIndicatorChange={onIndicatorChange} onChoose={() => undefined} />);

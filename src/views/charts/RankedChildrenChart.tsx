@@ -5,10 +5,13 @@
 import { scaleLinear } from "d3";
 import { useState, type KeyboardEvent } from "react";
 import type { UnitLevel, UnitReport } from "../../domain/analysis.ts";
-import { DEFAULT_THRESHOLDS } from "../../domain/indicators.ts";
+import { formatIndicatorValue } from "../../domain/indicator-format.ts";
+import { INDICATORS } from "../../domain/indicator-registry.ts";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../../domain/indicators.ts";
 import { palette } from "../../layers/palette.ts";
 import { useTranslate, type MessageKey } from "../i18n.ts";
-import { CHART_INDICATORS, formatIndicator, indicatorValue, type ChartIndicator, type ChartIndicatorId } from "./chart-indicators.ts";
+import { indicatorDefinition, indicatorLabel } from "../indicator-text.ts";
+import { chartValue, MARKS_STANDARD, offeredIndicators, type ChartIndicatorId } from "./chart-indicators.ts";
 import { rankUnits, shortName } from "./chart-data.ts";
 import "./charts.css";
 
@@ -27,8 +30,8 @@ export interface RankedChildrenChartProps {
   units: readonly UnitReport[];
   /** Gaps per unit code; the gap-count option is offered only when present. */
   gapCounts?: Readonly<Record<string, number>>;
-  /** Households per worker drawn as the standard line (DEFAULT_THRESHOLDS.householdsPerWorker). */
-  standard?: number;
+  /** The thresholds the units' figures were computed with: the standard line, the definitions. */
+  thresholds?: Thresholds;
   /** Bars shown before "show all". */
   topCount?: number;
   /** The indicator ranked by, when the caller keeps it (e.g. in the URL); else the chart does. */
@@ -38,7 +41,8 @@ export interface RankedChildrenChartProps {
 }
 
 export function RankedChildrenChart(props: RankedChildrenChartProps) {
-  const { units, gapCounts, standard = DEFAULT_THRESHOLDS.householdsPerWorker, topCount = 10, onChoose } = props;
+  const { units, gapCounts, thresholds = DEFAULT_THRESHOLDS, topCount = 10, onChoose } = props;
+  const standard = thresholds.householdsPerWorker;
   const t = useTranslate();
   const [ownIndicator, setOwnIndicator] = useState<ChartIndicatorId>("partyBranchCoverage");
   const indicatorId = props.indicator ?? ownIndicator;
@@ -47,22 +51,24 @@ export function RankedChildrenChart(props: RankedChildrenChartProps) {
     props.onIndicatorChange?.(id);
   };
   const [showAll, setShowAll] = useState(false);
-  const offered = CHART_INDICATORS.filter((candidate) => candidate.id !== "gapCount" || gapCounts !== undefined);
-  const indicator = offered.find((candidate) => candidate.id === indicatorId) ?? (offered[0] as ChartIndicator);
+  const offered = offeredIndicators(gapCounts);
+  const indicator = offered.find((candidate) => candidate === indicatorId) ?? "partyBranchCoverage";
+  const format = INDICATORS[indicator].format;
   // Not memoised: ranking a few hundred units is cheaper than keeping the memo honest.
-  const ranked = rankUnits(units, (unit) => indicatorValue(indicator, unit, gapCounts));
+  const ranked = rankUnits(units, (unit) => chartValue(indicator, unit, gapCounts));
   const shown = showAll ? ranked : ranked.slice(0, topCount);
 
-  const marksStandard = indicator.marksStandard === true;
+  const marksStandard = indicator === MARKS_STANDARD;
   const largest = Math.max(marksStandard ? standard : 0, ...shown.map((item) => item.value ?? 0));
   // Shares keep their whole 0-100% axis so bars compare across areas; counts scale to the largest.
   const x = scaleLinear()
-    .domain([0, indicator.format === "share" ? 1 : largest || 1])
+    .domain([0, format === "share" ? 1 : largest || 1])
     .range([0, BAR_SPACE]);
   const top = marksStandard ? STANDARD_LABEL_SPACE : 0;
   const height = top + shown.length * ROW;
   const level = t(LEVEL_LABEL[units[0]?.level ?? "district"] ?? "layer.districts");
-  const indicatorLabel = t(indicator.label);
+  const indicatorName = indicatorLabel(t, indicator);
+  const definition = indicatorDefinition(t, indicator, thresholds);
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>, code: string) => {
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -73,20 +79,20 @@ export function RankedChildrenChart(props: RankedChildrenChartProps) {
   return (
     <div className="ranked-chart" data-testid="ranked-chart">
       <h3>{t("charts.ranked.title", { level })}</h3>
-      <select aria-label={t("charts.ranked.indicator")} title={t(indicator.definition, { standard })} value={indicator.id} onChange={(event) => chooseIndicator(event.target.value as ChartIndicatorId)}>
+      <select aria-label={t("charts.ranked.indicator")} title={definition} value={indicator} onChange={(event) => chooseIndicator(event.target.value as ChartIndicatorId)}>
         {offered.map((candidate) => (
-          <option key={candidate.id} value={candidate.id} title={t(candidate.definition, { standard })}>
-            {t(candidate.label)}
+          <option key={candidate} value={candidate} title={indicatorDefinition(t, candidate, thresholds)}>
+            {indicatorLabel(t, candidate)}
           </option>
         ))}
       </select>
-      <p className="chart-definition">{t(indicator.definition, { standard })}</p>
+      <p className="chart-definition">{definition}</p>
       {ranked.length === 0 ? (
         <p className="chart-status">{t("charts.ranked.none")}</p>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-label={t("charts.ranked.chart", { level, indicator: indicatorLabel })}>
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-label={t("charts.ranked.chart", { level, indicator: indicatorName })}>
           {shown.map((item, index) => {
-            const formatted = item.value === null ? "—" : formatIndicator(item.value, indicator.format);
+            const formatted = formatIndicatorValue(item.value, format);
             const label = t("charts.ranked.bar", { name: item.name, value: item.value === null ? `— (${t("charts.missing")})` : formatted });
             const barWidth = item.value === null ? 0 : x(item.value);
             const fill = marksStandard && item.value !== null && item.value > standard ? palette.chartOverStandard : palette.chartBar;

@@ -1,49 +1,30 @@
-// The indicators the ranked chart offers, each with its label, definition and number format.
-// Values come from the engine's UnitReport (src/domain/indicators.ts); the gap count from the
-// engine's per-unit counts, offered only when the dataset has a gap list.
+// The indicators the ranked chart offers, in the order offered: ids of the registry
+// (src/domain/indicator-registry.ts), which gives each its label, definition and format. The gap
+// count comes from the engine's per-unit counts, offered only when the dataset has a gap list.
 import type { UnitReport } from "../../domain/analysis.ts";
-import type { MessageKey } from "../i18n.ts";
-import { formatValue } from "../KpiPanel.tsx";
+import { indicatorValue, type IndicatorId } from "../../domain/indicator-registry.ts";
 
-export type ChartIndicatorId =
-  | "partyBranchCoverage"
-  | "redPropertyRate"
-  | "stationAccessRate"
-  | "householdsPerWorker"
-  | "gridsWithoutWorker"
-  | "dualRegisteredMembers"
-  | "gapCount";
+export const CHART_INDICATORS = [
+  "partyBranchCoverage",
+  "redPropertyRate",
+  "stationAccessRate",
+  "householdsPerWorker",
+  "gridsWithoutWorker",
+  "dualRegisteredMembers",
+  "gapCount",
+] as const satisfies readonly IndicatorId[];
+export type ChartIndicatorId = (typeof CHART_INDICATORS)[number];
 
-export type ChartFormat = "share" | "count" | "ratio";
+/** The indicator whose chart draws the households-per-worker standard as a marked line. */
+export const MARKS_STANDARD: ChartIndicatorId = "householdsPerWorker";
 
-export interface ChartIndicator {
-  id: ChartIndicatorId;
-  label: MessageKey;
-  definition: MessageKey;
-  format: ChartFormat;
-  /** True when the chart draws the households-per-worker standard as a marked line. */
-  marksStandard?: boolean;
+/** The indicators offered: the gap count only when there are gap counts to rank by. */
+export function offeredIndicators(gapCounts: Readonly<Record<string, number>> | undefined): ChartIndicatorId[] {
+  return CHART_INDICATORS.filter((id) => id !== "gapCount" || gapCounts !== undefined);
 }
-
-export const CHART_INDICATORS: readonly ChartIndicator[] = [
-  { id: "partyBranchCoverage", label: "kpi.partyBranchCoverage", definition: "kpi.partyBranchCoverage.definition", format: "share" },
-  { id: "redPropertyRate", label: "kpi.redPropertyRate", definition: "kpi.redPropertyRate.definition", format: "share" },
-  { id: "stationAccessRate", label: "kpi.stationAccessRate", definition: "kpi.stationAccessRate.definition", format: "share" },
-  { id: "householdsPerWorker", label: "charts.householdsPerWorker", definition: "charts.householdsPerWorker.definition", format: "ratio", marksStandard: true },
-  { id: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", definition: "kpi.gridsWithoutWorker.definition", format: "count" },
-  { id: "dualRegisteredMembers", label: "charts.dualRegisteredMembers", definition: "charts.dualRegisteredMembers.definition", format: "count" },
-  { id: "gapCount", label: "charts.gapCount", definition: "charts.gapCount.definition", format: "count" },
-];
 
 /** The indicator's value for a unit; null when it has none (a share over zero, no gap counts). */
-export function indicatorValue(indicator: ChartIndicator, unit: UnitReport, gapCounts: Readonly<Record<string, number>> | undefined): number | null {
-  if (indicator.id === "gapCount") return gapCounts ? (gapCounts[unit.code] ?? 0) : null;
-  const value: unknown = unit[indicator.id];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-/** "75.0%", "1,234", "279": the KPI panel's formatting, households per worker rounded. */
-export function formatIndicator(value: number | null, format: ChartFormat): string {
-  if (value === null) return formatValue(null, "count");
-  return format === "share" ? formatValue(value, "share") : formatValue(format === "ratio" ? Math.round(value) : value, "count");
+export function chartValue(id: ChartIndicatorId, unit: UnitReport, gapCounts: Readonly<Record<string, number>> | undefined): number | null {
+  if (id === "gapCount") return gapCounts ? (gapCounts[unit.code] ?? 0) : null;
+  return indicatorValue(unit, id);
 }

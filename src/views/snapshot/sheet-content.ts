@@ -4,9 +4,11 @@ import type { Manifest } from "../../data/contract.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { Gap } from "../../domain/gaps.ts";
 import { formatCount } from "../../domain/gaps.ts";
+import { formattedValue } from "../../domain/indicator-registry.ts";
 import { palette } from "../../layers/palette.ts";
 import type { Language, MessageKey } from "../i18n.ts";
-import { formatValue, KPIS } from "../KpiPanel.tsx";
+import { indicatorLabel } from "../indicator-text.ts";
+import { KPI_INDICATORS } from "../KpiPanel.tsx";
 import type { LegendGroup } from "../legend-items.ts";
 import { sourceLines } from "../source-lines.ts";
 import type { SheetLegendGroup } from "./legend-scene.ts";
@@ -37,7 +39,7 @@ export function defaultSubtitle(legend: readonly LegendGroup[], language: Langua
 export function kpiContent(areaName: string, report: UnitReport | undefined, t: Translate): KpiContent {
   return {
     heading: `${t("kpi.title")} · ${areaName}`,
-    entries: KPIS.map((kpi) => ({ label: t(kpi.label), value: report ? formatValue(report[kpi.field], kpi.format) : "—" })),
+    entries: KPI_INDICATORS.map((id) => ({ label: indicatorLabel(t, id), value: report ? formattedValue(report, id) : "—" })),
   };
 }
 

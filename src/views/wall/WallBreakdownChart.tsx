@@ -2,8 +2,7 @@
 // small bar chart: D3 scales, SVG drawn by React. The viewBox has the CSS box's proportions, so
 // text and bars are drawn crisp at any wall size.
 import { max, scaleBand, scaleLinear } from "d3";
-import { formatValue } from "../KpiPanel.tsx";
-import type { WallFormat } from "./wall-kpis.ts";
+import { formatIndicatorValue, type IndicatorFormat } from "../../domain/indicator-format.ts";
 
 export interface BreakdownBar {
   code: string;
@@ -16,7 +15,7 @@ export interface BreakdownBar {
 
 export interface WallBreakdownChartProps {
   bars: readonly BreakdownBar[];
-  format: WallFormat;
+  format: IndicatorFormat;
   /** The bar of what the tour is showing, drawn in the highlight colour. */
   highlight: string | null;
   label: string;
@@ -54,7 +53,7 @@ export function WallBreakdownChart({ bars, format, highlight, label }: WallBreak
         const current = bar.code === highlight;
         return (
           <g key={bar.code} className={current ? "wall-chart-bar is-current" : "wall-chart-bar"} data-code={bar.code}>
-            <title>{`${bar.name}:${formatValue(bar.value, format)}`}</title>
+            <title>{`${bar.name}:${formatIndicatorValue(bar.value, format)}`}</title>
             {bar.value === null ? (
               <line className="wall-chart-missing" x1={left} x2={left + x.bandwidth()} y1={baseline - 2} y2={baseline - 2} />
             ) : (

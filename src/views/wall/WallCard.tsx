@@ -4,7 +4,7 @@ import type { LayerName } from "../../data/contract.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { CARD_FIELDS, fieldLabel, formatField, levelLabel } from "../field-labels.ts";
 import { useTranslate, type Language, type MessageKey } from "../i18n.ts";
-import { formatValue } from "../KpiPanel.tsx";
+import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { maskPersonalFields, PERSONAL_FIELDS } from "./mask-name.ts";
 
 export interface WallFocus {
@@ -49,12 +49,12 @@ export function WallCard({ focus, report, gaps, progress, maskNames, language }:
           {FIGURES.map((figure) => (
             <div key={figure.field} data-kpi={figure.field}>
               <dt>{t(figure.label)}</dt>
-              <dd>{formatValue(report[figure.field], figure.format)}</dd>
+              <dd>{formatIndicatorValue(report[figure.field], figure.format)}</dd>
             </div>
           ))}
           <div data-kpi="gaps">
             <dt>{t("wall.card.gaps")}</dt>
-            <dd>{gaps === undefined ? "…" : formatValue(gaps, "count")}</dd>
+            <dd>{gaps === undefined ? "…" : formatIndicatorValue(gaps, "count")}</dd>
           </div>
         </dl>
       ) : (

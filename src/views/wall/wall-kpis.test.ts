@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { indicatorsOf, zeroTotals } from "../../domain/indicators.ts";
 import { deepFreeze } from "../../domain/test-fixtures.ts";
-import { kpiValue, rankByGaps, shortName, wallScope, WALL_KPIS, type ReportSet } from "./wall-kpis.ts";
+import { indicatorValue as kpiValue } from "../../domain/indicator-registry.ts";
+import { rankByGaps, shortName, wallScope, WALL_KPIS, type ReportSet } from "./wall-kpis.ts";
 
 const unit = (level: UnitReport["level"], code: string, name: string, parentCode: string | null, patch: Partial<ReturnType<typeof zeroTotals>> = {}): UnitReport => ({
   code, name, level, parentCode, ...indicatorsOf({ ...zeroTotals(), ...patch }),

@@ -1,46 +1,39 @@
 // What the wall's KPI cards and ranking show, as pure functions of the engine's reports: the six
-// headline indicators (one definition each, in src/domain/indicators.ts), the area they cover
-// and its parts for the small charts, and the areas ranked by their number of gaps.
+// headline indicators (registry ids; src/domain/indicator-registry.ts says what each is), the
+// line under each figure, the area they cover and its parts for the small charts, and the areas
+// ranked by their number of gaps.
 import type { UnitReport } from "../../domain/analysis.ts";
+import type { IndicatorFormat } from "../../domain/indicator-format.ts";
+import { INDICATORS, type ReportIndicatorId } from "../../domain/indicator-registry.ts";
 import type { MessageKey } from "../i18n.ts";
+import { labelKey } from "../indicator-text.ts";
 
-export type WallFormat = "share" | "count";
+/** The cards, in the order the wall lays them out. */
+export const WALL_INDICATORS = ["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "streetsWithoutStation", "gridsWithoutWorker", "dualRegisteredMembers"] as const satisfies readonly ReportIndicatorId[];
+export type WallIndicatorId = (typeof WALL_INDICATORS)[number];
+
+/** The line under a figure: a message and the unit's totals it names. */
+export type KpiDetail = { key: MessageKey; values: Record<string, number> };
+
+const DETAILS: Record<WallIndicatorId, (unit: UnitReport) => KpiDetail> = {
+  partyBranchCoverage: (unit) => ({ key: "wall.detail.partyBranch", values: { count: unit.compoundsWithPartyBranch, total: unit.partyBranchKnown } }),
+  redPropertyRate: (unit) => ({ key: "wall.detail.redProperty", values: { count: unit.redPropertyCompounds, total: unit.redPropertyKnown } }),
+  stationAccessRate: (unit) => ({ key: "wall.detail.stationAccess", values: { count: unit.stationAccessHouseholds, total: unit.households } }),
+  streetsWithoutStation: (unit) => ({ key: "wall.detail.streets", values: { total: unit.targetStreets } }),
+  gridsWithoutWorker: (unit) => ({ key: "wall.detail.grids", values: { total: unit.grids } }),
+  dualRegisteredMembers: (unit) => ({ key: "wall.detail.dualRegistered", values: { per100: Math.round((unit.dualRegisteredPer100Households ?? 0) * 10) / 10 } }),
+};
 
 export interface WallKpi {
+  id: WallIndicatorId;
   field: keyof UnitReport;
+  /** The wall's wording of the label. */
   label: MessageKey;
-  definition: MessageKey;
-  format: WallFormat;
-  /** The line under the figure: a message and the unit's totals it names. */
-  detail: (unit: UnitReport) => { key: MessageKey; values: Record<string, number> };
+  format: IndicatorFormat;
+  detail: (unit: UnitReport) => KpiDetail;
 }
 
-export const WALL_KPIS: readonly WallKpi[] = [
-  {
-    field: "partyBranchCoverage", label: "kpi.partyBranchCoverage", definition: "kpi.partyBranchCoverage.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.partyBranch", values: { count: unit.compoundsWithPartyBranch, total: unit.partyBranchKnown } }),
-  },
-  {
-    field: "redPropertyRate", label: "kpi.redPropertyRate", definition: "kpi.redPropertyRate.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.redProperty", values: { count: unit.redPropertyCompounds, total: unit.redPropertyKnown } }),
-  },
-  {
-    field: "stationAccessRate", label: "kpi.stationAccessRate", definition: "kpi.stationAccessRate.definition", format: "share",
-    detail: (unit) => ({ key: "wall.detail.stationAccess", values: { count: unit.stationAccessHouseholds, total: unit.households } }),
-  },
-  {
-    field: "streetsWithoutStation", label: "kpi.streetsWithoutStation", definition: "kpi.streetsWithoutStation.definition", format: "count",
-    detail: (unit) => ({ key: "wall.detail.streets", values: { total: unit.targetStreets } }),
-  },
-  {
-    field: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", definition: "kpi.gridsWithoutWorker.definition", format: "count",
-    detail: (unit) => ({ key: "wall.detail.grids", values: { total: unit.grids } }),
-  },
-  {
-    field: "dualRegisteredMembers", label: "wall.kpi.dualRegisteredMembers", definition: "wall.kpi.dualRegisteredMembers.definition", format: "count",
-    detail: (unit) => ({ key: "wall.detail.dualRegistered", values: { per100: Math.round((unit.dualRegisteredPer100Households ?? 0) * 10) / 10 } }),
-  },
-];
+export const WALL_KPIS: readonly WallKpi[] = WALL_INDICATORS.map((id) => ({ id, field: INDICATORS[id].field, label: labelKey(id, "wall"), format: INDICATORS[id].format, detail: DETAILS[id] }));
 
 export interface ReportSet {
   city: UnitReport;
@@ -79,12 +72,6 @@ export function wallScope(reports: ReportSet, tour: string | null): WallScope {
   }
   if (reports.prefectures.length > 1) return { unit: reports.city, parts: reports.prefectures, partLevel: "prefectures", ranked: reports.districts, rankedLevel: "districts" };
   return { unit: reports.city, parts: reports.districts, partLevel: "districts", ranked: reports.streets, rankedLevel: "streets" };
-}
-
-/** A KPI's value, or null when the unit has none (a share whose denominator is zero). */
-export function kpiValue(unit: UnitReport, field: keyof UnitReport): number | null {
-  const value: unknown = unit[field];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
 export interface RankedArea {
