@@ -22,11 +22,18 @@ export class DataError extends Error {
   readonly issues: ContractIssue[];
   readonly totalIssues: number;
   constructor(file: string, issues: ContractIssue[], totalIssues = issues.length) {
-    super(`${file}: ${totalIssues} problem(s); first: ${issues[0] ? describeIssue(issues[0]) : "unknown"}`);
+    super(DataError.summary(file, issues, totalIssues));
     this.name = "DataError";
     this.file = file;
     this.issues = issues;
     this.totalIssues = totalIssues;
+  }
+
+  /** "file: HTTP 404 Not Found" for a file that failed as a whole; otherwise the count and the first problem. */
+  private static summary(file: string, issues: readonly ContractIssue[], totalIssues: number): string {
+    const [first] = issues;
+    if (totalIssues === 1 && first && first.feature === undefined && first.file === file && first.field.startsWith("(")) return `${file}: ${first.message}`;
+    return `${file}: ${totalIssues} problem(s); first: ${first ? describeIssue(first) : "unknown"}`;
   }
 }
 

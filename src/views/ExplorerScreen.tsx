@@ -119,7 +119,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...visibility, [layer]: visible });
   return (
     <div className="explorer">
-      <Header manifest={manifest} language={language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
+      <Header manifest={manifest} manifestUrl={manifestUrl} language={language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
       <main className="explorer-main">
         <MapView
           dataset={dataset}

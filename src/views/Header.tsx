@@ -1,15 +1,17 @@
 import type { Manifest } from "../data/contract.ts";
+import { DatasetSwitch } from "./DatasetSwitch.tsx";
 import { useTranslate, type Language } from "./i18n.ts";
 
 export interface HeaderProps {
   manifest: Manifest | undefined;
+  manifestUrl: string;
   language: Language;
   onLanguageChange: (language: Language) => void;
   /** Opens the snapshot composer; omitted until the map can be exported. */
   onSnapshot?: (() => void) | undefined;
 }
 
-export function Header({ manifest, language, onLanguageChange, onSnapshot }: HeaderProps) {
+export function Header({ manifest, manifestUrl, language, onLanguageChange, onSnapshot }: HeaderProps) {
   const t = useTranslate();
   const title = language === "en" ? (manifest?.titleEn ?? manifest?.title) : manifest?.title;
   return (
@@ -18,6 +20,7 @@ export function Header({ manifest, language, onLanguageChange, onSnapshot }: Hea
         {t("appTitle")}
         {title ? <span className="header-scope"> · {title}</span> : null}
       </h1>
+      <DatasetSwitch manifestUrl={manifestUrl} title={title} language={language} />
       {manifest ? (
         <span className="header-as-of" data-testid="as-of">
           {t("asOf")} {manifest.asOf}

@@ -184,3 +184,33 @@ describe("the wall on other screens", () => {
     await page.close();
   }, TEST_TIMEOUT_MS);
 });
+
+describe("the provincial wall (the default dataset)", () => {
+  it("shows the province's figures by prefecture, ranks its counties and tours prefectures then counties", async () => {
+    const report = reportOf(analyzeFolder("data/generated/yunnan"));
+    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(new URL("./?mode=wall&debug=1&dwell=5", baseUrl).href);
+    const map = await waitForMapReady(page, 120_000).then(() => page.getByTestId("map").boundingBox());
+    if (!map) throw new Error("the map has no box");
+    for (const kpi of WALL_KPIS) {
+      const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
+      await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatIndicatorValue(report.city[kpi.field], kpi.format));
+      // One bar per prefecture.
+      expect(await card.locator("svg rect").count()).toBe(report.prefectures.length);
+    }
+    const ranking = page.getByTestId("wall-ranking");
+    await expect.poll(() => ranking.locator("li").count(), { timeout: 60_000 }).toBe(10);
+    expect(await ranking.locator("h2").textContent()).toBe("缺口最多的县(市、区)");
+    // Prefectures in code order, each followed by its counties: 昆明市, then 五华区.
+    const first = [...report.prefectures].toSorted((a, b) => a.code.localeCompare(b.code))[0];
+    await expect.poll(() => cardTitle(page), { timeout: 60_000 }).toBe(first?.name);
+    expect(await page.getByTestId("wall-card").textContent()).toContain(`导览 1 / ${report.prefectures.length + report.districts.length}`);
+    const county = report.districts.filter((unit) => unit.parentCode === first?.code).toSorted((a, b) => a.code.localeCompare(b.code))[0];
+    await expect.poll(() => cardTitle(page), { timeout: 30_000 }).toBe(county?.name);
+    await page.waitForFunction(() => window.partyMap?.map.loaded() && !window.partyMap.map.isMoving(), undefined, { timeout: 30_000 });
+    const shot = await Screenshot.of(page);
+    expect(mapColours(shot, map)).toBeGreaterThan(12);
+    expect(selectionPixels(shot, map)).toBeGreaterThan(200);
+    await page.close();
+  }, TEST_TIMEOUT_MS);
+});

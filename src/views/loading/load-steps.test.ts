@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSteps, needsAttention, type LoadInput } from "./load-steps.ts";
+import { briefError, loadSteps, needsAttention, type LoadInput } from "./load-steps.ts";
 
 const base: LoadInput = {
   manifest: { state: "done", file: "manifest.json" },
@@ -53,5 +53,13 @@ describe("loadSteps", () => {
       table: "waiting",
       analysis: "waiting",
     });
+  });
+});
+
+describe("briefError", () => {
+  it("drops the file's URL the step already names, and keeps any other message whole", () => {
+    expect(briefError("http://127.0.0.1:4173/data/yunnan/attributes.bin.gz: HTTP 404 Not Found", "attributes.bin.gz")).toBe("HTTP 404 Not Found");
+    expect(briefError("attributes.bin.gz: truncated: the header is cut off", "attributes.bin.gz")).toBe("truncated: the header is cut off");
+    expect(briefError("worker crashed: out of memory", "attributes.bin.gz")).toBe("worker crashed: out of memory");
   });
 });

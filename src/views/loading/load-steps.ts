@@ -35,7 +35,7 @@ function tableStep(engine: LoadInput["engine"]): LoadStep {
   const downloading = progress?.stage === "download";
   if (engine.state === "failed") {
     // A failure before the table was read is the table's; after it, the analysis's.
-    return progress && !downloading && progress.stage !== "decode" ? { id: "table", state: "done", file } : { id: "table", state: "failed", file, ...(engine.error ? { error: engine.error } : {}) };
+    return progress && !downloading && progress.stage !== "decode" ? { id: "table", state: "done", file } : { id: "table", state: "failed", file, ...(engine.error ? { error: briefError(engine.error, file) } : {}) };
   }
   if (engine.state === "idle" || !progress) return { id: "table", state: engine.state === "idle" ? "waiting" : "loading", file };
   if (downloading) return { id: "table", state: "loading", file, bytes: { loaded: progress.loaded, total: progress.total } };
@@ -51,14 +51,20 @@ function analysisStep(engine: LoadInput["engine"], table: LoadStep | null): Load
   return { id: "analysis", state: "waiting" };
 }
 
+/** An error without its leading "<url of the file>: ": the step already names the file. */
+export function briefError(message: string, file: string): string {
+  const prefix = /^(\S+): /.exec(message);
+  return prefix?.[1] && file && prefix[1].endsWith(file) ? message.slice(prefix[0].length) : message;
+}
+
 export function loadSteps(input: LoadInput): LoadStep[] {
   const { manifest, map, indicators, engine } = input;
-  const steps: LoadStep[] = [{ id: "manifest", state: manifest.state, file: manifest.file, ...(manifest.error ? { error: manifest.error } : {}) }];
+  const steps: LoadStep[] = [{ id: "manifest", state: manifest.state, file: manifest.file, ...(manifest.error ? { error: briefError(manifest.error, manifest.file) } : {}) }];
   const mapStep: LoadStep = { id: "map", state: map.ready ? "done" : manifest.state === "done" ? "loading" : "waiting" };
   // Failed tiles leave holes, not a blank map: the map counts as failed only in part, and says so.
   if (map.failedTiles > 0) Object.assign(mapStep, { state: "failed", error: String(map.failedTiles), ...(map.tilesFile ? { file: map.tilesFile } : {}) });
   steps.push(mapStep);
-  if (indicators) steps.push({ id: "indicators", state: indicators.state, file: indicators.file, ...(indicators.error ? { error: indicators.error } : {}) });
+  if (indicators) steps.push({ id: "indicators", state: indicators.state, file: indicators.file, ...(indicators.error ? { error: briefError(indicators.error, indicators.file) } : {}) });
   const table = engine.table === undefined ? null : tableStep(engine);
   if (table) steps.push(table);
   steps.push(analysisStep(engine, table));
