@@ -23,8 +23,6 @@ export const indicatorsFileSchema = z.object({
   city: unit,
   districts: z.array(unit),
   streets: z.array(unit),
-  /** Community-level reports sit in a separate file, fetched on demand (22,000+ at province scale). */
-  communitiesFile: z.string().optional(),
   gapCount: z.number().int().nonnegative(),
   /** District and street label points; community labels come from the tiles themselves. */
   labels: z.array(labelPoint),

@@ -1,6 +1,7 @@
 // For tiled datasets the browser never holds every polygon, so the engine runs here, when the
-// tiles are built: indicators per unit and label points go to indicators.json, and the dataset's
-// manifest gains `tiles` and `indicators` so the app draws from the archive.
+// tiles are built: indicators down to townships and label points go to indicators.json (the
+// figures shown until the browser's engine is ready), the attribute table the engine works from to
+// attributes.bin.gz, and the dataset's manifest gains `tiles`, `indicators` and `attributes`.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { encodeTables } from "../../../src/data/columnar.ts";
@@ -12,12 +13,8 @@ import { labelPoint } from "../../../src/domain/label-point.ts";
 import type { LabelPoint } from "../../../src/domain/dataset.ts";
 import type { DatasetOnDisk } from "../read-dataset.ts";
 
-const COMMUNITIES_FILE = "indicators-communities.json";
-
 export interface TiledIndicators {
   main: IndicatorsFile;
-  /** Community-level reports, written to their own file. */
-  communities: unknown[];
   /** The attribute table the browser's engine works from, gzip-compressed. */
   attributes: Uint8Array;
 }
@@ -47,7 +44,6 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
     city: withoutKinds(report.city),
     districts: report.districts.map(withoutKinds),
     streets: report.streets,
-    communitiesFile: COMMUNITIES_FILE,
     gapCount: analysis.gaps.length,
     labels,
   });
@@ -55,14 +51,13 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
   const model = { ...analysis.model, grids: analysis.model.grids.map((grid) => ({ ...grid, workerName: null })) };
   const { tables, meta } = modelToTables(model, analysis.access);
   const attributes = new Uint8Array(gzipSync(encodeTables(tables, meta), { level: 9 }));
-  return { main, communities: report.communities, attributes };
+  return { main, attributes };
 }
 
 /** Writes indicators.json beside the manifest and points the manifest at it and at the archive. */
 export function registerTiles(folder: string, archive: string, indicators: TiledIndicators): void {
   const indicatorsName = "indicators.json";
   writeFileSync(join(folder, indicatorsName), `${JSON.stringify(indicators.main)}\n`);
-  writeFileSync(join(folder, COMMUNITIES_FILE), `${JSON.stringify(indicators.communities)}\n`);
   writeFileSync(join(folder, ATTRIBUTES_FILE), indicators.attributes);
   const manifestPath = join(folder, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
