@@ -45,11 +45,16 @@ export function useEngineProgress(manifestUrl: string): LoadProgress | undefined
   return useSyncExternalStore(subscribeProgress, () => progressByDataset.get(key));
 }
 
-/** Loads a dataset in its worker, reporting progress to useEngineProgress. */
-export function loadInEngine(manifestUrl: string, strict = false) {
+/** A callback the worker can call across Comlink, feeding useEngineProgress for this dataset. */
+export function progressReporter(manifestUrl: string): (progress: LoadProgress) => void {
   const key = datasetKey(manifestUrl);
+  return proxy((progress: LoadProgress) => setProgress(key, progress));
+}
+
+/** Loads a dataset in its worker, reporting progress to useEngineProgress. */
+export function loadInEngine(manifestUrl: string) {
   // The worker resolves URLs against its own script location, so hand it an absolute one.
-  return engineClient(manifestUrl).load(key, undefined, strict, proxy((progress: LoadProgress) => setProgress(key, progress)));
+  return engineClient(manifestUrl).load(datasetKey(manifestUrl), undefined, false, progressReporter(manifestUrl));
 }
 
 /** Indicators for the whole dataset, computed in the worker. */

@@ -6,7 +6,7 @@ import { useMemo, useState, type CSSProperties } from "react";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { DEFAULT_VISIBILITY } from "../../layers/visibility.ts";
 import { wallPalette } from "../../layers/palette.ts";
-import { engineClient } from "../engine-client.ts";
+import { engineClient, useEngineProgress } from "../engine-client.ts";
 import { levelLabel } from "../field-labels.ts";
 import type { Language } from "../i18n.ts";
 import { MapView } from "../map/MapView.tsx";
@@ -50,6 +50,7 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
   const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient(manifestUrl), options.tour);
   const summary = refresh.summary;
+  const progress = useEngineProgress(manifestUrl);
   const [mapReady, setMapReady] = useState(false);
   const stops = refresh.stops;
   const tour = useTour({ count: stops.length, dwellMs: options.dwellSeconds * 1000, quietMs: options.quietSeconds * 1000, enabled: mapReady });
@@ -82,7 +83,7 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
       <WallTitleBar
         manifest={manifest}
         asOf={summary?.asOf ?? manifest?.asOf}
-        status={{ updatedAt: refresh.updatedAt, failure: refresh.failure, refreshSeconds: options.refreshSeconds }}
+        status={{ updatedAt: refresh.updatedAt, failure: refresh.failure, refreshSeconds: options.refreshSeconds, loading: progress }}
         paused={tour.paused}
         quietSeconds={options.quietSeconds}
         language={language}

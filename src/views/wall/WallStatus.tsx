@@ -1,6 +1,7 @@
 // How fresh the figures are: refreshed on schedule, or a visible "stale since" notice while a
 // failed refresh is retried (the last good figures stay on screen meanwhile).
-import { useTranslate } from "../i18n.ts";
+import type { LoadProgress } from "../../workers/engine-api.ts";
+import { useTranslate, type MessageKey } from "../i18n.ts";
 import { useNow } from "./use-now.ts";
 
 export interface WallStatusProps {
@@ -8,13 +9,27 @@ export interface WallStatusProps {
   updatedAt: number;
   failure: Error | null;
   refreshSeconds: number;
+  /** How far the first load has got, while there are no figures yet. */
+  loading?: LoadProgress | undefined;
 }
 
 const twoDigits = (value: number) => String(value).padStart(2, "0");
 
-export function WallStatus({ updatedAt, failure, refreshSeconds }: WallStatusProps) {
+const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+
+export function WallStatus({ updatedAt, failure, refreshSeconds, loading }: WallStatusProps) {
   const t = useTranslate();
   const now = useNow(15_000);
+  if (!failure && updatedAt === 0 && loading) {
+    const { stage, loaded, total } = loading;
+    const bytes = stage !== "download" ? "" : total ? t("load.bytes", { loaded: megabytes(loaded), total: megabytes(total) }) : t("load.bytesUnknown", { loaded: megabytes(loaded) });
+    const text = stage === "download" || stage === "decode" ? t("wall.status.loading", { what: `${t("load.table")} ${bytes}`.trim() }) : t(`load.stage.${stage}` as MessageKey);
+    return (
+      <span className="wall-status" data-testid="wall-loading">
+        {text}
+      </span>
+    );
+  }
   if (!failure) return <span className="wall-status">{t("wall.status.live", { seconds: refreshSeconds })}</span>;
   if (updatedAt === 0) {
     return (

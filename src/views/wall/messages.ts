@@ -2,6 +2,7 @@
 const zh = {
   "wall.subtitle": "党建引领 · 基层治理指挥大屏",
   "wall.status.live": "数据每 {seconds} 秒更新",
+  "wall.status.loading": "正在加载:{what}",
   "wall.status.stale": "数据更新失败,显示的是 {time} 的数据(已过 {minutes} 分钟),正在重试",
   "wall.status.failed": "数据加载失败,正在重试:{message}",
   "wall.tour.paused": "导览已暂停,无操作 {seconds} 秒后继续",
@@ -38,6 +39,7 @@ export const wallMessages: { zh: typeof zh; en: Record<keyof typeof zh, string> 
     "wall.status.live": "Refreshed every {seconds} s",
     "wall.status.stale": "Refresh failed: showing data from {time} ({minutes} min ago); retrying",
     "wall.status.failed": "Loading failed, retrying: {message}",
+    "wall.status.loading": "Loading: {what}",
     "wall.tour.paused": "Tour paused; resumes after {seconds} s without input",
     "wall.tour.progress": "Tour {index} / {count}",
     "wall.card.selected": "Selected",

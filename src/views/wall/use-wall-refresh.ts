@@ -6,12 +6,13 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useEffect, useRef } from "react";
 import type { Thresholds } from "../../domain/indicators.ts";
 import type { TourStop } from "../../domain/tour-stops.ts";
-import type { EngineSummary } from "../../workers/engine-api.ts";
+import type { EngineSummary, LoadProgress } from "../../workers/engine-api.ts";
+import { progressReporter } from "../engine-client.ts";
 import { retryDelayMs } from "./refresh-backoff.ts";
 
 /** What the wall needs of the engine: the worker's Comlink proxy, or the engine itself in tests. */
 export interface WallEngine {
-  load(manifestUrl: string, thresholds?: Thresholds, strict?: boolean): Promise<EngineSummary>;
+  load(manifestUrl: string, thresholds?: Thresholds, strict?: boolean, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary>;
   gapCounts(): Promise<Record<string, number>> | Record<string, number>;
   tourStops(tour: string | null): Promise<TourStop[]> | TourStop[];
 }
@@ -34,7 +35,7 @@ export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: W
   const summary = useQuery({
     queryKey: ["wall-summary", manifestUrl],
     // The worker resolves URLs against its own script, so it gets an absolute one.
-    queryFn: () => engine.load(new URL(manifestUrl, document.baseURI).href, undefined, true),
+    queryFn: () => engine.load(new URL(manifestUrl, document.baseURI).href, undefined, true, progressReporter(manifestUrl)),
     refetchInterval: refreshMs,
     // A wall nobody looks at closely may count as a background tab; it must still refresh.
     refetchIntervalInBackground: true,
