@@ -5,12 +5,16 @@ import { ExplorerScreen } from "../views/ExplorerScreen.tsx";
 import { engineClient } from "../views/engine-client.ts";
 import { LanguageContext } from "../views/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
+import { prefetchDataset } from "../data/queries.ts";
 import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
 // The wall (?mode=wall) is its own chunk: the explorer's first load does not carry it.
 const WallScreen = lazy(() => import("../views/wall/WallScreen.tsx").then((module) => ({ default: module.WallScreen })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+const WATER_URL = "basemap/water.geojson";
+// The opened dataset's first files start loading with this script, not after the map is created.
+void prefetchDataset(queryClient, parseUrl(window.location.search, window.location.hash).dataset, WATER_URL);
 
 function writeUrl(state: UrlState, mode: "push" | "replace") {
   const { search, hash } = serializeUrl(state);
@@ -60,7 +64,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <LanguageContext.Provider value={state.language}>
           <Suspense fallback={null}>
-            <WallScreen manifestUrl={state.dataset} waterUrl="basemap/water.geojson" language={state.language} options={wall} debug={debug} />
+            <WallScreen manifestUrl={state.dataset} waterUrl={WATER_URL} language={state.language} options={wall} debug={debug} />
           </Suspense>
         </LanguageContext.Provider>
       </QueryClientProvider>
@@ -72,7 +76,7 @@ export function App() {
       <LanguageContext.Provider value={state.language}>
         <ExplorerScreen
           manifestUrl={state.dataset}
-          waterUrl="basemap/water.geojson"
+          waterUrl={WATER_URL}
           language={state.language}
           visibility={state.visibility}
           initialCamera={state.camera}

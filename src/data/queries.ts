@@ -1,9 +1,10 @@
 // TanStack Query options for a dataset: the manifest, then one query per layer. Query owns the
 // fetched data; everything else is derived from it.
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { LayerName, Manifest } from "./contract.ts";
 import { fetchJson } from "./fetch-json.ts";
+import { indicatorsQuery } from "./indicators-file.ts";
 import { parseLayer, parseManifest, parseWater, type ParsedLayer } from "./validate.ts";
 
 /** Resolves a layer file named in the manifest against the manifest's own URL. */
@@ -45,4 +46,16 @@ export function waterQuery(url: string) {
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
+}
+
+/**
+ * Starts the fetches a dataset's first frame waits for (manifest, then a tiled dataset's
+ * indicators, and the basemap water) before React has mounted: the map's creation would otherwise
+ * sit between the first render and the queries' own start. The queries find the data in the cache.
+ */
+export async function prefetchDataset(client: QueryClient, manifestUrl: string, waterUrl: string): Promise<void> {
+  void client.prefetchQuery(waterQuery(waterUrl));
+  await client.prefetchQuery(manifestQuery(manifestUrl));
+  const manifest = client.getQueryData(manifestQuery(manifestUrl).queryKey);
+  if (manifest?.indicators !== undefined) await client.prefetchQuery(indicatorsQuery(layerUrl(manifestUrl, manifest.indicators)));
 }

@@ -212,10 +212,28 @@ export function compoundServiceGap(model: Model, compoundIndex: number, distance
   // Further away weighs more, up to three times the service distance.
   const finite = Number.isFinite(distance);
   const intensity = finite ? Math.min(3, Math.round((distance / thresholds.serviceDistanceMetres) * 100) / 100) : 3;
-  const kilometres = finite ? (distance / 1000).toFixed(1) : "∞";
-  return makeGap("compound-beyond-service", unit, compound.households, finite ? Math.round(distance) : null, intensity,
-    `距最近社工站(室)${kilometres} 公里,超出 ${format(thresholds.serviceDistanceMetres)} 米服务半径`,
-    `${kilometres} km from the nearest station, beyond the ${format(thresholds.serviceDistanceMetres)} m service distance`);
+  const [reason, reasonEn] = serviceReason(finite ? (distance / 1000).toFixed(1) : "∞", thresholds.serviceDistanceMetres);
+  return makeGap("compound-beyond-service", unit, compound.households, finite ? Math.round(distance) : null, intensity, reason, reasonEn);
+}
+
+const serviceReasons = new Map<string, [string, string]>();
+
+/**
+ * The words of a service-distance gap, made once per (kilometres, distance): a province has 10^5
+ * such gaps but a few hundred distinct sentences, and building each anew was most of the gap list's
+ * allocation.
+ */
+function serviceReason(kilometres: string, serviceDistanceMetres: number): [string, string] {
+  const key = `${kilometres}|${serviceDistanceMetres}`;
+  let found = serviceReasons.get(key);
+  if (!found) {
+    found = [
+      `距最近社工站(室)${kilometres} 公里,超出 ${format(serviceDistanceMetres)} 米服务半径`,
+      `${kilometres} km from the nearest station, beyond the ${format(serviceDistanceMetres)} m service distance`,
+    ];
+    serviceReasons.set(key, found);
+  }
+  return found;
 }
 
 /** Gaps of one residential unit that do not depend on stations. An unknown party branch is no gap. */

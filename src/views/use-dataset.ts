@@ -16,7 +16,7 @@ export interface DatasetState {
   /** Everything that went wrong, file by file. */
   errors: DataError[];
   warnings: string[];
-  /** True until the manifest, every layer and the basemap have succeeded or failed. */
+  /** True until the manifest, every layer, a tiled dataset's indicators and the basemap have succeeded or failed. */
   loading: boolean;
   /** Tiled datasets: the indicators computed when the tiles were built. */
   indicators: IndicatorsFile | undefined;
@@ -51,9 +51,10 @@ export function useDataset(manifestUrl: string, waterUrl: string): DatasetState 
   const waterResult = useQuery(waterQuery(waterUrl));
 
   const indicatorsSettled = indicatorsUrl === undefined || indicatorsResult.isSuccess || indicatorsResult.isError;
+  // A tiled dataset can be drawn from its manifest alone: the tiles load while the indicators file
+  // (figures and label points, added when they come) is still on its way.
   const layersSettled =
     manifest !== undefined &&
-    indicatorsSettled &&
     (tiled ||
       layerResults.every((result, index) => {
         const layer = LAYER_NAMES[index] as LayerName;
@@ -87,7 +88,7 @@ export function useDataset(manifestUrl: string, waterUrl: string): DatasetState 
     }
   }
   const waterSettled = waterResult.isSuccess || waterResult.isError;
-  const loading = manifestResult.isPending || (manifest !== undefined && !layersSettled) || !waterSettled;
+  const loading = manifestResult.isPending || (manifest !== undefined && (!layersSettled || !indicatorsSettled)) || !waterSettled;
   const progress = {
     manifest: fileState(manifestResult, manifestUrl.split("/").at(-1) ?? manifestUrl),
     ...(manifest?.indicators !== undefined ? { indicators: fileState(indicatorsResult, manifest.indicators) } : {}),

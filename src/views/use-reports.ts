@@ -1,11 +1,11 @@
 // The indicators the explorer shows: the engine worker's analysis once it has one, and until
 // then a tiled dataset's indicators computed when its tiles were built.
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { LayerName, Manifest } from "../data/contract.ts";
 import type { IndicatorsFile } from "../data/indicators-file.ts";
 import type { UnitReport } from "../domain/analysis.ts";
 import { countFeatures, countsFromReport, type Dataset, type DatasetCounts } from "../domain/dataset.ts";
-import { useEngineSummary } from "./engine-client.ts";
+import { datasetKey, engineClient, progressReporter, useEngineSummary } from "./engine-client.ts";
 import { translate, type Language } from "./i18n.ts";
 
 /** Reports by level. Tiled datasets' indicator files hold the same reports, typed loosely by their schema, and no prefecture or community lists. */
@@ -41,7 +41,10 @@ export function useReports({ manifestUrl, manifest, dataset, indicators, mapRead
   // ready; a GeoJSON dataset's worker parses the same files as the page, so it starts once the map
   // is drawn and the two do not compete for the CPU while the first frame is still coming.
   const tiledEngine = manifest?.tiles !== undefined && manifest.attributes !== undefined;
-  const engine = useEngineSummary(manifestUrl, manifest !== undefined && (tiledEngine || (manifest.tiles === undefined && mapReady)));
+  useEffect(() => {
+    if (tiledEngine) void engineClient(manifestUrl).fetchTable(datasetKey(manifestUrl), progressReporter(manifestUrl));
+  }, [tiledEngine, manifestUrl]);
+  const engine = useEngineSummary(manifestUrl, manifest !== undefined && (manifest.tiles === undefined || tiledEngine) && mapReady);
   const counts = useMemo((): DatasetCounts | undefined => {
     if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
     return dataset ? countFeatures(dataset.layers) : undefined;

@@ -70,6 +70,9 @@ function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary
 
 export function createEngine() {
   let base: Analysis | undefined;
+  /** Gaps per unit of the loaded analysis: asked for by the charts, the wall and its ranking alike. */
+  let gapCounts: { analysis: Analysis; counts: Record<string, number> } | undefined;
+  let fetchedTable: { manifestUrl: string; bytes: Promise<Uint8Array | null> } | undefined;
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
   let lastScenario: { key: string; analysis: ScenarioAnalysis } | undefined;
@@ -90,6 +93,20 @@ export function createEngine() {
      * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
      * whole load and the last good analysis stays, instead of being analysed as empty.
      */
+    /**
+     * Starts downloading a tiled dataset's attribute table, for a load() to come: the bytes arrive
+     * while the page draws its first frame, and the analysis, which takes a core, starts after it.
+     */
+    fetchTable(manifestUrl: string, onProgress?: (progress: LoadProgress) => void): void {
+      const bytes = (async () => {
+        const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
+        if (manifest.attributes === undefined) return null;
+        return fetchBytes(layerUrl(manifestUrl, manifest.attributes), throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart);
+      })();
+      // A failure is load()'s to report, with the file; here it must not be an unhandled rejection.
+      bytes.catch(() => undefined);
+      fetchedTable = { manifestUrl, bytes };
+    },
     async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> {
       // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
       const report = (progress: LoadProgress) => void onProgress?.(progress);
@@ -98,7 +115,10 @@ export function createEngine() {
       if (manifest.attributes !== undefined) {
         // A tiled dataset: the engine works from its attribute table, never from the polygons.
         const url = layerUrl(manifestUrl, manifest.attributes);
-        const downloaded = await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart);
+        // A download begun by fetchTable() is used once; a refresh fetches the file again.
+        const early = fetchedTable?.manifestUrl === manifestUrl ? fetchedTable.bytes : undefined;
+        fetchedTable = undefined;
+        const downloaded = (await early) ?? (await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart));
         report({ stage: "decode", file: manifest.attributes, loaded: downloaded.length, total: downloaded.length });
         const decoded = decodeTables(await gunzipIfNeeded(downloaded, url), url);
         report({ stage: "analyse", file: null, loaded: 0, total: null });
@@ -179,7 +199,9 @@ export function createEngine() {
     },
     /** Number of gaps in each prefecture, district, street and community, keyed by code. */
     gapCounts(): Record<string, number> {
-      return gapCountsByUnit(current().gaps);
+      const analysis = current();
+      if (gapCounts?.analysis !== analysis) gapCounts = { analysis, counts: gapCountsByUnit(analysis.gaps) };
+      return gapCounts.counts;
     },
   };
 }

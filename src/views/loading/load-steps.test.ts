@@ -24,6 +24,13 @@ describe("loadSteps", () => {
     ]);
   });
 
+  it("shows the table's bytes while the engine waits for the map, and the table done once they are in", () => {
+    const early = loadSteps({ ...base, map: { ready: false, failedTiles: 0 }, engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 1_000, total: 9_000 } } });
+    expect(early.find((step) => step.id === "table")).toMatchObject({ state: "loading", bytes: { loaded: 1_000, total: 9_000 } });
+    const complete = states({ ...base, map: { ready: false, failedTiles: 0 }, engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 9_000, total: 9_000 } } });
+    expect(complete).toMatchObject({ table: "done", analysis: "waiting" });
+  });
+
   it("blames the table when it fails to load, the analysis when it fails after", () => {
     const tableFailed = loadSteps({ ...base, engine: { state: "failed", table: "attributes.bin.gz", error: "HTTP 404", progress: { stage: "download", file: "attributes.bin.gz", loaded: 0, total: null } } });
     expect(tableFailed.find((step) => step.id === "table")).toMatchObject({ state: "failed", file: "attributes.bin.gz", error: "HTTP 404" });

@@ -37,8 +37,12 @@ function tableStep(engine: LoadInput["engine"]): LoadStep {
     // A failure before the table was read is the table's; after it, the analysis's.
     return progress && !downloading && progress.stage !== "decode" ? { id: "table", state: "done", file } : { id: "table", state: "failed", file, ...(engine.error ? { error: briefError(engine.error, file) } : {}) };
   }
-  if (engine.state === "idle" || !progress) return { id: "table", state: engine.state === "idle" ? "waiting" : "loading", file };
-  if (downloading) return { id: "table", state: "loading", file, bytes: { loaded: progress.loaded, total: progress.total } };
+  // The table may be fetched before the engine starts (while the map draws): its bytes show either way.
+  if (downloading) {
+    const complete = progress.total !== null && progress.loaded >= progress.total;
+    return complete ? { id: "table", state: "done", file } : { id: "table", state: "loading", file, bytes: { loaded: progress.loaded, total: progress.total } };
+  }
+  if (!progress) return { id: "table", state: engine.state === "idle" ? "waiting" : "loading", file };
   return { id: "table", state: progress.stage === "decode" ? "loading" : "done", file };
 }
 

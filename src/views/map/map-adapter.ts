@@ -1,8 +1,9 @@
-// The one owner of the imperative map: MapLibre for the basemap, deck.gl interleaved in the same
-// WebGL2 context for the data layers. React creates it once and only feeds it.
+// The one owner of the imperative map: MapLibre draws the basemap and every data layer; a deck.gl
+// overlay interleaved in the same WebGL2 context joins only when a view hands it layers (none
+// does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
-import { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
+import type { MapLibreOverlay } from "@deck.gl/maplibre";
+import { addProtocol, Map as MapLibreMap, setWorkerCount, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
 import { planStyleUpdate } from "../../layers/style-update.ts";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -11,6 +12,9 @@ import type { LayerName } from "../../data/contract.ts";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
 
 setWorkerUrl(workerUrl);
+// MapLibre parses tiles on one worker by default. The page leaves cores idle while tiles are cut
+// and parsed (measured: 0.7 s of 3 s idle on 2 cores), so two workers at least, more on a big machine.
+setWorkerCount(Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)));
 // Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests.
 addProtocol("pmtiles", new Protocol().tile);
 
@@ -35,30 +39,14 @@ export interface PointerHandlers {
 /** How far from a point marker a pick still counts, in CSS pixels. */
 const PICK_TOLERANCE_PIXELS = 8;
 
-/** The canvas cap when the device cannot be asked: WebGL2 guarantees far less, common GPUs 8192 or more. */
-const FALLBACK_CANVAS_SIDE = 8192;
-let deviceCanvasSize: [number, number] | undefined;
-
 /**
- * The largest canvas this device draws, in device pixels: the smallest of its renderbuffer,
- * texture and viewport limits, read once from a throwaway WebGL2 context. MapLibre's default cap
- * (4096) silently lowers the resolution of 4K and splice walls (5760 or 7680 pixels wide) and of
- * big exports; asking the device lets a wall use all the resolution its GPU has.
+ * The canvas cap handed to MapLibre. Its default (4096) silently lowers the resolution of 4K and
+ * splice walls (5760 or 7680 pixels wide) and of big exports. A cap above what any GPU draws is
+ * safe: when the browser gives a smaller drawing buffer than asked for, MapLibre notices and
+ * clamps to it. (Asking the device up front took a throwaway WebGL context: 1.2 s of every page
+ * load in software WebGL.)
  */
-export function deviceCanvasLimit(): [number, number] {
-  if (deviceCanvasSize) return deviceCanvasSize;
-  let size: [number, number] = [FALLBACK_CANVAS_SIDE, FALLBACK_CANVAS_SIDE];
-  const gl = typeof document === "undefined" ? null : document.createElement("canvas").getContext("webgl2");
-  if (gl) {
-    const side = Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
-    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-    size = [Math.min(side, viewport[0] ?? side), Math.min(side, viewport[1] ?? side)];
-    // Contexts are a scarce resource (browsers keep ~16); give this one back at once.
-    gl.getExtension("WEBGL_lose_context")?.loseContext();
-  }
-  deviceCanvasSize = size;
-  return size;
-}
+const CANVAS_CAP: [number, number] = [16384, 16384];
 
 /**
  * luma.gl (deck.gl's GPU layer) instruments the WebGL context object itself: it keeps its device
@@ -95,15 +83,23 @@ export interface MapAdapterOptions {
   onCameraChange?: (camera: Camera) => void;
 }
 
+/** The deck.gl overlay, once a layer needs it; `loaded` resolves when its device is ready. */
+interface Deck {
+  overlay: MapLibreOverlay;
+  loaded: Promise<void>;
+}
+
 export class MapAdapter {
   readonly map: MapLibreMap;
-  private overlay: MapLibreOverlay;
+  /**
+   * Created on the first deck.gl layer, not with the map: its code (a chunk of its own) and its
+   * GPU device would otherwise sit on every page's path to the first frame, for layers that
+   * MapLibre draws itself.
+   */
+  private deck: Promise<Deck> | null = null;
   private readonly loaded: Promise<void>;
-  private deckLoaded: Promise<void>;
   private layers: Layer[] = [];
   private picker: Picker | undefined;
-  /** Set on the map's first `load`; map.loaded() is false again whenever a source reloads. */
-  private overlayAdded = false;
   private restorations = 0;
 
   constructor(container: HTMLElement, options: MapAdapterOptions) {
@@ -115,21 +111,10 @@ export class MapAdapter {
       attributionControl: false,
       // Ideographs drawn from local fonts; with no glyphs URL in the style every glyph is local.
       localIdeographFontFamily: LABEL_FONTS.join(", "),
-      maxCanvasSize: deviceCanvasLimit(),
+      maxCanvasSize: CANVAS_CAP,
       fadeDuration: 0,
     });
-    const created = this.createOverlay();
-    this.overlay = created.overlay;
-    this.deckLoaded = created.loaded;
-    // Interleaved deck layers must be added after `load`, or beforeId is ignored.
-    this.loaded = new Promise((resolve) => {
-      this.map.once("load", () => {
-        this.map.addControl(this.overlay);
-        this.overlayAdded = true;
-        this.syncLayers();
-        resolve();
-      });
-    });
+    this.loaded = new Promise((resolve) => this.map.once("load", () => resolve()));
     if (options.onCameraChange) {
       const notify = options.onCameraChange;
       this.map.on("moveend", () => notify(this.camera()));
@@ -139,10 +124,12 @@ export class MapAdapter {
   }
 
   /**
-   * deck.gl creates its device asynchronously; until then the map draws frames without the data
-   * layers, so repaint once it is ready and let whenIdle() wait for it.
+   * deck.gl creates its device asynchronously; until then the map draws frames without its
+   * layers, so repaint once it is ready and let whenIdle() wait for it. Interleaved deck layers
+   * are added after the map's `load`, or beforeId is ignored.
    */
-  private createOverlay(): { overlay: MapLibreOverlay; loaded: Promise<void> } {
+  private async createDeck(): Promise<Deck> {
+    const [{ MapLibreOverlay }] = await Promise.all([import("@deck.gl/maplibre"), this.loaded]);
     let overlay: MapLibreOverlay | undefined;
     const loaded = new Promise<void>((resolve) => {
       overlay = new MapLibreOverlay({
@@ -155,29 +142,30 @@ export class MapAdapter {
       });
     });
     if (!overlay) throw new Error("MapLibreOverlay was not created");
+    this.map.addControl(overlay);
     return { overlay, loaded };
   }
 
   /**
    * A lost WebGL context (GPU reset, driver update, too many contexts) comes back empty. MapLibre
-   * rebuilds its own painter and style on it; the deck.gl overlay's device and buffers belonged
-   * to the lost context, so the overlay is built again and given its layers.
+   * rebuilds its own painter and style on it; a deck.gl overlay's device and buffers belonged to
+   * the lost context, so the overlay is built again and given its layers.
    */
   private restoreOverlay(): void {
     this.restorations += 1;
     // MapLibre restores the style it held when the context went; styles set since then come back here.
     if (this.currentStyle) this.map.setStyle(this.currentStyle, { diff: true });
-    if (!this.overlayAdded) return;
-    try {
-      this.map.removeControl(this.overlay);
-    } catch (error) {
-      // Its layer groups went with the lost style; the restore must go on without them.
-      console.warn("deck.gl overlay could not be removed after a context loss", error);
-    }
-    const created = this.createOverlay();
-    this.overlay = created.overlay;
-    this.deckLoaded = created.loaded;
-    this.map.addControl(this.overlay);
+    const previous = this.deck;
+    if (!previous) return;
+    this.deck = previous.then((deck) => {
+      try {
+        this.map.removeControl(deck.overlay);
+      } catch (error) {
+        // Its layer groups went with the lost style; the restore must go on without them.
+        console.warn("deck.gl overlay could not be removed after a context loss", error);
+      }
+      return this.createDeck();
+    });
     this.syncLayers();
   }
 
@@ -286,6 +274,7 @@ export class MapAdapter {
 
   setLayers(layers: Layer[]): void {
     this.layers = layers;
+    if (layers.length > 0) this.deck ??= this.createDeck();
     this.syncLayers();
   }
 
@@ -295,9 +284,10 @@ export class MapAdapter {
    * that step and draw on top. So layers are handed over again once the map is idle.
    */
   private syncLayers(): void {
-    if (!this.overlayAdded) return;
-    this.overlay.setProps({ layers: this.layers });
-    if (!this.map.isStyleLoaded()) this.map.once("idle", () => this.overlay.setProps({ layers: this.layers }));
+    void this.deck?.then(({ overlay }) => {
+      overlay.setProps({ layers: this.layers });
+      if (!this.map.isStyleLoaded()) this.map.once("idle", () => overlay.setProps({ layers: this.layers }));
+    });
   }
 
   fitBounds(bbox: [number, number, number, number], animate = false): void {
@@ -316,20 +306,22 @@ export class MapAdapter {
   /** Resolves after the map has loaded and drawn everything it was given so far. */
   async whenIdle(): Promise<void> {
     await this.loaded;
-    await this.deckLoaded;
+    const deck = await this.deck;
+    await deck?.loaded;
     const idle = () =>
       new Promise<void>((resolve) => {
         this.map.once("idle", () => resolve());
         this.map.triggerRepaint();
       });
     await idle();
+    if (!deck) return;
     // The first idle frame may predate the layer groups' insertion (see syncLayers).
-    this.overlay.setProps({ layers: this.layers });
+    deck.overlay.setProps({ layers: this.layers });
     await idle();
   }
 
   destroy(): void {
-    this.overlay.finalize();
+    void this.deck?.then(({ overlay }) => overlay.finalize());
     this.map.remove();
   }
 }
