@@ -3,14 +3,15 @@ import { build, preview } from "vite";
 import { launchBrowser, waitForMapReady } from "../tests/browser/browser.ts";
 
 const SHOTS = [
-  { file: "docs/screenshots/explorer-province.png", path: "./?data=data/yunnan/manifest.json", width: 1440, height: 900 },
-  { file: "docs/screenshots/explorer-city.png", path: "./", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-province.png", path: "./", width: 1440, height: 900 },
+  { file: "docs/screenshots/explorer-city.png", path: "./?data=data/kunming/tiled/manifest.json", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-card.png", path: "./#map=14.5/25.0405/102.7045&sel=streets:530102001", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-choropleth.png", path: "./#map=11.2/25.02/102.74&layers=streets,stations,gaps&ac=communities:stationAccessRate&sel=districts:530102", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-access.png", path: "./#map=13.5/25.06/102.75&layers=streets,communities,compounds,stations,serviceAreas&cb=stationAccess&shp=102.72,25.04;102.77,25.04;102.77,25.08;102.72,25.08", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-laptop.png", path: "./#map=12.5/25.03/102.72&ac=streets:partyBranchCoverage&af=below:0.6&layers=streets,stations", width: 1366, height: 768 },
+  { file: "docs/screenshots/wall-1920.png", path: "./?mode=wall&dwell=600", width: 1920, height: 1080 },
 ];
 
 await build({ logLevel: "warn" });
@@ -23,8 +24,19 @@ try {
     const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
     await page.goto(new URL(shot.path, `http://127.0.0.1:${address.port}/`).href);
     await waitForMapReady(page);
-    // The engine's figures arrive from the worker after the first frame.
-    await page.waitForFunction(() => !document.querySelector('[data-testid="kpi-panel"]')?.textContent?.includes("…"), undefined, { timeout: 60_000 });
+    // The engine's figures and gap list arrive from the worker after the first frame (on the wall:
+    // its KPI cards, ranking and the first stop of the tour); the progress line has gone.
+    await page.waitForFunction(
+      () => {
+        const explorer = document.querySelector('[data-testid="gap-panel"] .gap-name') !== null && !document.querySelector('[data-testid="gap-panel"] .gap-status');
+        const cards = [...document.querySelectorAll(".wall-kpi-value")];
+        const wall = cards.length > 0 && cards.every((card) => card.textContent !== "…") && document.querySelectorAll('[data-testid="wall-ranking"] li').length > 0;
+        return (explorer || wall) && !document.querySelector('[data-testid="load-status"]');
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
+    await page.evaluate(() => window.partyMap?.whenIdle());
     await page.screenshot({ path: shot.file });
     console.log(`wrote ${shot.file}`);
     await page.close();

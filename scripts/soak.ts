@@ -1,4 +1,4 @@
-// Soak benchmark of the wall display: `npm run bench:soak [-- --steps 500 --dwell 1 --refresh 30]`.
+// Soak benchmark of the wall display: `npm run bench:soak [-- --steps 500 --dwell 1 --refresh 30 --scale province|city]`.
 // Builds the app, serves it on 127.0.0.1 and runs the wall's tour in headless Chromium (software
 // WebGL) for at least `steps` stops with a short dwell, data refreshes included. It is not a
 // timed test: it reports, for people and machines, whether a wall left running for days keeps
@@ -16,6 +16,7 @@ import { build } from "vite";
 import { launchBrowser } from "../tests/browser/browser.ts";
 import { heapAfterGc, PAGE_INIT_SCRIPT } from "./lib/bench/page-probes.ts";
 import { startStaticServer } from "./lib/bench/static-server.ts";
+import { prepareCity, prepareProvince } from "./prepare-data.ts";
 import { FRAME_PROBE_SCRIPT, frameSummary, readFrames, resetFrames, type FrameSummary } from "./lib/soak/frame-probe.ts";
 
 interface Row {
@@ -34,11 +35,20 @@ const FRAME_WINDOW_STEPS = 30;
 
 function parseOptions() {
   const { values } = parseArgs({
-    options: { steps: { type: "string", default: "500" }, dwell: { type: "string", default: "1" }, refresh: { type: "string", default: "30" }, width: { type: "string", default: "1920" }, height: { type: "string", default: "1080" } },
+    options: {
+      steps: { type: "string", default: "500" },
+      dwell: { type: "string", default: "1" },
+      refresh: { type: "string", default: "30" },
+      width: { type: "string", default: "1920" },
+      height: { type: "string", default: "1080" },
+      scale: { type: "string", default: "province" },
+    },
   });
-  const numbers = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Number(value)])) as Record<keyof typeof values, number>;
+  const { scale, ...rest } = values;
+  if (scale !== "province" && scale !== "city") throw new Error(`--scale must be province or city, not "${scale}"`);
+  const numbers = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, Number(value)])) as Record<keyof typeof rest, number>;
   for (const [key, value] of Object.entries(numbers)) if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} must be a positive number`);
-  return numbers;
+  return { ...numbers, scale: scale as "province" | "city" };
 }
 
 const stepOf = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="wall"]')?.getAttribute("data-tour-step") ?? 0));
@@ -92,6 +102,8 @@ async function soak(url: string, options: ReturnType<typeof parseOptions>): Prom
     await page.addInitScript(FRAME_PROBE_SCRIPT);
     const session = await page.context().newCDPSession(page);
     const query = new URLSearchParams({ mode: "wall", debug: "1", dwell: String(options.dwell), refresh: String(options.refresh) });
+    // The province is the app's default dataset; the city is its tiled Kunming demo.
+    if (options.scale === "city") query.set("data", "data/kunming/tiled/manifest.json");
     await page.goto(`${url}?${query}`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
     const perStepMs = Math.max(options.dwell * 1000, 2000) * 3;
@@ -135,6 +147,8 @@ async function main(): Promise<void> {
   // A temporary folder, not dist/: browser tests may be building and serving dist/ meanwhile.
   const outDir = mkdtempSync(join(tmpdir(), "party-map-soak-"));
   try {
+    prepareCity();
+    if (options.scale === "province") await prepareProvince();
     console.log(`building the app into ${outDir}…`);
     await build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir, emptyOutDir: true } });
     const server = await startStaticServer({ mounts: [{ prefix: "/", folder: outDir }] });
@@ -144,7 +158,7 @@ async function main(): Promise<void> {
       console.log(`\n${table(rows)}\n`);
       for (const row of rows) {
         const ratio = row.value !== null && row.baseline ? Math.round((row.value / row.baseline) * 1000) / 1000 : null;
-        console.log(JSON.stringify({ name: row.name, scale: "city", value: row.value, unit: row.unit, baseline: row.baseline, ratio }));
+        console.log(JSON.stringify({ name: row.name, scale: options.scale, value: row.value, unit: row.unit, baseline: row.baseline, ratio }));
       }
     } finally {
       await server.close();

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { dirname, extname, resolve } from "node:path";
 import { parseUrl } from "../../src/app/url-state.ts";
 import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName } from "../../src/views/snapshot/presets.ts";
-import { SNAPSHOT_PARAMETERS, type AtlasScope, type SnapshotFormat } from "../../src/views/snapshot/snapshot-query.ts";
+import { ATLAS_SCOPES, type AtlasScope } from "../../src/domain/atlas-units.ts";
+import { SNAPSHOT_PARAMETERS, type SnapshotFormat } from "../../src/views/snapshot/snapshot-query.ts";
 
 export const SNAPSHOT_USAGE = `Usage: npm run snapshot -- --out <file.png|file.pdf> [options]
 
@@ -14,7 +15,8 @@ export const SNAPSHOT_USAGE = `Usage: npm run snapshot -- --out <file.png|file.p
   --preset <name>    ${PRESET_NAMES.join(", ")}
                      (default ${DEFAULT_PRESET})
   --format png|pdf   default: from the extension of --out
-  --atlas <level>    streets or communities: one PDF page per unit of the view's selected area
+  --atlas <level>    districts, streets or communities: one PDF page per county, township or
+                     community of the view's selected area
   --out <file>       where to write; its folder must exist and its extension match the format
   --viewport WxH     the browser window the view is seen in (default 1440x900)
   --no-build         serve the existing dist/ instead of building the app first
@@ -93,7 +95,8 @@ export function parseSnapshotArgs(argv: readonly string[], directoryExists: (pat
   }
   if (!isPresetName(values.preset)) throw new SnapshotUsageError(`--preset: "${values.preset}" is not a preset; choose one of ${PRESET_NAMES.join(", ")}`);
   const atlas = values.atlas ?? null;
-  if (atlas !== null && atlas !== "streets" && atlas !== "communities") throw new SnapshotUsageError(`--atlas must be streets or communities, not "${atlas}"`);
+  const scope = ATLAS_SCOPES.find((candidate) => candidate === atlas) ?? null;
+  if (atlas !== null && scope === null) throw new SnapshotUsageError(`--atlas must be ${ATLAS_SCOPES.join(", ")}, not "${atlas}"`);
   if (!values.out) throw new SnapshotUsageError("--out is required: the file to write");
   const out = resolve(values.out);
   const extension = extname(out).toLowerCase();
@@ -112,14 +115,14 @@ export function parseSnapshotArgs(argv: readonly string[], directoryExists: (pat
   checkView(query, hash);
   query.set("snapshot", values.preset);
   query.set("format", format);
-  if (atlas) query.set("atlas", atlas);
+  if (scope) query.set("atlas", scope);
   const hashText = hash.toString().replaceAll("%2F", "/").replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";");
   return {
     search: `?${query}`,
     hash: hashText ? `#${hashText}` : "",
     preset: values.preset,
     format,
-    atlas,
+    atlas: scope,
     out,
     viewport: { width: Number(size[1]), height: Number(size[2]) },
     build: !values["no-build"],

@@ -40,6 +40,10 @@ describe("snapshot arguments", () => {
     expect(split.hash.toString().replaceAll("%2F", "/")).toBe(hash);
   });
 
+  it("makes an atlas of counties for a prefecture", () => {
+    expect(parse("--view", "#sel=prefectures:5301", "--atlas", "districts", "--out", "out/kunming.pdf")).toMatchObject({ atlas: "districts", search: "?snapshot=a4-landscape-150&format=pdf&atlas=districts" });
+  });
+
   it("makes an atlas a PDF", () => {
     const options = parse("--view", "#sel=districts:530102", "--atlas", "streets", "--out", "out/atlas.pdf");
     expect(options).toMatchObject({ format: "pdf", atlas: "streets", search: "?snapshot=a4-landscape-150&format=pdf&atlas=streets", hash: "#sel=districts:530102" });
@@ -53,7 +57,7 @@ describe("snapshot arguments", () => {
     [["--out", "out/a.jpg"], /a PNG needs a \.png file name, not "\.jpg"/],
     [["--out", "missing/a.png"], /the folder .*missing does not exist/],
     [["--out", "out/a.png", "--format", "svg"], /--format must be png or pdf, not "svg"/],
-    [["--out", "out/a.pdf", "--atlas", "districts"], /--atlas must be streets or communities/],
+    [["--out", "out/a.pdf", "--atlas", "prefectures"], /--atlas must be districts, streets, communities, not "prefectures"/],
     [["--out", "out/a.png", "--atlas", "streets", "--format", "png"], /multi-page PDF/],
     [["--out", "out/a.png", "--view", "#map=99/25/102.7"], /map must be zoom\/latitude\/longitude/],
     [["--out", "out/a.png", "--view", "#sel=nowhere"], /sel must be <layer>:<code>/],

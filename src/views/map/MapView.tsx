@@ -73,14 +73,36 @@ export function MapView(props: MapViewProps) {
   const cameraCallback = useRef(onCameraChange);
   cameraCallback.current = onCameraChange;
 
+  const style = useMemo(() => {
+    if (!dataset) return undefined;
+    const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
+    return magnified(themedStyle(dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring, ...extras }), theme), labelScale);
+  }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring, extras, theme, labelScale]);
+
+  // The map is made with the dataset's own style and framed on it, or with the bare basemap when
+  // loading ended with nothing to draw. A first frame of an empty basemap compiled its shaders
+  // while nothing else could start: 1.3 s of a cold start in software WebGL.
+  const firstStyle = style ?? (settled ? themedStyle(basemapStyle({ districts: EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: [] }), theme) : undefined);
+  const firstStyleRef = useRef(firstStyle);
+  firstStyleRef.current = firstStyle;
+  const bboxRef = useRef(dataset?.manifest.bbox);
+  bboxRef.current = dataset?.manifest.bbox;
+  const canCreate = firstStyle !== undefined;
+  // Frame the dataset once, unless the URL already said where to look.
+  const framed = useRef(initialCamera !== null);
+
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    const initial = firstStyleRef.current;
+    if (!container || !initial) return;
+    const bbox = bboxRef.current;
     const created = new MapAdapter(container, {
-      style: themedStyle(basemapStyle({ districts: EMPTY_COLLECTION, water: EMPTY_COLLECTION, labels: [] }), theme),
+      style: initial,
       camera: initialCamera ?? FALLBACK_CAMERA,
+      ...(initialCamera === null && bbox ? { bounds: bbox } : {}),
       onCameraChange: (camera) => cameraCallback.current?.(camera),
     });
+    if (bbox) framed.current = true;
     setAdapter(created);
     props.onAdapter?.(created);
     if (exposeForDebugging) window.partyMap = created;
@@ -88,15 +110,10 @@ export function MapView(props: MapViewProps) {
       created.destroy();
       if (window.partyMap === created) delete window.partyMap;
     };
-    // The map is created once; later camera changes flow from the map, not into it.
+    // The map is created once, when it has something to draw; later camera changes flow from the map, not into it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [canCreate]);
 
-  const style = useMemo(() => {
-    if (!dataset) return undefined;
-    const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return magnified(themedStyle(dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring, ...extras }), theme), labelScale);
-  }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring, extras, theme, labelScale]);
   const featureIndex = useMemo(() => (dataset && !tilesUrl ? buildFeatureIndex(dataset.layers) : undefined), [dataset, tilesUrl]);
 
   useEffect(() => {
@@ -128,8 +145,6 @@ export function MapView(props: MapViewProps) {
   tileErrorCallback.current = props.onTileError;
   useEffect(() => adapter?.onTileError((failure) => tileErrorCallback.current?.(failure)), [adapter]);
 
-  // Frame the dataset once, unless the URL already said where to look.
-  const framed = useRef(initialCamera !== null);
   useEffect(() => {
     const bbox = dataset?.manifest.bbox;
     if (!adapter || !bbox || framed.current) return;

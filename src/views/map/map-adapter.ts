@@ -80,6 +80,8 @@ export interface Camera {
 export interface MapAdapterOptions {
   style: StyleSpecification;
   camera: Camera;
+  /** [west, south, east, north]: frame these bounds instead of the camera. */
+  bounds?: [number, number, number, number];
   onCameraChange?: (camera: Camera) => void;
 }
 
@@ -108,12 +110,15 @@ export class MapAdapter {
       style: options.style,
       center: [options.camera.longitude, options.camera.latitude],
       zoom: options.camera.zoom,
+      ...(options.bounds ? { bounds: options.bounds, fitBoundsOptions: { padding: 24 } } : {}),
       attributionControl: false,
       // Ideographs drawn from local fonts; with no glyphs URL in the style every glyph is local.
       localIdeographFontFamily: LABEL_FONTS.join(", "),
       maxCanvasSize: CANVAS_CAP,
       fadeDuration: 0,
     });
+    // The style the map was made with is the base of the first update, which is then only a diff.
+    this.currentStyle = options.style;
     this.loaded = new Promise((resolve) => this.map.once("load", () => resolve()));
     if (options.onCameraChange) {
       const notify = options.onCameraChange;
