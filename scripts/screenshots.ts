@@ -28,9 +28,11 @@ try {
     // its KPI cards, ranking and the first stop of the tour); the progress line has gone.
     await page.waitForFunction(
       () => {
-        const explorer = document.querySelector('[data-testid="gap-panel"] .gap-name') !== null && !document.querySelector('[data-testid="gap-panel"] .gap-status');
+        const explorer =
+          document.querySelector('[data-testid="gap-panel"] .gap-name') !== null && !document.querySelector('[data-testid="gap-panel"] .gap-status') && !document.querySelector(".chart-status");
+        // Wall cards count up to their figure: wait until each shows its target.
         const cards = [...document.querySelectorAll(".wall-kpi-value")];
-        const wall = cards.length > 0 && cards.every((card) => card.textContent !== "…") && document.querySelectorAll('[data-testid="wall-ranking"] li').length > 0;
+        const wall = cards.length > 0 && cards.every((card) => card.textContent === card.getAttribute("data-target")) && document.querySelectorAll('[data-testid="wall-ranking"] li').length > 0;
         return (explorer || wall) && !document.querySelector('[data-testid="load-status"]');
       },
       undefined,
