@@ -118,8 +118,8 @@ export function totalsByKind(model: Model, rollup: Rollup): KindTotals {
 
 const kindIndicators = (totals: Record<CommunityKind, Totals>): Record<CommunityKind, Indicators> => ({ 居委会: indicatorsOf(totals.居委会), 村委会: indicatorsOf(totals.村委会) });
 
-/** Plain JSON-ready view of an analysis: indicators per unit, gaps and problems. */
-export function reportOf(analysis: Analysis, cityName = "city"): AnalysisReport {
+/** The reports of the dataset and its prefectures, counties and townships: what a summary shows first. */
+export function areaReportsOf(analysis: Analysis, cityName = "city"): Pick<AnalysisReport, "thresholds" | "city" | "prefectures" | "districts" | "streets"> {
   const { model, rollup } = analysis;
   const kinds = totalsByKind(model, rollup);
   return {
@@ -136,10 +136,18 @@ export function reportOf(analysis: Analysis, cityName = "city"): AnalysisReport 
     streets: model.streets.map((row, index) =>
       unitReport("street", row.code, row.name, model.districts[row.districtIndex]?.code ?? null, rollup.streets[index] as Totals),
     ),
-    communities: model.communities.map((row, index) =>
-      unitReport("community", row.code, row.name, model.streets[row.streetIndex]?.code ?? null, rollup.communities[index] as Totals),
-    ),
-    gaps: analysis.gaps,
-    problems: model.problems,
   };
+}
+
+/** Every community's report. */
+export function communityReportsOf(analysis: Pick<Analysis, "model" | "rollup">): UnitReport[] {
+  const { model, rollup } = analysis;
+  return model.communities.map((row, index) =>
+    unitReport("community", row.code, row.name, model.streets[row.streetIndex]?.code ?? null, rollup.communities[index] as Totals),
+  );
+}
+
+/** Plain JSON-ready view of an analysis: indicators per unit, gaps and problems. */
+export function reportOf(analysis: Analysis, cityName = "city"): AnalysisReport {
+  return { ...areaReportsOf(analysis, cityName), communities: communityReportsOf(analysis), gaps: analysis.gaps, problems: analysis.model.problems };
 }

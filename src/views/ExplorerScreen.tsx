@@ -82,7 +82,8 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
-  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, manifest, dataset, indicators, mapReady, language });
+  const needsCommunities = areaColouring?.level === "communities" || selection?.layer === "streets" || selection?.layer === "communities";
+  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, manifest, dataset, indicators, mapReady, needsCommunities, language });
   const load = useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine });
   const engineReady = engine.isSuccess;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });

@@ -68,6 +68,16 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
   });
 }
 
+/** Every community's report, asked for only when the view shows communities' figures (kept once fetched). */
+export function useCommunityReports(manifestUrl: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-communities", manifestUrl],
+    queryFn: () => engineClient(manifestUrl).communityReports(),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 /** The ranked gap list for an area and kind, from the worker (after the summary has loaded), under a what-if plan if given. */
 export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean, plan: WhatIfPlan | null = null) {
   const scenario = plan && !isEmptyPlan(plan) ? scenarioOf(plan) : null;

@@ -5,7 +5,7 @@ import type { LayerName, Manifest } from "../data/contract.ts";
 import type { IndicatorsFile } from "../data/indicators-file.ts";
 import type { UnitReport } from "../domain/analysis.ts";
 import { countFeatures, countsFromReport, type Dataset, type DatasetCounts } from "../domain/dataset.ts";
-import { datasetKey, engineClient, progressReporter, useEngineSummary } from "./engine-client.ts";
+import { datasetKey, engineClient, progressReporter, useCommunityReports, useEngineSummary } from "./engine-client.ts";
 import { translate, type Language } from "./i18n.ts";
 
 /** Reports by level. Tiled datasets' indicator files hold the same reports, typed loosely by their schema, and no prefecture or community lists. */
@@ -23,6 +23,8 @@ export interface ReportsOptions {
   indicators: IndicatorsFile | undefined;
   /** The map has drawn its first frame: a GeoJSON dataset's engine starts then (see useReports). */
   mapReady: boolean;
+  /** Whether the view shows communities' figures (their fills, a township's chart, a community's card): they are fetched then. */
+  needsCommunities: boolean;
   language: Language;
 }
 
@@ -34,7 +36,7 @@ export function areaReportOf(reports: ExplorerReports | undefined, selected: { l
   return list ? reports?.[list]?.find((unit) => unit.code === selected.id) : undefined;
 }
 
-export function useReports({ manifestUrl, manifest, dataset, indicators, mapReady, language }: ReportsOptions) {
+export function useReports({ manifestUrl, manifest, dataset, indicators, mapReady, needsCommunities, language }: ReportsOptions) {
   // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
   // attribute table. A tiled dataset's engine starts with the page (the map reads tiles, the worker
   // its table: nothing is parsed twice) and its precomputed indicators show until the worker is
@@ -49,7 +51,11 @@ export function useReports({ manifestUrl, manifest, dataset, indicators, mapRead
     if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
     return dataset ? countFeatures(dataset.layers) : undefined;
   }, [dataset, indicators]);
-  const reports = (engine.data ?? indicators) as ExplorerReports | undefined;
+  const communities = useCommunityReports(manifestUrl, engine.isSuccess && needsCommunities);
+  const reports = useMemo(
+    () => (engine.data ? { ...engine.data, ...(communities.data ? { communities: communities.data } : {}) } : (indicators as ExplorerReports | undefined)),
+    [engine.data, communities.data, indicators],
+  );
   const city = (engine.data?.city ?? indicators?.city) as UnitReport | undefined;
   const failed = engine.error ? translate(language, "kpi.failed", { message: String(engine.error) }) : undefined;
   return {

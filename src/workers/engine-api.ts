@@ -8,7 +8,7 @@ import { fetchBytes, fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
 import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
 import { summarizeEnclosed, type EnclosedSummary } from "../domain/enclosed.ts";
-import { analyze, analyzeModel, reportOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
+import { analyze, analyzeModel, areaReportsOf, communityReportsOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
 import { accessFromTables, modelFromTables } from "../domain/model-table.ts";
 import { buildSearchIndex, searchEntriesFromModel, type SearchGroup, type SearchIndex } from "../domain/search.ts";
 import { gapCountsByUnit, gridLoadsIn, type GridLoad } from "../domain/area-breakdown.ts";
@@ -26,7 +26,6 @@ export interface EngineSummary {
   prefectures: UnitReport[];
   districts: UnitReport[];
   streets: UnitReport[];
-  communities: UnitReport[];
   gapCount: number;
   problems: ModelProblem[];
   /** Layers the engine could not use (failed to load or broke the contract); analysed as empty. */
@@ -64,8 +63,8 @@ export interface WhatIfResult {
 }
 
 function summaryOf(analysis: Analysis, title: string, unavailable: EngineSummary["unavailable"], asOf: string): EngineSummary {
-  const report = reportOf(analysis, title);
-  return { city: report.city, prefectures: report.prefectures, districts: report.districts, streets: report.streets, communities: report.communities, gapCount: analysis.gaps.length, problems: report.problems, unavailable, asOf };
+  const { city, prefectures, districts, streets } = areaReportsOf(analysis, title);
+  return { city, prefectures, districts, streets, gapCount: analysis.gaps.length, problems: analysis.model.problems, unavailable, asOf };
 }
 
 export function createEngine() {
@@ -166,6 +165,14 @@ export function createEngine() {
     },
     suggest(count: number): SiteSuggestion[] {
       return suggestSites(current(), count);
+    },
+    /**
+     * Every community's report. Not in the summary: a province has 15,000 of them, nine tenths of
+     * the summary's bytes, and the page needs them only for community fills, a township's chart or a
+     * community's card.
+     */
+    communityReports(): UnitReport[] {
+      return communityReportsOf(current());
     },
     /** Households and workers of each grid in an area (the summary stops at communities). */
     gridLoads(areaCode?: string): GridLoad[] {

@@ -14,7 +14,7 @@ import type { PickedFeature } from "../map/map-adapter.ts";
 import { useDataset } from "../use-dataset.ts";
 import { useTour } from "./use-tour.ts";
 import { useTourFocus } from "./use-tour-focus.ts";
-import { useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
+import { useWallCommunities, useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
 import { useWallScale } from "./use-wall-scale.ts";
 import { WallCard } from "./WallCard.tsx";
 import { WallCredit } from "./WallCredit.tsx";
@@ -48,7 +48,8 @@ function wallStyle(scale: number): CSSProperties {
 export function WallScreen({ manifestUrl, waterUrl, language, options, debug, engine }: WallScreenProps) {
   const scale = useWallScale();
   const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
-  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, engine ?? engineClient(manifestUrl), options.tour);
+  const wallEngine = engine ?? engineClient(manifestUrl);
+  const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, wallEngine, options.tour);
   const summary = refresh.summary;
   const progress = useEngineProgress(manifestUrl);
   const [mapReady, setMapReady] = useState(false);
@@ -59,8 +60,13 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const picked = clicked.step === tour.step ? clicked.feature : null;
   const { stop, flyTarget } = useTourFocus(stops, tour);
 
-  const scope = useMemo(() => (summary ? wallScope(summary, options.tour) : undefined), [summary, options.tour]);
-  const reports = useMemo(() => new Map<string, UnitReport>([...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(summary?.communities ?? [])].map((unit) => [unit.code, unit])), [summary]);
+  const showsCommunities = stop?.layer === "communities" || picked?.layer === "communities" || /^\d{9}$/.test(options.tour ?? "");
+  const communities = useWallCommunities(manifestUrl, wallEngine, refresh.updatedAt, showsCommunities);
+  const scope = useMemo(() => (summary ? wallScope({ ...summary, communities: communities ?? [] }, options.tour) : undefined), [summary, communities, options.tour]);
+  const reports = useMemo(
+    () => new Map<string, UnitReport>([...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(communities ?? [])].map((unit) => [unit.code, unit])),
+    [summary, communities],
+  );
   const ranked = useMemo(() => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined), [scope, refresh.gapCounts]);
   const selection = useMemo(() => (picked ? { layer: picked.layer, id: picked.id } : stop ? { layer: stop.layer, id: stop.code } : null), [picked, stop]);
   const focus = useMemo(() => {

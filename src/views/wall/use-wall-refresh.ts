@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useEffect, useRef } from "react";
 import type { Thresholds } from "../../domain/indicators.ts";
 import type { TourStop } from "../../domain/tour-stops.ts";
+import type { UnitReport } from "../../domain/analysis.ts";
 import type { EngineSummary, LoadProgress } from "../../workers/engine-api.ts";
 import { progressReporter } from "../engine-client.ts";
 import { retryDelayMs } from "./refresh-backoff.ts";
@@ -15,6 +16,7 @@ export interface WallEngine {
   load(manifestUrl: string, thresholds?: Thresholds, strict?: boolean, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary>;
   gapCounts(): Promise<Record<string, number>> | Record<string, number>;
   tourStops(tour: string | null): Promise<TourStop[]> | TourStop[];
+  communityReports(): Promise<UnitReport[]> | UnitReport[];
 }
 
 export interface WallRefresh {
@@ -71,6 +73,22 @@ export function useWallRefresh(manifestUrl: string, refreshMs: number, engine: W
     gapCounts: gapCounts.data,
     stops: stops.data ?? NO_STOPS,
   };
+}
+
+/**
+ * Every community's report for the summary on screen, fetched only while the wall shows
+ * communities (a township's tour, a clicked community): a province has 15,000 of them.
+ */
+export function useWallCommunities(manifestUrl: string, engine: WallEngine, summaryUpdatedAt: number, enabled: boolean): readonly UnitReport[] | undefined {
+  return useQuery({
+    queryKey: ["wall-communities", manifestUrl, summaryUpdatedAt],
+    queryFn: async () => engine.communityReports(),
+    enabled: enabled && summaryUpdatedAt > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    networkMode: "always",
+  }).data;
 }
 
 /** When the summary changes after the first, the map's files changed too: fetch them again. */
