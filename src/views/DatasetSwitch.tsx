@@ -13,19 +13,20 @@ export interface DatasetSwitchProps {
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
+/** Opens a dataset by its link; a view (camera, selection, plan) belongs to the dataset it was made on, so the hash goes. */
+function open(manifest: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set("data", manifest);
+  url.hash = "";
+  window.location.assign(url.href);
+}
+
 export function DatasetSwitch({ manifestUrl, title, language }: DatasetSwitchProps) {
   const t = useTranslate();
   const catalogue = useQuery(catalogueQuery());
   const entries = catalogue.data?.datasets ?? [];
   if (entries.length === 0) return null;
   const current = entries.find((entry) => absolute(entry.manifest) === absolute(manifestUrl));
-  const open = (manifest: string) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set("data", manifest);
-    // A view (camera, selection, plan) belongs to the dataset it was made on.
-    url.hash = "";
-    window.location.assign(url.href);
-  };
   return (
     <select className="header-dataset" aria-label={t("dataset.switch")} value={current?.manifest ?? manifestUrl} onChange={(event) => open(event.target.value)}>
       {current ? null : <option value={manifestUrl}>{title ?? manifestUrl}</option>}

@@ -38,10 +38,10 @@ export function areaReportOf(reports: ExplorerReports | undefined, selected: { l
 
 export function useReports({ manifestUrl, manifest, dataset, indicators, mapReady, needsCommunities, language }: ReportsOptions) {
   // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
-  // attribute table. A tiled dataset's engine starts with the page (the map reads tiles, the worker
-  // its table: nothing is parsed twice) and its precomputed indicators show until the worker is
-  // ready; a GeoJSON dataset's worker parses the same files as the page, so it starts once the map
-  // is drawn and the two do not compete for the CPU while the first frame is still coming.
+  // attribute table. A tiled dataset's table downloads while the map draws (the map reads tiles,
+  // the worker its table: nothing is read twice) and its precomputed indicators show until the
+  // worker is ready. The analysis itself takes a core, so it starts once the map is drawn and the
+  // two do not compete for the CPU while the first frame is still coming.
   const tiledEngine = manifest?.tiles !== undefined && manifest.attributes !== undefined;
   useEffect(() => {
     if (tiledEngine) void engineClient(manifestUrl).fetchTable(datasetKey(manifestUrl), progressReporter(manifestUrl));

@@ -97,6 +97,7 @@ export function createEngine() {
      * while the page draws its first frame, and the analysis, which takes a core, starts after it.
      */
     fetchTable(manifestUrl: string, onProgress?: (progress: LoadProgress) => void): void {
+      if (fetchedTable?.manifestUrl === manifestUrl) return;
       const bytes = (async () => {
         const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
         if (manifest.attributes === undefined) return null;
