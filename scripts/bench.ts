@@ -157,6 +157,7 @@ function rowsOf(scale: Scale, visits: ScaleVisits): ReportRow[] {
       province ? { valueAtMost: 3000 } : undefined,
     ),
     makeRow("what-if-p95", scale, "ms", whatIf.length > 0 ? percentile(whatIf, 95) : null, null, `${whatIf.length} one-station plans: indicators + gap list, worker round trips`, province ? { valueAtMost: 50 } : undefined),
+    makeRow("what-if-prepare", scale, "ms", across(visits.app, (visit) => visit.whatIfPrepareMs), null, "what-if mode turned on: the engine readies itself for edits, once"),
     makeRow("wall-kpis-after-ready", scale, "ms", wallAfterReady, null, "?mode=wall at 1920×1080: map ready → every KPI card shows a figure", province ? { valueAtMost: 3000 } : undefined),
     makeRow("pick-latency", scale, "ms", across(visits.app, (visit) => (visit.picks && visit.picks !== "absent" ? median(visit.picks.durations) : null)), null, pickNote),
     makeRow("heap-after-load", scale, "MB", ...both((visit) => (visit.heapBytes === null ? null : visit.heapBytes / MEBIBYTE)), note ?? "main thread only"),

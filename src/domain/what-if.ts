@@ -334,6 +334,17 @@ export function diffAnalyses(before: Analysis, after: Analysis | ScenarioAnalysi
   };
 }
 
+/**
+ * Builds, ahead of the first station edit, what every edit of this analysis reuses: its gaps by
+ * id, the count of all its gaps, and the locators that place a station in its township and
+ * community. On a province that is a third of a second the first edit would otherwise take.
+ */
+export function prepareScenarios(base: Analysis): void {
+  gapIndexOf(base);
+  countMatching(base.gaps, {});
+  locatorsOf(base.model);
+}
+
 const baseCounts = new WeakMap<readonly Gap[], Map<string, number>>();
 
 /** How many gaps of a ranked list pass a filter, counted once per list and filter. */

@@ -1,7 +1,7 @@
 // What-if mode. The plan lives in the URL, so a plan can be shared as a link; this hook derives
 // what the map, the station handles and the panel show from it, and asks the engine for the
 // plan's outcome and for station access under it.
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { AccessBands } from "../layers/compound-colouring.ts";
 import type { WhatIfResult } from "../workers/engine-api.ts";
@@ -54,6 +54,10 @@ export function useWhatIf(options: WhatIfOptions): WhatIfMode {
   // The URL keeps a plan's distance while what-if is off; the map then shows the engine's own.
   const serviceDistance = active ? plan.serviceDistance : DEFAULT_THRESHOLDS.serviceDistanceMetres;
   const activePlan = useMemo(() => (active ? { planned, moved, removed, serviceDistance } : null), [active, planned, moved, removed, serviceDistance]);
+  // Turning what-if on readies the engine for edits, so the first click is as quick as the others.
+  useEffect(() => {
+    if (active && engineReady) void engineClient(manifestUrl).prepareWhatIf();
+  }, [active, engineReady, manifestUrl]);
   const outcome = useWhatIfResult(manifestUrl, plan, active && engineReady);
   const result = activePlan === null || isEmptyPlan(activePlan) ? undefined : outcome.data;
   const accessBands = useAccessBands(manifestUrl, activePlan, engineReady && options.wantsAccessBands);

@@ -19,7 +19,7 @@ import { atlasUnits, type AtlasArea, type AtlasScope, type AtlasUnit } from "../
 import { describeUnit, type UnitInfo } from "../domain/unit-lookup.ts";
 import { tourStops, type TourStop } from "../domain/tour-stops.ts";
 import { suggestSites, type SiteSuggestion } from "../domain/suggest-sites.ts";
-import { applyScenario, diffAnalyses, scenarioGapPage, type Scenario, type ScenarioAnalysis, type ScenarioDiff } from "../domain/what-if.ts";
+import { applyScenario, diffAnalyses, prepareScenarios, scenarioGapPage, type Scenario, type ScenarioAnalysis, type ScenarioDiff } from "../domain/what-if.ts";
 
 export interface EngineSummary {
   city: UnitReport;
@@ -151,6 +151,10 @@ export function createEngine() {
     gaps(filter: GapFilter, limit = 200, scenario: Scenario | null = null): GapPage {
       if (!scenario) return gapPage(current().gaps, filter, limit);
       return scenarioGapPage(current(), scenarioAnalysis(scenario), filter, limit);
+    },
+    /** Builds what station edits reuse (gap lookups, locators), ahead of the first edit. */
+    prepareWhatIf(): void {
+      prepareScenarios(current());
     },
     whatIf(scenario: Scenario): WhatIfResult {
       const after = analysisOf(scenario);

@@ -51,6 +51,8 @@ export interface Visit {
   engineSettledMs: number | null;
   /** ms per what-if update (indicators and gap list under a one-station plan); null when not measured. */
   whatIfMs: number[] | null;
+  /** ms the engine took to ready itself for edits when what-if mode was turned on. */
+  whatIfPrepareMs: number | null;
   mapSize: { width: number; height: number } | null;
   outsideRequests: string[];
   /** Page errors, console errors and steps that timed out, for the log. */
@@ -92,7 +94,9 @@ async function measure(page: Page, options: VisitOptions, visit: Visit, network:
     if (visit.engineSettledMs === null) visit.problems.push(`no gap list after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include the engine's load`);
     else if (options.whatIfSamples) {
       try {
-        visit.whatIfMs = await withTimeout(whatIfLatencies(page, options.whatIfSamples), 120_000, "what-if updates");
+        const whatIf = await withTimeout(whatIfLatencies(page, options.whatIfSamples), 120_000, "what-if updates");
+        visit.whatIfMs = whatIf.durations;
+        visit.whatIfPrepareMs = whatIf.prepareMs;
       } catch (error) {
         visit.problems.push(message(error));
       }
@@ -130,6 +134,7 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
     picks: null,
     engineSettledMs: null,
     whatIfMs: null,
+    whatIfPrepareMs: null,
     mapSize: null,
     outsideRequests: [],
     problems: [],

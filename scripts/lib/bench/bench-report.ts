@@ -10,6 +10,7 @@ export const FIGURE_NAMES = [
   "pan-frame-p95",
   "engine-after-ready",
   "what-if-p95",
+  "what-if-prepare",
   "wall-kpis-after-ready",
   "pick-latency",
   "heap-after-load",
