@@ -8,7 +8,7 @@ import { haversineMetres } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup } from "./indicators.ts";
 import { buildModel, type Model, type StationRow } from "./model.ts";
 import { deepFreeze, demoLayers, fixtureLayers, locateNaively, randomStationEdits as randomEdits, seededRandom } from "./test-fixtures.ts";
-import { applyScenario, scenarioGapPage, type Scenario, type StationEdit } from "./what-if.ts";
+import { applyScenario, prepareScenarios, scenarioGapPage, type Scenario, type StationEdit } from "./what-if.ts";
 
 /** The station list after `edits`, computed without the engine's what-if code. */
 function referenceStations(model: Model, edits: readonly StationEdit[]): StationRow[] {
@@ -211,5 +211,21 @@ describe("scenarioGapPage", () => {
       }
     }
     expect(changedPages).toBeGreaterThan(5);
+  });
+});
+
+describe("prepareScenarios", () => {
+  it("readies edits without changing the analysis or what an edit then gives", () => {
+    const model = buildModel(demoLayers());
+    const unprepared = analyzeModel(model);
+    const prepared = deepFreeze(analyzeModel(model));
+    const gapsBefore = prepared.gaps.map((gap) => gap.id);
+    prepareScenarios(prepared);
+    expect(prepared.gaps.map((gap) => gap.id)).toEqual(gapsBefore);
+    const compound = model.compounds[100];
+    const edit: Scenario = { edits: [{ type: "add", id: "planned-1", longitude: compound?.longitude ?? 0, latitude: compound?.latitude ?? 0 }] };
+    const [after, reference] = [applyScenario(prepared, edit), applyScenario(unprepared, edit)];
+    expect(after.rollup.city).toEqual(reference.rollup.city);
+    expect(scenarioGapPage(prepared, after, {}, 30)).toEqual(scenarioGapPage(unprepared, reference, {}, 30));
   });
 });

@@ -343,6 +343,13 @@ export function prepareScenarios(base: Analysis): void {
   gapIndexOf(base);
   countMatching(base.gaps, {});
   locatorsOf(base.model);
+  // Two edits planned and thrown away: the engine's edit path runs compiled from the first real one.
+  for (const compound of [base.model.compounds[0], base.model.compounds.at(-1)]) {
+    if (!compound) continue;
+    const after = applyScenario(base, { edits: [{ type: "add", id: "prepare-what-if", longitude: compound.longitude, latitude: compound.latitude }] });
+    diffAnalyses(base, after);
+    scenarioGapPage(base, after, {}, 50);
+  }
 }
 
 const baseCounts = new WeakMap<readonly Gap[], Map<string, number>>();
