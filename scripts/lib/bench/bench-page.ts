@@ -1,7 +1,7 @@
 // One measured visit: a fresh browser, one page, navigation to data-ready, then heap, camera
 // moves and picks, in that order. The browser is closed whatever happens, so a page stuck in a
 // long GPU task cannot outlive its visit or slow the next one.
-import type { CDPSession, Page } from "playwright-core";
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { isLocal, launchBrowser } from "../../../tests/browser/browser.ts";
 import { NetworkRecorder } from "./network-recorder.ts";
 import {
@@ -139,18 +139,10 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
     outsideRequests: [],
     problems: [],
   };
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport: options.viewport });
-    const page = await context.newPage();
-    // Playwright's events and CDP's are both recorded: between them they cover page and worker requests.
-    const seenUrls: string[] = [];
-    context.on("request", (request) => seenUrls.push(request.url()));
-    page.on("pageerror", (error) => visit.problems.push(`page error: ${message(error)}`));
+  visit.outsideRequests = await inFreshBrowser(options.viewport, visit.problems, async (page, context) => {
     page.on("console", (entry) => {
       if (entry.type() === "error") visit.problems.push(`console error: ${entry.text().slice(0, 200)}`);
     });
-    await page.addInitScript(PAGE_INIT_SCRIPT);
     const session = await context.newCDPSession(page);
     const network = await NetworkRecorder.attach(session);
     try {
@@ -159,13 +151,36 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
       // A step that fails (no window.partyMap, a crashed page) leaves its figures null; the
       // run goes on, and the request check below still runs.
       visit.problems.push(`measurement stopped: ${message(error)}`);
-    } finally {
-      visit.outsideRequests = [...new Set([...seenUrls, ...network.requestedUrls])].filter((url) => !isLocal(url));
     }
+    // CDP sees requests of workers that Playwright's events miss.
+    return network.requestedUrls;
+  });
+  return visit;
+}
+
+/**
+ * Runs `work` on a page of a browser of its own, closed whatever happens (a page stuck in a long GPU
+ * task must not outlive its visit or slow the next one). Page errors go to `problems`; returns the
+ * URLs requested outside 127.0.0.1, by the page or (as `work` reports them) its workers.
+ */
+async function inFreshBrowser(
+  viewport: { width: number; height: number },
+  problems: string[],
+  work: (page: Page, context: BrowserContext) => Promise<readonly string[]>,
+): Promise<string[]> {
+  const browser = await launchBrowser();
+  const seenUrls: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    context.on("request", (request) => seenUrls.push(request.url()));
+    page.on("pageerror", (error) => problems.push(`page error: ${message(error)}`));
+    await page.addInitScript(PAGE_INIT_SCRIPT);
+    seenUrls.push(...(await work(page, context)));
   } finally {
     await browser.close();
   }
-  return visit;
+  return [...new Set(seenUrls)].filter((url) => !isLocal(url));
 }
 
 export interface WallVisit {
@@ -180,14 +195,7 @@ export interface WallVisit {
 /** One visit of the wall (?mode=wall): when its map is ready, and when its KPI cards show figures. */
 export async function visitWall(options: { url: string; viewport: { width: number; height: number }; timeoutMs: number }): Promise<WallVisit> {
   const visit: WallVisit = { readyMs: null, kpisMs: null, outsideRequests: [], problems: [] };
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport: options.viewport });
-    const page = await context.newPage();
-    const seenUrls: string[] = [];
-    context.on("request", (request) => seenUrls.push(request.url()));
-    page.on("pageerror", (error) => visit.problems.push(`page error: ${message(error)}`));
-    await page.addInitScript(PAGE_INIT_SCRIPT);
+  visit.outsideRequests = await inFreshBrowser(options.viewport, visit.problems, async (page) => {
     try {
       await page.goto(options.url, { waitUntil: "commit" });
       visit.readyMs = (await waitForReady(page, options.timeoutMs)).sinceNavigation;
@@ -195,11 +203,8 @@ export async function visitWall(options: { url: string; viewport: { width: numbe
       if (visit.kpisMs === null) visit.problems.push(`KPI cards still empty after ${Math.round(options.timeoutMs / 1000)} s`);
     } catch (error) {
       visit.problems.push(`measurement stopped: ${message(error)}`);
-    } finally {
-      visit.outsideRequests = [...new Set(seenUrls)].filter((url) => !isLocal(url));
     }
-  } finally {
-    await browser.close();
-  }
+    return [];
+  });
   return visit;
 }
