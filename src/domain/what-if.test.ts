@@ -8,7 +8,8 @@ import { haversineMetres } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup } from "./indicators.ts";
 import { buildModel, type Model, type StationRow } from "./model.ts";
 import { deepFreeze, demoLayers, fixtureLayers, locateNaively, randomStationEdits as randomEdits, seededRandom } from "./test-fixtures.ts";
-import { applyScenario, prepareScenarios, scenarioGapPage, type Scenario, type StationEdit } from "./what-if.ts";
+import { prepareScenarios, scenarioGapPage } from "./scenario-pages.ts";
+import { applyScenario, type Scenario, type StationEdit } from "./what-if.ts";
 
 /** The station list after `edits`, computed without the engine's what-if code. */
 function referenceStations(model: Model, edits: readonly StationEdit[]): StationRow[] {

@@ -19,7 +19,8 @@ import { atlasUnits, type AtlasArea, type AtlasScope, type AtlasUnit } from "../
 import { describeUnit, type UnitInfo } from "../domain/unit-lookup.ts";
 import { tourStops, type TourStop } from "../domain/tour-stops.ts";
 import { suggestSites, type SiteSuggestion } from "../domain/suggest-sites.ts";
-import { applyScenario, diffAnalyses, prepareScenarios, scenarioGapPage, type Scenario, type ScenarioAnalysis, type ScenarioDiff } from "../domain/what-if.ts";
+import { prepareScenarios, scenarioGapPage } from "../domain/scenario-pages.ts";
+import { applyScenario, diffAnalyses, type Scenario, type ScenarioAnalysis, type ScenarioDiff } from "../domain/what-if.ts";
 
 export interface EngineSummary {
   city: UnitReport;
