@@ -53,13 +53,13 @@ function parseOptions() {
 
 const stepOf = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid="wall"]')?.getAttribute("data-tour-step") ?? 0));
 
-async function waitForStep(page: Page, step: number, timeoutMs: number, onProgress?: (step: number) => void): Promise<void> {
+async function waitForStep(page: Page, step: number, timeoutMs: number, onProgress?: (step: number) => void | Promise<void>): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   let last = -1;
   while (performance.now() < deadline) {
     const current = await stepOf(page);
     if (current >= step) return;
-    if (onProgress && Math.floor(current / 50) !== Math.floor(last / 50)) onProgress(current);
+    if (onProgress && Math.floor(current / 50) !== Math.floor(last / 50)) await onProgress(current);
     last = current;
     await page.waitForTimeout(1000);
   }
@@ -117,7 +117,14 @@ async function soak(url: string, options: ReturnType<typeof parseOptions>): Prom
     const early = frameSummary(await readFrames(page));
 
     const endStep = startStep + options.steps;
-    await waitForStep(page, endStep - FRAME_WINDOW_STEPS, options.steps * perStepMs, (step) => console.log(`  step ${step} of ${endStep} (load ${load()})`));
+    // The heap every 50 steps: a leak grows steadily; caches that fill during the first pass over
+    // the tour's stops level off. The second half of the run tells the two apart.
+    const trend: { step: number; heapBytes: number }[] = [];
+    await waitForStep(page, endStep - FRAME_WINDOW_STEPS, options.steps * perStepMs, async (step) => {
+      const { heapBytes } = await snapshot(session);
+      trend.push({ step, heapBytes });
+      console.log(`  step ${step} of ${endStep}: heap ${(heapBytes / MEBIBYTE).toFixed(2)} MB (load ${load()})`);
+    });
     await resetFrames(page);
     await waitForStep(page, endStep, FRAME_WINDOW_STEPS * perStepMs);
     const late = frameSummary(await readFrames(page));
@@ -125,10 +132,12 @@ async function soak(url: string, options: ReturnType<typeof parseOptions>): Prom
     const steps = (await stepOf(page)) - startStep;
     console.log(`end at step ${startStep + steps}: heap ${(after.heapBytes / MEBIBYTE).toFixed(2)} MB, ${after.nodes} DOM nodes, ${after.listeners} listeners; ${problems.length} page errors`);
     for (const problem of [...new Set(problems)].slice(0, 5)) console.log(`  ! ${problem}`);
+    const middle = trend.find((point) => point.step >= startStep + options.steps / 2) ?? { step: startStep, heapBytes: before.heapBytes };
     const flight = (summary: FrameSummary, pick: (value: FrameSummary) => number | null) => round(pick(summary));
     return [
       { name: "tour-steps", value: steps, unit: "steps", baseline: null, note: `dwell ${options.dwell} s, refresh every ${options.refresh} s` },
       { name: "heap-after-gc", value: round(after.heapBytes / MEBIBYTE, 2), unit: "MB", baseline: round(before.heapBytes / MEBIBYTE, 2), note: `after ${WARM_UP_STEPS} warm-up steps (target: ratio < 1.10)` },
+      { name: "heap-second-half", value: round(after.heapBytes / MEBIBYTE, 2), unit: "MB", baseline: round(middle.heapBytes / MEBIBYTE, 2), note: `at step ${middle.step}, half way: growth after every stop was visited` },
       { name: "dom-nodes", value: after.nodes, unit: "nodes", baseline: before.nodes, note: "same moment" },
       { name: "event-listeners", value: after.listeners, unit: "listeners", baseline: before.listeners, note: "same moment" },
       { name: "fly-frame-median", value: flight(late, (value) => value.median), unit: "ms", baseline: flight(early, (value) => value.median), note: `first ${FRAME_WINDOW_STEPS} stops after warm-up (${early.frames} frames vs ${late.frames})` },
