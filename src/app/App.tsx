@@ -6,6 +6,9 @@ import { engineClient } from "../views/engine-client.ts";
 import { LanguageContext } from "../views/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { prefetchDataset } from "../data/queries.ts";
+import { isSessionKey } from "../data/import-session-store.ts";
+import { SessionProblem } from "../views/import/SessionProblem.tsx";
+import { useImportSession } from "../views/import/use-import-session.ts";
 import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
 // The wall (?mode=wall) is its own chunk: the explorer's first load does not carry it.
@@ -13,8 +16,10 @@ const WallScreen = lazy(() => import("../views/wall/WallScreen.tsx").then((modul
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 const WATER_URL = "basemap/water.geojson";
-// The opened dataset's first files start loading with this script, not after the map is created.
-void prefetchDataset(queryClient, parseUrl(window.location.search, window.location.hash).dataset, WATER_URL);
+// The opened dataset's first files start loading with this script, not after the map is created
+// (an import session is opened from IndexedDB first).
+const openedDataset = parseUrl(window.location.search, window.location.hash).dataset;
+if (!isSessionKey(openedDataset)) void prefetchDataset(queryClient, openedDataset, WATER_URL);
 
 function writeUrl(state: UrlState, mode: "push" | "replace") {
   const { search, hash } = serializeUrl(state);
@@ -29,6 +34,14 @@ function writeUrl(state: UrlState, mode: "push" | "replace") {
 }
 
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Screens />
+    </QueryClientProvider>
+  );
+}
+
+function Screens() {
   const [state, setState] = useState<UrlState>(() => parseUrl(window.location.search, window.location.hash));
   const debug = new URLSearchParams(window.location.search).has("debug");
   // Wall options are read once: a wall is configured by the link it was opened with.
@@ -45,37 +58,47 @@ export function App() {
     writeUrl(next, mode);
   };
 
+  const resolvedUrl = useImportSession(state.dataset).manifestUrl;
   // ?debug=1 hands the dataset's engine worker to benchmarks and tests (what-if timings in the page).
   useEffect(() => {
     if (!debug) return;
     const target = window as { partyEngine?: ReturnType<typeof engineClient> };
-    target.partyEngine = engineClient(state.dataset);
+    if (!resolvedUrl) return;
+    target.partyEngine = engineClient(resolvedUrl);
     return () => {
       delete target.partyEngine;
     };
-  }, [debug, state.dataset]);
+  }, [debug, resolvedUrl]);
 
   useEffect(() => {
     document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
   }, [state.language]);
 
+  const resolved = useImportSession(state.dataset);
+  const manifestUrl = resolved.manifestUrl;
+  if (resolved.error !== undefined || manifestUrl === undefined) {
+    return (
+      <LanguageContext.Provider value={state.language}>
+        <SessionProblem error={resolved.error} />
+      </LanguageContext.Provider>
+    );
+  }
+
   if (wall) {
     return (
-      <QueryClientProvider client={queryClient}>
-        <LanguageContext.Provider value={state.language}>
-          <Suspense fallback={null}>
-            <WallScreen manifestUrl={state.dataset} waterUrl={WATER_URL} language={state.language} options={wall} debug={debug} />
-          </Suspense>
-        </LanguageContext.Provider>
-      </QueryClientProvider>
+      <LanguageContext.Provider value={state.language}>
+        <Suspense fallback={null}>
+          <WallScreen manifestUrl={manifestUrl} waterUrl={WATER_URL} language={state.language} options={wall} debug={debug} />
+        </Suspense>
+      </LanguageContext.Provider>
     );
   }
 
   return (
-    <QueryClientProvider client={queryClient}>
-      <LanguageContext.Provider value={state.language}>
-        <ExplorerScreen
-          manifestUrl={state.dataset}
+    <LanguageContext.Provider value={state.language}>
+      <ExplorerScreen
+          manifestUrl={manifestUrl}
+          importSession={resolved.session}
           waterUrl={WATER_URL}
           language={state.language}
           visibility={state.visibility}
@@ -101,7 +124,6 @@ export function App() {
           chartIndicator={state.chartIndicator}
           onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
         />
-      </LanguageContext.Provider>
-    </QueryClientProvider>
+    </LanguageContext.Provider>
   );
 }

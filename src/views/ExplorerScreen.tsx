@@ -2,6 +2,7 @@
 // root: hooks own the data, selection, search, what-if, gaps and what the map draws; this file
 // wires them to the panels.
 import { useMemo, useState } from "react";
+import { discardSession, type ImportSession } from "../data/import-session-store.ts";
 import type { Gap, GapKind } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { AreaColouring } from "../layers/choropleth.ts";
@@ -17,6 +18,9 @@ import { useEnclosed } from "./engine-client.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import { Header } from "./Header.tsx";
+import { datasetKey } from "./engine-client.ts";
+import { ImportPanel } from "./import/ImportPanel.tsx";
+import { useFileDrop } from "./import/use-file-drop.ts";
 import { useTranslate, type Language } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { kpiView } from "./kpi-view.ts";
@@ -49,6 +53,8 @@ import { WhatIfPanel } from "./WhatIfPanel.tsx";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
+  /** Set when the dataset on screen is an import session kept in this browser. */
+  importSession?: ImportSession | undefined;
   waterUrl: string;
   language: Language;
   visibility: LayerVisibility;
@@ -110,6 +116,25 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
   const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
   const [snapshotOpen, setSnapshotOpen] = useState(snapshotRequest !== null);
+  // Import: files dropped anywhere on the page open the panel with them.
+  const dropped = useFileDrop(true);
+  const [importOpened, setImportOpen] = useState(false);
+  const [closedDrop, setClosedDrop] = useState(0);
+  const importOpen = importOpened || (dropped !== null && dropped.id > closedDrop);
+  const closeImport = () => {
+    setImportOpen(false);
+    setClosedDrop(dropped?.id ?? 0);
+  };
+  const session = props.importSession;
+  const discardImport = async () => {
+    if (!session) return;
+    await discardSession(session.id);
+    const url = new URL(window.location.href);
+    const base = new URL(session.baseUrl);
+    url.searchParams.set("data", base.origin === window.location.origin ? base.pathname.replace(new URL(document.baseURI).pathname, "") : session.baseUrl);
+    url.hash = "";
+    window.location.assign(url.href);
+  };
   const onMapClick = (feature: PickedFeature | null, lngLat: [number, number]) => {
     // In what-if mode a click on a station selects it (to drag or remove); anywhere else plans one.
     if (whatIf.active && feature?.layer !== "stations") whatIf.addStation(lngLat);
@@ -120,7 +145,15 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const toggle = (layer: OverlayLayer, visible: boolean) => props.onVisibilityChange({ ...visibility, [layer]: visible });
   return (
     <div className="explorer">
-      <Header manifest={manifest} manifestUrl={manifestUrl} language={language} onLanguageChange={props.onLanguageChange} onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined} />
+      <Header
+        manifest={manifest}
+        manifestUrl={manifestUrl}
+        language={language}
+        onLanguageChange={props.onLanguageChange}
+        onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined}
+        onImport={() => setImportOpen(true)}
+        onDiscardImport={session ? () => void discardImport() : undefined}
+      />
       <main className="explorer-main">
         <MapView
           dataset={dataset}
@@ -184,6 +217,18 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           <DataProblems errors={errors} warnings={warnings} />
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}
+        {importOpen ? (
+          <ImportPanel
+            language={language}
+            baseUrl={session?.baseUrl ?? datasetKey(manifestUrl)}
+            layers={tilesUrl === undefined ? dataset?.layers : undefined}
+            tiled={manifest?.tiles !== undefined}
+            previous={session?.layers ?? []}
+            incoming={dropped}
+            onLocate={(position) => setFlyTarget({ position, bbox: null })}
+            onClose={closeImport}
+          />
+        ) : null}
         {snapshotOpen && adapter && manifest && mapReady ? (
           <LazySnapshotComposer
             adapter={adapter}

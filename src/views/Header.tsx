@@ -9,9 +9,13 @@ export interface HeaderProps {
   onLanguageChange: (language: Language) => void;
   /** Opens the snapshot composer; omitted until the map can be exported. */
   onSnapshot?: (() => void) | undefined;
+  /** Opens the import panel. */
+  onImport?: (() => void) | undefined;
+  /** Set when the dataset on screen holds imported data: discards it and goes back to the original. */
+  onDiscardImport?: (() => void) | undefined;
 }
 
-export function Header({ manifest, manifestUrl, language, onLanguageChange, onSnapshot }: HeaderProps) {
+export function Header({ manifest, manifestUrl, language, onLanguageChange, onSnapshot, onImport, onDiscardImport }: HeaderProps) {
   const t = useTranslate();
   const title = language === "en" ? (manifest?.titleEn ?? manifest?.title) : manifest?.title;
   return (
@@ -25,6 +29,19 @@ export function Header({ manifest, manifestUrl, language, onLanguageChange, onSn
         <span className="header-as-of" data-testid="as-of">
           {t("asOf")} {manifest.asOf}
         </span>
+      ) : null}
+      {onDiscardImport ? (
+        <span className="import-session-badge" data-testid="import-session">
+          {t("import.session")}{" "}
+          <button type="button" className="header-language" data-testid="import-discard" onClick={onDiscardImport}>
+            {t("import.discard")}
+          </button>
+        </span>
+      ) : null}
+      {onImport ? (
+        <button type="button" className="header-language" data-testid="open-import" onClick={onImport}>
+          {t("import.open")}
+        </button>
       ) : null}
       {onSnapshot ? (
         <button type="button" className="header-language" data-testid="open-snapshot" onClick={onSnapshot}>

@@ -1,0 +1,52 @@
+// One layer's data-quality report: what loads and what does not, the coordinate system and why,
+// and every problem with its file, feature or row, field and words, in the panel's language.
+// Names from the user's files are rendered as text by React, never as HTML.
+import { entryMessage, entryPlace, severityWord } from "../../data/import/messages.ts";
+import type { ImportResult } from "../../data/import/import-layer.ts";
+import { useTranslate, type Language } from "../i18n.ts";
+
+/** Entries shown in the panel; the rest are counted (and all go into report.json). */
+const SHOWN = 200;
+
+export interface ImportReportProps {
+  result: ImportResult;
+  language: Language;
+  onLocate: (position: [number, number]) => void;
+}
+
+export function ImportReport({ result, language, onLocate }: ImportReportProps) {
+  const t = useTranslate();
+  const { report } = result;
+  const omitted = Object.values(report.omitted).reduce((sum, count) => sum + (count ?? 0), 0);
+  const hidden = Math.max(0, report.entries.length - SHOWN) + omitted;
+  return (
+    <div className="import-report" data-testid={`import-report-${result.layer}`}>
+      <p className="import-summary" data-testid="import-summary">
+        {t("import.summary", { total: result.total, loaded: result.loaded, rejected: result.total - result.loaded })}
+        <br />
+        {t("import.counts", { error: report.counts.error, warning: report.counts.warning, info: report.counts.info })}
+      </p>
+      {result.sources.map((source) =>
+        source.crs ? (
+          <p key={source.file} className="import-crs">
+            {source.file}: {t("import.crsUsed", { crs: `${source.crs.id === "PRJ" ? source.crs.label : source.crs.id}${source.crs.swapped ? " ⇄" : ""}` })}
+          </p>
+        ) : null,
+      )}
+      <ul className="import-entries">
+        {report.entries.slice(0, SHOWN).map((entry, index) => (
+          <li key={index} className={`import-entry import-entry-${entry.severity}`} data-code={entry.code}>
+            <span className="import-severity">{severityWord(entry.severity, language)}</span> <span className="import-place">{entryPlace(entry, language)}</span>
+            <span className="import-message">{entryMessage(entry, language)}</span>
+            {entry.location ? (
+              <button type="button" className="import-locate" onClick={() => entry.location && onLocate(entry.location)}>
+                {t("import.locate")}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 ? <p className="import-more">{t("import.more", { count: hidden })}</p> : null}
+    </div>
+  );
+}
