@@ -19,4 +19,11 @@ describe("gapsToCsv", () => {
     const csv = gapsToCsv([gap], "zh", ["数据截至 2026-10-31", "示意数据:街道、社区,网格"]);
     expect(csv.split("\r\n").slice(-4)).toEqual(["", "数据截至 2026-10-31", '"示意数据:街道、社区,网格"', ""]);
   });
+
+  it("writes a unit name that looks like a formula as text, and leaves numbers alone", () => {
+    const csv = gapsToCsv([{ ...gap, unitName: '=HYPERLINK("http://example.com")' }], "zh");
+    const [, row] = csv.trim().split("\r\n");
+    expect(row).toContain(`"'=HYPERLINK(""http://example.com"")"`);
+    expect(row).toMatch(/,102\.7,25\.04$/);
+  });
 });

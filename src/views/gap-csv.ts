@@ -39,8 +39,13 @@ export function gapTable(gaps: readonly Gap[], language: Language): { header: st
   };
 }
 
+/** Text a spreadsheet would run as a formula (=, +, -, @ first): a leading apostrophe keeps it text. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function cell(value: GapCell): string {
-  const text = value === null ? "" : String(value);
+  const text = value === null ? "" : typeof value === "string" ? neutraliseFormula(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -2,6 +2,7 @@
 // that read pixels from screenshots.
 import { chromium, type Browser, type Page } from "playwright-core";
 import { PNG } from "pngjs";
+import { palette, type Rgba } from "../../src/layers/palette.ts";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -87,6 +88,19 @@ export function distance(a: Pixel, b: Pixel): number {
 export function hexToPixel(hex: string): Pixel {
   const value = Number.parseInt(hex.replace("#", ""), 16);
   return { red: (value >> 16) & 255, green: (value >> 8) & 255, blue: value & 255 };
+}
+
+/** The colour a translucent fill takes over the basemap's land. */
+export function over(colour: Rgba, background: Pixel = hexToPixel(palette.land)): Pixel {
+  const alpha = colour[3] / 255;
+  const mix = (top: number, bottom: number) => Math.round(top * alpha + bottom * (1 - alpha));
+  return { red: mix(colour[0], background.red), green: mix(colour[1], background.green), blue: mix(colour[2], background.blue) };
+}
+
+/** The map's centre on screen: the map fills the window below the 48 px header. */
+export function mapCentre(page: Page): { x: number; y: number } {
+  const size = page.viewportSize() ?? { width: 0, height: 0 };
+  return { x: size.width / 2, y: 48 + (size.height - 48) / 2 };
 }
 
 /** The city demo, as the app's own link to it serves it (tiles and attribute table). */

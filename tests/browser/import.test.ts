@@ -5,8 +5,8 @@
 // computes, and the session survives a reload until it is discarded.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { palette, type Rgba } from "../../src/layers/palette.ts";
-import { hexToPixel, Screenshot, waitForMapReady, type Pixel } from "./browser.ts";
+import { palette } from "../../src/layers/palette.ts";
+import { mapCentre, over, Screenshot, waitForMapReady } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -16,16 +16,7 @@ const GEOJSON_DATASET = "data/kunming/manifest.json";
 /** The street of the import corpus (scripts/make-import-corpus.ts). */
 const CORPUS_STREET = "530102001";
 
-function over(colour: Rgba, background: Pixel = hexToPixel(palette.land)): Pixel {
-  const alpha = colour[3] / 255;
-  const mix = (top: number, bottom: number) => Math.round(top * alpha + bottom * (1 - alpha));
-  return { red: mix(colour[0], background.red), green: mix(colour[1], background.green), blue: mix(colour[2], background.blue) };
-}
 
-function mapCentre(page: Page): { x: number; y: number } {
-  const size = page.viewportSize() ?? { width: 0, height: 0 };
-  return { x: size.width / 2, y: 48 + (size.height - 48) / 2 };
-}
 
 /** Drops fixture files (served under fixtures/import/) onto the page, as a drag from the desktop would. */
 async function dropFiles(page: Page, paths: string[]): Promise<void> {

@@ -2,8 +2,8 @@
 // the data says, in the palette's colours.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { palette, type Rgba } from "../../src/layers/palette.ts";
-import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
+import { palette } from "../../src/layers/palette.ts";
+import { hexToPixel, isLocal, mapCentre, over, recordRequests, Screenshot, waitForMapReady, cityUrl } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 
@@ -18,18 +18,7 @@ async function open(path: string): Promise<{ page: Page; requests: string[] }> {
   return { page, requests };
 }
 
-/** The colour a translucent deck.gl fill takes over the basemap's land. */
-function over(colour: Rgba, background: Pixel = hexToPixel(palette.land)): Pixel {
-  const alpha = colour[3] / 255;
-  const mix = (top: number, bottom: number) => Math.round(top * alpha + bottom * (1 - alpha));
-  return { red: mix(colour[0], background.red), green: mix(colour[1], background.green), blue: mix(colour[2], background.blue) };
-}
 
-function mapCentre(page: Page): { x: number; y: number } {
-  const size = page.viewportSize() ?? { width: 0, height: 0 };
-  // The map fills the window below the 48 px header.
-  return { x: size.width / 2, y: 48 + (size.height - 48) / 2 };
-}
 
 interface CompoundProperties {
   id: string;
