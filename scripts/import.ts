@@ -1,19 +1,23 @@
 // Import without a browser: `npm run import -- <files...> --layer <layer> --dataset <folder> --out <folder>`
-// [--crs gcj02|bd09|EPSG:4543|…] [--map field=column …] [--point-outline 30] [--lang zh|en].
+// [--crs gcj02|bd09|EPSG:4543|…] [--map field=column …] [--point-outline 30] [--merge join|replace] [--lang zh|en].
 // Reads the files with the app's own import code, checks them against the dataset (parent codes
 // and areas), writes the valid features as <out>/<layer>.geojson and every problem to
-// <out>/report.json and, in words, to stderr. Exit codes: 0 when the valid features were written;
+// <out>/report.json and, in words, to stderr. With --merge, <out> becomes a whole dataset folder:
+// the base dataset's files with the imported layer joined in (or replacing it), ready to deploy or
+// to tile (`npm run tiles -- <out>`). Exit codes: 0 when the valid features were written;
 // 1 when nothing could be loaded (no layer file is written); 2 for a wrong command line.
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { LAYER_NAMES, type LayerName } from "../src/data/contract.ts";
 import { importLayer, type ImportResult } from "../src/data/import/import-layer.ts";
 import { describeEntry, entryMessage, type ReportLanguage } from "../src/data/import/messages.ts";
 import { readDatasetContext } from "./lib/import/dataset-context.ts";
+import { mergeIntoDataset } from "./lib/import/merge-dataset.ts";
 import { fileInput } from "./lib/import/node-input.ts";
 
-const USAGE = "usage: npm run import -- <files...> --layer <layer> --dataset <dataset folder> --out <folder> [--crs <system>] [--map field=column] [--point-outline <metres>] [--lang zh|en]";
+const USAGE =
+  "usage: npm run import -- <files...> --layer <layer> --dataset <dataset folder> --out <folder> [--crs <system>] [--map field=column] [--point-outline <metres>] [--merge join|replace] [--lang zh|en]";
 const SHOWN_ON_STDERR = 200;
 
 function fail(message: string): never {
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
         crs: { type: "string" },
         map: { type: "string", multiple: true },
         "point-outline": { type: "string" },
+        merge: { type: "string" },
         lang: { type: "string", default: "zh" },
       },
     });
@@ -77,6 +82,9 @@ async function main(): Promise<void> {
     if (!field || column.length === 0) fail(`--map takes field=column, not "${pair}"`);
     mapping[field] = column.join("=");
   }
+  const merge = values.merge;
+  if (merge !== undefined && merge !== "join" && merge !== "replace") fail("--merge takes join or replace");
+  if (merge !== undefined && !values.dataset) fail("--merge needs --dataset (the folder to merge into)");
   const outline = values["point-outline"] === undefined ? undefined : Number(values["point-outline"]);
   if (outline !== undefined && !(outline > 0)) fail("--point-outline takes a radius in metres");
 
@@ -116,6 +124,11 @@ async function main(): Promise<void> {
       : `${layer}: ${result.total} features, ${result.loaded} loaded, ${result.total - result.loaded} not loaded (${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes)`;
   process.stderr.write(`${summary}\n`);
   if (result.loaded === 0) process.exit(1);
+  if (merge !== undefined && values.dataset) {
+    const files = mergeIntoDataset(values.dataset, values.out, { layer, mode: merge, files: positionals.map((path) => basename(path)), collection: result.collection, total: result.total, loaded: result.loaded, outlined: result.outlined }, new Date().toISOString().slice(0, 10));
+    process.stderr.write(`${values.out}: ${files.join(", ")}, report.json\n`);
+    return;
+  }
   await writeLayer(layerPath, result);
   process.stderr.write(`${layerPath}\n`);
 }

@@ -71,6 +71,22 @@ describe("npm run import", () => {
     expect(report(declared).loaded).toBe(report(declared).total);
   });
 
+  it("merges into a whole dataset folder that validates and tiles like the shipped data", async () => {
+    const run = await cli([`${CORPUS}/compounds-gcj02.geojson`, "--layer", "compounds", "--dataset", "public/data/kunming", "--merge", "join", "--out", "OUT"]);
+    expect(run.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(run.folder, "manifest.json"), "utf8")) as { layers: Record<string, string>; title: string; synthetic: { attributes: string[] } };
+    expect(manifest.title).toContain("含导入数据");
+    // Joined: the layer still holds base compounds, so it stays labelled synthetic.
+    expect(manifest.synthetic.attributes).toContain("compounds");
+    const compounds = JSON.parse(readFileSync(join(run.folder, "compounds.geojson"), "utf8")) as { features: unknown[] };
+    const base = JSON.parse(readFileSync("public/data/kunming/compounds.geojson", "utf8")) as { features: unknown[] };
+    expect(compounds.features.length).toBe(base.features.length);
+    for (const file of Object.values(manifest.layers)) expect(existsSync(join(run.folder, file))).toBe(true);
+    const tiles = await new Promise<number>((resolve) => execFile(process.execPath, ["--import", "tsx", "scripts/tiles.ts", run.folder, "--no-register"], (error) => resolve(error ? Number(error.code ?? 1) : 0)));
+    expect(tiles).toBe(0);
+    expect(existsSync(join(run.folder, "tiles.pmtiles"))).toBe(true);
+  }, 180_000);
+
   it("exits 2 on a wrong command line, saying how to call it", async () => {
     const run = await cli([`${CORPUS}/stations.kml`, "--layer", "villages", "--out", "OUT"]);
     expect(run.code).toBe(2);

@@ -81,7 +81,7 @@ describe("detection", () => {
     const given = truth.map((position) => gcoord.transform(position, gcoord.WGS84, gcoord.GCJ02) as Position2);
     const evidence = (convert: (position: Position2) => Position2) => given.filter((position, index) => metres(convert(position), truth[index] ?? [0, 0]) < 50).length / given.length;
     const detection = detectCrs({ positions: given, evidence });
-    expect(detection).toMatchObject({ crs: { id: "GCJ-02" }, certainty: "detected", reason: expect.stringMatching(/100% .* GCJ-02, against 0% as given/) });
+    expect(detection).toMatchObject({ crs: { id: "GCJ-02" }, certainty: "detected", reason: expect.stringMatching(/100% .* GCJ-02, against 0% as given/), reasonZh: expect.stringMatching(/按 GCJ-02 转换后,抽样要素有 100% 落在其上级单位内,未转换时为 0%/) });
   });
 
   it("keeps WGS84 when the evidence says the data is already in place", () => {
@@ -105,7 +105,7 @@ describe("detection", () => {
 
   it("refuses Gauss-Krüger without a zone number and no .prj, saying why", () => {
     const plain = around(CUIHU, 0.01).map((position) => proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(position) as Position2);
-    expect(detectCrs({ positions: plain })).toEqual({ refuse: expect.stringContaining("central meridian cannot be known") });
+    expect(detectCrs({ positions: plain })).toEqual({ refuse: expect.stringContaining("central meridian cannot be known"), refuseZh: expect.stringContaining("无法确定中央经线") });
     expect(detectCrs({ positions: plain, declared: "EPSG:4543" })).toMatchObject({ crs: { id: "EPSG:4543" } });
   });
 });

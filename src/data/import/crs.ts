@@ -114,12 +114,24 @@ export function converterTo84(crs: Crs): (position: Position2) => Position2 {
 const inChina = ([x, y]: Position2) => x >= 73 && x <= 136 && y >= 3 && y <= 54;
 const share = (positions: readonly Position2[], test: (position: Position2) => boolean) => positions.filter(test).length / Math.max(1, positions.length);
 
+/** The same words in both languages: the report is read in Chinese first. */
+export interface Words {
+  en: string;
+  zh: string;
+}
+
 export interface Detection {
   crs: Crs;
-  /** Why, in words (English; the report carries it as a parameter). */
+  /** Why, in English; `reasonZh` says the same in Chinese. */
   reason: string;
+  reasonZh: string;
   /** "detected" from the numbers or evidence; "assumed" when nothing could tell. */
   certainty: "detected" | "assumed";
+}
+
+export interface Refusal {
+  refuse: string;
+  refuseZh: string;
 }
 
 export type Evidence = (convert: (position: Position2) => Position2) => number | undefined;
@@ -147,54 +159,69 @@ const plainGk = ([x, y]: Position2) => x >= 1e5 && x <= 9e5 && y > 0 && y < 6.2e
 const BAIDU_HINT = /百度|baidu|bd-?09|bdmap/i;
 const GCJ_HINT = /高德|腾讯|gaode|amap|gcj|火星|tencent|qq地图/i;
 
+const found = (crs: Crs, why: Words, certainty: Detection["certainty"] = "detected"): Detection => ({ crs, reason: why.en, reasonZh: why.zh, certainty });
+const refusal = (why: Words): Refusal => ({ refuse: why.en, refuseZh: why.zh });
+const join = (first: Words, second: Words): Words => ({ en: `${first.en}; ${second.en}`, zh: `${first.zh};${second.zh}` });
+
 /** Picks the system of a file, or says why it cannot be known. */
-export function detectCrs(input: DetectionInput): Detection | { refuse: string } {
+export function detectCrs(input: DetectionInput): Detection | Refusal {
   if (input.declared) {
     const crs = parseCrsDeclaration(input.declared);
-    if ("error" in crs) return { refuse: crs.error };
-    return { crs, reason: "declared", certainty: "detected" };
+    if ("error" in crs) return refusal({ en: crs.error, zh: `无法使用声明的坐标系“${input.declared}”(${crs.error})` });
+    return found(crs, { en: "declared", zh: "使用者声明" });
   }
   if (input.prj) {
     const crs = crsFromDefinition(input.prj);
-    if ("error" in crs) return { refuse: `the .prj cannot be read (${crs.error})` };
-    if (crs.kind === "geographic") return geographic(input, `the .prj defines ${crs.label}`, crs);
-    return { crs, reason: "from the .prj file", certainty: "detected" };
+    if ("error" in crs) return refusal({ en: `the .prj cannot be read (${crs.error})`, zh: `.prj 文件无法读取(${crs.error})` });
+    if (crs.kind === "geographic") return geographic(input, { en: `the .prj defines ${crs.label}`, zh: `.prj 定义为 ${crs.label}` }, crs);
+    return found(crs, { en: "from the .prj file", zh: "依据 .prj 文件" });
   }
   const positions = input.positions;
-  if (positions.length === 0) return { crs: WGS84, reason: "no coordinates to look at", certainty: "assumed" };
-  if (share(positions, inChina) >= 0.9) return geographic(input, "longitudes and latitudes in degrees, inside China", WGS84);
-  if (share(positions, ([x, y]) => inChina([y, x])) >= 0.9) return geographic(input, "latitude comes before longitude (the axes are swapped)", { ...WGS84, swapped: true });
-  if (share(positions, ([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90) >= 0.9) return { crs: WGS84, reason: "coordinates in degrees, outside China", certainty: "assumed" };
+  if (positions.length === 0) return found(WGS84, { en: "no coordinates to look at", zh: "没有可供判断的坐标" }, "assumed");
+  if (share(positions, inChina) >= 0.9) return geographic(input, { en: "longitudes and latitudes in degrees, inside China", zh: "坐标为经纬度,位于中国境内" }, WGS84);
+  if (share(positions, ([x, y]) => inChina([y, x])) >= 0.9) {
+    return geographic(input, { en: "latitude comes before longitude (the axes are swapped)", zh: "纬度在前、经度在后(坐标轴对调)" }, { ...WGS84, swapped: true });
+  }
+  if (share(positions, ([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90) >= 0.9) return found(WGS84, { en: "coordinates in degrees, outside China", zh: "坐标为经纬度,位于中国境外" }, "assumed");
   return projected(input);
 }
 
-function geographic(input: DetectionInput, basis: string, base: Crs): Detection {
+function geographic(input: DetectionInput, basis: Words, base: Crs): Detection {
   const swapped = base.swapped === true;
   const candidates: Crs[] = [base, { ...GCJ02, swapped }, { ...BD09, swapped }];
   const names = (input.names ?? []).join(" ");
-  let unchecked = "no loaded dataset to check against";
+  let unchecked: Words = { en: "no loaded dataset to check against", zh: "没有已加载的数据集可供核对" };
   if (input.evidence) {
-    unchecked = "too few features with a known parent unit to check against the dataset";
+    unchecked = { en: "too few features with a known parent unit to check against the dataset", zh: "有上级单位的要素太少,无法与数据集核对" };
     const scores = candidates.map((crs) => ({ crs, share: input.evidence?.(converterTo84(crs)) }));
     const asGiven = scores[0]?.share;
     if (asGiven !== undefined) {
       const best = scores.reduce((top, next) => ((next.share ?? -1) > (top.share ?? -1) ? next : top));
       if (best.crs !== base && (best.share ?? 0) >= 0.5 && (best.share ?? 0) - asGiven >= 0.15) {
-        return { crs: best.crs, reason: `${basis}; ${percent(best.share)} of the sampled features fall inside their parent unit once converted from ${best.crs.id}, against ${percent(asGiven)} as given`, certainty: "detected" };
+        return found(
+          best.crs,
+          join(basis, {
+            en: `${percent(best.share)} of the sampled features fall inside their parent unit once converted from ${best.crs.id}, against ${percent(asGiven)} as given`,
+            zh: `按 ${best.crs.id} 转换后,抽样要素有 ${percent(best.share)} 落在其上级单位内,未转换时为 ${percent(asGiven)}`,
+          }),
+        );
       }
-      return { crs: base, reason: `${basis}; ${percent(asGiven)} of the sampled features fall inside their parent unit as given (no conversion does better)`, certainty: "detected" };
+      return found(base, join(basis, { en: `${percent(asGiven)} of the sampled features fall inside their parent unit as given (no conversion does better)`, zh: `抽样要素有 ${percent(asGiven)} 按原坐标落在其上级单位内(任何转换都不更好)` }));
     }
   }
-  if (BAIDU_HINT.test(names)) return { crs: { ...BD09, swapped }, reason: `${basis}; a file or column name says Baidu (百度/BD-09)`, certainty: "detected" };
-  if (GCJ_HINT.test(names)) return { crs: { ...GCJ02, swapped }, reason: `${basis}; a file or column name says GCJ-02 (高德/腾讯)`, certainty: "detected" };
-  return {
-    crs: base,
-    reason: `${basis}; taken as WGS84/CGCS2000. Data copied from 高德/腾讯 (GCJ-02) or 百度 (BD-09) maps looks the same: declare it if so (${unchecked})`,
-    certainty: base === WGS84 && !input.evidence ? "assumed" : "detected",
-  };
+  if (BAIDU_HINT.test(names)) return found({ ...BD09, swapped }, join(basis, { en: "a file or column name says Baidu (百度/BD-09)", zh: "文件名或列名表明为百度坐标(BD-09)" }));
+  if (GCJ_HINT.test(names)) return found({ ...GCJ02, swapped }, join(basis, { en: "a file or column name says GCJ-02 (高德/腾讯)", zh: "文件名或列名表明为高德/腾讯坐标(GCJ-02)" }));
+  return found(
+    base,
+    join(basis, {
+      en: `taken as WGS84/CGCS2000. Data copied from 高德/腾讯 (GCJ-02) or 百度 (BD-09) maps looks the same: declare it if so (${unchecked.en})`,
+      zh: `按 WGS84/CGCS2000 处理。从高德/腾讯(GCJ-02)或百度(BD-09)地图取得的坐标看起来一样,如是请声明坐标系(${unchecked.zh})`,
+    }),
+    base === WGS84 && !input.evidence ? "assumed" : "detected",
+  );
 }
 
-function projected(input: DetectionInput): Detection | { refuse: string } {
+function projected(input: DetectionInput): Detection | Refusal {
   const positions = input.positions;
   const tryAxes = (test: (position: Position2) => boolean) => {
     if (share(positions, test) >= 0.9) return false;
@@ -208,8 +235,14 @@ function projected(input: DetectionInput): Detection | { refuse: string } {
     const epsg = zone <= 23 ? 4491 + zone - 13 : 4513 + zone - 25;
     const crs = gaussKrugerCrs(epsg);
     if (crs && share(positions, (position) => Math.floor((zonedSwap ? position[1] : position[0]) / 1e6) === zone) >= 0.9) {
-      const axes = zonedSwap ? " (northing given first, as Chinese surveys write X and Y)" : "";
-      return { crs: { ...crs, swapped: zonedSwap }, reason: `eastings carry the zone number ${zone} (${zone <= 23 ? "6°" : "3°"} zone): ${crs.id}${axes}`, certainty: "detected" };
+      const width = zone <= 23 ? "6°" : "3°";
+      return found(
+        { ...crs, swapped: zonedSwap },
+        {
+          en: `eastings carry the zone number ${zone} (${width} zone): ${crs.id}${zonedSwap ? " (northing given first, as Chinese surveys write X and Y)" : ""}`,
+          zh: `东坐标带有带号 ${zone}(${width} 带):${crs.id}${zonedSwap ? "(北坐标在前,即测绘习惯的 X、Y)" : ""}`,
+        },
+      );
     }
   }
   const mercatorSwap = tryAxes(mercator);
@@ -217,17 +250,23 @@ function projected(input: DetectionInput): Detection | { refuse: string } {
     const candidates: Crs[] = [{ ...WEB_MERCATOR, swapped: mercatorSwap }, { ...BD09MC, swapped: mercatorSwap }];
     const names = (input.names ?? []).join(" ");
     if (input.evidence) {
-      const [web, baidu] = candidates.map((crs) => input.evidence?.(converterTo84(crs)) ?? 0);
-      if ((baidu ?? 0) >= 0.5 && (baidu ?? 0) - (web ?? 0) >= 0.15) {
-        return { crs: candidates[1] ?? BD09MC, reason: `metres that fall in China as Mercator; ${Math.round((baidu ?? 0) * 100)}% of the sampled features fall inside their parent unit as Baidu Mercator, against ${Math.round((web ?? 0) * 100)}% as Web Mercator`, certainty: "detected" };
+      const [web = 0, baidu = 0] = candidates.map((crs) => input.evidence?.(converterTo84(crs)) ?? 0);
+      if (baidu >= 0.5 && baidu - web >= 0.15) {
+        return found(candidates[1] ?? BD09MC, {
+          en: `metres that fall in China as Mercator; ${percent(baidu)} of the sampled features fall inside their parent unit as Baidu Mercator, against ${percent(web)} as Web Mercator`,
+          zh: `米制坐标按墨卡托投影落在中国境内;按百度墨卡托有 ${percent(baidu)} 的抽样要素落在上级单位内,按 Web 墨卡托为 ${percent(web)}`,
+        });
       }
     } else if (BAIDU_HINT.test(names)) {
-      return { crs: candidates[1] ?? BD09MC, reason: "metres that fall in China as Mercator, and a file or column name says Baidu", certainty: "detected" };
+      return found(candidates[1] ?? BD09MC, { en: "metres that fall in China as Mercator, and a file or column name says Baidu", zh: "米制坐标按墨卡托投影落在中国境内,且文件名或列名表明为百度" });
     }
-    return { crs: candidates[0] ?? WEB_MERCATOR, reason: "coordinates in metres that fall in China as Web Mercator (EPSG:3857)", certainty: "detected" };
+    return found(candidates[0] ?? WEB_MERCATOR, { en: "coordinates in metres that fall in China as Web Mercator (EPSG:3857)", zh: "米制坐标按 Web 墨卡托(EPSG:3857)落在中国境内" });
   }
   if (tryAxes(plainGk) !== undefined) {
-    return { refuse: "eastings between 100,000 and 900,000 m look like Gauss-Krüger without a zone number, so the central meridian cannot be known" };
+    return refusal({
+      en: "eastings between 100,000 and 900,000 m look like Gauss-Krüger without a zone number, so the central meridian cannot be known",
+      zh: "东坐标在 100,000 至 900,000 米之间,像是不带带号的高斯-克吕格坐标,无法确定中央经线",
+    });
   }
-  return { refuse: "the numbers are neither degrees nor a projection recognised here" };
+  return refusal({ en: "the numbers are neither degrees nor a projection recognised here", zh: "坐标既不是经纬度,也不是可识别的投影" });
 }

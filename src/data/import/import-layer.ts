@@ -39,6 +39,7 @@ export interface SourceSummary {
   loaded: number;
   crs: Crs | null;
   crsReason: string;
+  crsReasonZh: string;
   mapping: ColumnMapping;
   columns: string[];
 }
@@ -101,7 +102,7 @@ function importSource(
   const { layer } = options;
   const file = source.file;
   const mapping = { ...autoMapping(layer, source.columns), ...options.mapping };
-  const summary: SourceSummary = { file, features: source.features.length, loaded: 0, crs: null, crsReason: "", mapping, columns: source.columns };
+  const summary: SourceSummary = { file, features: source.features.length, loaded: 0, crs: null, crsReason: "", crsReasonZh: "", mapping, columns: source.columns };
   const place = (raw: RawFeature) => ({ feature: raw.index, featureKind: source.featureKind });
   if (source.features.length === 0) return { summary, outlined: 0 };
   // Columns: required fields with no column stop the file; unknown columns are named.
@@ -145,14 +146,16 @@ function importSource(
         : undefined,
   });
   if ("refuse" in detection) {
-    report.error(options.crs ? "crs-unsupported" : "crs-unknown-projected", file, { params: { reason: detection.refuse } });
+    report.error(options.crs ? "crs-unsupported" : "crs-unknown-projected", file, { params: { reason: detection.refuse, reasonZh: detection.refuseZh } });
     return { summary, outlined: 0 };
   }
   summary.crs = detection.crs;
   summary.crsReason = detection.reason;
+  summary.crsReasonZh = detection.reasonZh;
   const crsName = `${detection.crs.id === "PRJ" ? detection.crs.label : detection.crs.id}${detection.crs.swapped ? " (axes swapped)" : ""}`;
-  if (detection.certainty === "assumed") report.warning("crs-assumed", file, { params: { crs: crsName, reason: detection.reason } });
-  else report.info("crs-detected", file, { params: { crs: crsName, reason: detection.reason } });
+  const params = { crs: crsName, reason: detection.reason, reasonZh: detection.reasonZh };
+  if (detection.certainty === "assumed") report.warning("crs-assumed", file, { params });
+  else report.info("crs-detected", file, { params });
   const convert = converterTo84(detection.crs);
 
   // Features.
