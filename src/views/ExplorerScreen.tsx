@@ -18,7 +18,7 @@ import { useEnclosed } from "./engine-client.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import { Header } from "./Header.tsx";
-import { datasetKey } from "./engine-client.ts";
+import { datasetKey, engineClient } from "./engine-client.ts";
 import { ImportPanel } from "./import/ImportPanel.tsx";
 import { useFileDrop } from "./import/use-file-drop.ts";
 import { useTranslate, type Language } from "./i18n.ts";
@@ -224,6 +224,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             layers={tilesUrl === undefined ? dataset?.layers : undefined}
             tiled={manifest?.tiles !== undefined}
             previous={session?.layers ?? []}
+            outlines={tilesUrl !== undefined && engineReady ? (layer) => engineClient(manifestUrl).areaOutlines(layer) : undefined}
             incoming={dropped}
             onLocate={(position) => setFlyTarget({ position, bbox: null })}
             onClose={closeImport}

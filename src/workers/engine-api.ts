@@ -1,6 +1,7 @@
 // The coverage engine behind a plain-data interface, run inside a Web Worker (Comlink) so the
 // page never blocks on analysis. The worker fetches and validates the files itself: only
 // results (numbers, gap items) cross to the main thread.
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { layerUrl } from "../data/queries.ts";
 import { decodeTables, gunzipIfNeeded, tableSizeFromStart } from "../data/columnar.ts";
@@ -195,6 +196,11 @@ export function createEngine() {
       return tourStops(current().model, tour);
     },
     /** One unit as the explorer shows it (fields, box, breadcrumb), or null when there is none. */
+    /** One area level's outlines (simplified to about 30 m in a tiled dataset), to check an import against. */
+    areaOutlines(layer: "districts" | "streets" | "communities"): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }> {
+      const rows: ReadonlyArray<{ code: string; name: string; geometry: Polygon | MultiPolygon }> = current().model[layer];
+      return { type: "FeatureCollection", features: rows.map((row) => ({ type: "Feature", properties: { code: row.code, name: row.name }, geometry: row.geometry })) };
+    },
     describe(layer: LayerName, id: string): UnitInfo | null {
       return describeUnit(current().model, layer, id);
     },

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
-import { mapCentre, over, Screenshot, waitForMapReady } from "./browser.ts";
+import { cityUrl, mapCentre, over, Screenshot, waitForMapReady } from "./browser.ts";
 import { centre, largest, readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
@@ -134,6 +134,23 @@ describe("import in the app", () => {
     await progress.waitFor({ state: "detached", timeout: 10_000 });
     expect(await page.getByTestId("import-report-compounds").count()).toBe(0);
     expect(await page.getByTestId("import-run").isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it("checks an import against a tiled dataset's own units (from its engine), and says how to draw it", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(cityUrl("./", baseUrl));
+    await waitForMapReady(page);
+    await settledKpis(page);
+    await dropFiles(page, ["compounds-gcj02.geojson"]);
+    await page.getByTestId("import-panel").waitFor();
+    expect(await page.getByTestId("import-panel").textContent()).toContain("npm run tiles");
+    await page.getByTestId("import-run").click();
+    const report = page.getByTestId("import-report-compounds");
+    await report.waitFor({ timeout: 60_000 });
+    // GCJ-02 can only be told from WGS84 by checking features against their communities.
+    expect(await report.textContent()).toMatch(/按 GCJ-02 转换后,抽样要素有 100% 落在其上级单位内/);
+    expect(await page.getByTestId("import-apply").isDisabled()).toBe(true);
     await page.close();
   });
 });

@@ -4,6 +4,7 @@
 // save as a dataset folder.
 import { useEffect, useRef, useState } from "react";
 import { zipSync } from "fflate";
+import type { FeatureCollection } from "geojson";
 import { LAYER_NAMES, type LayerName } from "../../data/contract.ts";
 import { datasetFolder } from "../../data/import-session-store.ts";
 import type { ImportedLayer } from "../../data/import/session.ts";
@@ -25,6 +26,8 @@ export interface ImportPanelProps {
   layers: Layers | undefined;
   tiled: boolean;
   previous: readonly ImportedLayer[];
+  /** A tiled dataset's area outlines, from its engine: imports are checked against them. */
+  outlines?: ((layer: "districts" | "streets" | "communities") => Promise<FeatureCollection>) | undefined;
   /** Files dropped on the page (before or while the panel is open); a new id adds them. */
   incoming: { id: number; files: readonly File[] } | null;
   onLocate: (position: [number, number]) => void;
@@ -33,7 +36,7 @@ export interface ImportPanelProps {
 
 export function ImportPanel(props: ImportPanelProps) {
   const t = useTranslate();
-  const importer = useImport({ layers: props.layers, baseUrl: props.baseUrl, previous: props.previous });
+  const importer = useImport({ layers: props.layers, baseUrl: props.baseUrl, previous: props.previous, outlines: props.outlines });
   const { state } = importer;
   const picker = useRef<HTMLInputElement>(null);
   const incomingId = props.incoming?.id;

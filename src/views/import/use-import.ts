@@ -43,18 +43,23 @@ export interface ImportOptionsForHook {
   baseUrl: string;
   /** Layers already imported in this session (a second import adds to them). */
   previous: readonly ImportedLayer[];
+  /** A tiled dataset's area outlines from its engine, when `layers` is not there to check against. */
+  outlines?: ((layer: "districts" | "streets" | "communities") => Promise<FeatureCollection>) | undefined;
 }
 
-function contextFor(layer: LayerName, layers: Layers | undefined, done: readonly LayerRun[]): ImportContext | undefined {
+const OUTLINED = new Set<LayerName>(["districts", "streets", "communities"]);
+
+async function contextFor(layer: LayerName, layers: Layers | undefined, done: readonly LayerRun[], outlines: ImportOptionsForHook["outlines"]): Promise<ImportContext | undefined> {
   const parent = PARENT_OF[layer]?.layer;
   if (!parent) return undefined;
   const imported = done.find((run) => run.layer === parent && run.result);
-  const base = layers?.[parent] as FeatureCollection | undefined;
+  let base = layers?.[parent] as FeatureCollection | undefined;
+  if (!base && outlines && OUTLINED.has(parent)) base = await outlines(parent as "districts" | "streets" | "communities").catch(() => undefined);
   const collection = imported?.result ? mergeLayer(base, imported.result.collection, "join") : base;
   return collection && collection.features.length > 0 ? { [parent]: collection } : undefined;
 }
 
-export function useImport({ layers, baseUrl, previous }: ImportOptionsForHook) {
+export function useImport({ layers, baseUrl, previous, outlines }: ImportOptionsForHook) {
   const [state, setState] = useState<ImportState>(INITIAL);
   const current = useRef<RunningImport | null>(null);
 
@@ -83,7 +88,8 @@ export function useImport({ layers, baseUrl, previous }: ImportOptionsForHook) {
       setState((old) => ({ ...old, running: { layer, progress: null } }));
       const files = item.groups.flatMap((group) => group.files);
       const options = { layer, crs: state.crs || undefined, mapping: item.mapping, pointOutlineMetres: state.outlinePoints ? POINT_OUTLINE_METRES : undefined };
-      current.current = runImport(files, options, contextFor(layer, layers, runs), (progress) => setState((old) => ({ ...old, running: { layer, progress } })));
+      const context = await contextFor(layer, layers, runs, outlines);
+      current.current = runImport(files, options, context, (progress) => setState((old) => ({ ...old, running: { layer, progress } })));
       let update: Partial<LayerRun>;
       try {
         update = { result: await current.current.result };
