@@ -3,10 +3,10 @@
 // and the engine worker fetch like any other dataset. The URL names the session, not the data:
 // ?data=import:<id>.
 import { del, get, set } from "idb-keyval";
-import type { Feature, FeatureCollection } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { LAYER_NAMES, type LayerName, type Manifest } from "./contract.ts";
 import { fetchJson } from "./fetch-json.ts";
-import { mergeLayer, sessionManifest, type ImportedLayer } from "./import/session.ts";
+import { layerBytes, sessionManifest, type StoredLayer } from "./import/session.ts";
 import { layerUrl } from "./queries.ts";
 import { parseManifest } from "./validate.ts";
 
@@ -18,7 +18,7 @@ export interface ImportSession {
   createdAt: string;
   /** Absolute URL of the dataset the import was made on. */
   baseUrl: string;
-  layers: ImportedLayer[];
+  layers: StoredLayer[];
 }
 
 const key = (id: string) => `party-map-import-${id}`;
@@ -59,18 +59,11 @@ export async function openSession(id: string, signal?: AbortSignal): Promise<Ope
   for (const item of session.layers) {
     const baseUrl = baseFiles[item.layer];
     const baseLayer = item.mode === "join" && baseUrl ? ((await fetchJson(baseUrl, signal)) as FeatureCollection) : undefined;
-    const merged = mergeLayer(baseLayer, item.collection, item.mode);
-    importedFiles[item.layer] = URL.createObjectURL(new Blob([JSON.stringify(merged)], { type: "application/geo+json" }));
+    importedFiles[item.layer] = URL.createObjectURL(new Blob([layerBytes(baseLayer, item) as BlobPart], { type: "application/geo+json" }));
   }
   const manifest = sessionManifest({ base, baseFiles, imported: session.layers, importedFiles, importedOn: session.createdAt.slice(0, 10) });
   const manifestUrl = URL.createObjectURL(new Blob([JSON.stringify(manifest)], { type: "application/json" }));
   return { session, manifestUrl, base };
-}
-
-/** The features of a layer after the import, for checks of the next layer (compounds against imported communities). */
-export function layerAfterImport(base: FeatureCollection | undefined, imported: ImportedLayer | undefined): FeatureCollection | undefined {
-  if (!imported) return base;
-  return mergeLayer(base, imported.collection, imported.mode) as FeatureCollection<Feature["geometry"]>;
 }
 
 /**
@@ -79,7 +72,7 @@ export function layerAfterImport(base: FeatureCollection | undefined, imported: 
  * the import report. A tiled base has no GeoJSON layers to copy: then only the imported layers
  * and the report are written, to be tiled with the rest (`npm run tiles`).
  */
-export async function datasetFolder(baseUrl: string, imported: readonly ImportedLayer[], report: unknown, importedOn: string, signal?: AbortSignal): Promise<Record<string, Uint8Array>> {
+export async function datasetFolder(baseUrl: string, imported: readonly StoredLayer[], report: unknown, importedOn: string, signal?: AbortSignal): Promise<Record<string, Uint8Array>> {
   const base = parseManifest(baseUrl, await fetchJson(baseUrl, signal));
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
@@ -98,7 +91,7 @@ export async function datasetFolder(baseUrl: string, imported: readonly Imported
     }
     if (!item) continue;
     const baseLayer = item.mode === "join" && baseFile !== undefined ? ((await fetchJson(layerUrl(baseUrl, baseFile), signal)) as FeatureCollection) : undefined;
-    files[name] = encoder.encode(JSON.stringify(mergeLayer(baseLayer, item.collection, item.mode)));
+    files[name] = layerBytes(baseLayer, item);
   }
   if (base.tiles === undefined) {
     const manifest = sessionManifest({ base, baseFiles: names, imported, importedFiles: names, importedOn });

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../contract.ts";
-import { mergeLayer, sessionManifest, type ImportedLayer } from "./session.ts";
+import { decodeCollection, layerBytes, mergeLayer, sessionManifest, type ImportedLayer, type StoredLayer } from "./session.ts";
 
 const point: Point = { type: "Point", coordinates: [102.7, 25] };
 const collection = (...ids: string[]): FeatureCollection => ({ type: "FeatureCollection", features: ids.map((id) => ({ type: "Feature", properties: { id, name: id }, geometry: point })) });
@@ -24,6 +24,19 @@ describe("merging an imported layer", () => {
 });
 
 const imported = (layer: ImportedLayer["layer"], mode: ImportedLayer["mode"], outlined = 0): ImportedLayer => ({ layer, mode, files: [`${layer}.zip`], collection: collection(), total: 10, loaded: 9, outlined });
+
+describe("a stored layer as the file the dataset reads", () => {
+  const stored = (mode: StoredLayer["mode"]): StoredLayer => ({ layer: "compounds", mode, files: ["x.geojson"], total: 1, loaded: 1, outlined: 0, json: new TextEncoder().encode(JSON.stringify(collection("b"))) });
+
+  it("hands a replacing layer's bytes over as they are, never parsed", () => {
+    const item = stored("replace");
+    expect(layerBytes(collection("a"), item)).toBe(item.json);
+  });
+
+  it("joins a layer onto the base", () => {
+    expect(ids(decodeCollection(layerBytes(collection("a", "b"), stored("join"))))).toEqual(["a", "b"]);
+  });
+});
 
 describe("the combined dataset's manifest", () => {
   const base = {

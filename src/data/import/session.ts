@@ -8,16 +8,33 @@ import { LAYER_NAMES, type LayerName, type Manifest } from "../contract.ts";
 
 export type JoinMode = "join" | "replace";
 
-export interface ImportedLayer {
+/** What was imported into a layer, and how; the features travel beside it (parsed or as JSON bytes). */
+export interface ImportedLayerInfo {
   layer: LayerName;
   mode: JoinMode;
   files: string[];
-  /** The imported features only (valid ones), WGS84. */
-  collection: FeatureCollection;
   total: number;
   loaded: number;
   /** Features drawn as circles around a point: their geometry is synthetic. */
   outlined: number;
+}
+
+export interface ImportedLayer extends ImportedLayerInfo {
+  /** The imported features only (valid ones), WGS84. */
+  collection: FeatureCollection;
+}
+
+/** The browser's form: the features as the worker encoded them (UTF-8 GeoJSON), never parsed on the page unless a join needs it. */
+export interface StoredLayer extends ImportedLayerInfo {
+  json: Uint8Array;
+}
+
+export const decodeCollection = (json: Uint8Array) => JSON.parse(new TextDecoder().decode(json)) as FeatureCollection;
+
+/** The layer file after the import, as bytes: a replaced layer is the imported bytes as they are. */
+export function layerBytes(base: FeatureCollection | undefined, item: StoredLayer): Uint8Array {
+  if (item.mode === "replace" || !base) return item.json;
+  return new TextEncoder().encode(JSON.stringify(mergeLayer(base, decodeCollection(item.json), "join")));
 }
 
 const identity = (feature: Feature) => {
@@ -45,7 +62,7 @@ export interface SessionManifestInput {
   base: Manifest;
   /** Absolute URL of each base layer file, by layer. */
   baseFiles: Partial<Record<LayerName, string>>;
-  imported: readonly ImportedLayer[];
+  imported: readonly ImportedLayerInfo[];
   /** File (or URL) the combined layer is written to, by layer. */
   importedFiles: Partial<Record<LayerName, string>>;
   /** ISO date of the import. */

@@ -7,7 +7,7 @@ import { zipSync } from "fflate";
 import type { FeatureCollection } from "geojson";
 import { LAYER_NAMES, type LayerName } from "../../data/contract.ts";
 import { datasetFolder } from "../../data/import-session-store.ts";
-import type { ImportedLayer } from "../../data/import/session.ts";
+import type { StoredLayer } from "../../data/import/session.ts";
 import type { Layers } from "../../domain/dataset.ts";
 import { useTranslate, type Language, type MessageKey } from "../i18n.ts";
 import { downloadBlob } from "../snapshot/download.ts";
@@ -25,7 +25,7 @@ export interface ImportPanelProps {
   baseUrl: string;
   layers: Layers | undefined;
   tiled: boolean;
-  previous: readonly ImportedLayer[];
+  previous: readonly StoredLayer[];
   /** A tiled dataset's area outlines, from its engine: imports are checked against them. */
   outlines?: ((layer: "districts" | "streets" | "communities") => Promise<FeatureCollection>) | undefined;
   /** Files dropped on the page (before or while the panel is open); a new id adds them. */

@@ -2,14 +2,14 @@
 // and every problem with its file, feature or row, field and words, in the panel's language.
 // Names from the user's files are rendered as text by React, never as HTML.
 import { entryMessage, entryPlace, severityWord } from "../../data/import/messages.ts";
-import type { ImportResult } from "../../data/import/import-layer.ts";
+import type { WorkerImportResult } from "../../workers/import-api.ts";
 import { useTranslate, type Language } from "../i18n.ts";
 
 /** Entries shown in the panel; the rest are counted (and all go into report.json). */
 const SHOWN = 200;
 
 export interface ImportReportProps {
-  result: ImportResult;
+  result: WorkerImportResult;
   language: Language;
   onLocate: (position: [number, number]) => void;
 }

@@ -1,9 +1,9 @@
 // Runs one import in its own worker. Cancelling terminates the worker: parsing stops at once and
 // everything it held is freed, which an AbortSignal (it cannot cross to a worker) would not do.
 import { proxy, wrap } from "comlink";
-import type { ImportProgress, ImportResult } from "../../data/import/import-layer.ts";
+import type { ImportProgress } from "../../data/import/import-layer.ts";
 import type { ImportContext } from "../../data/import/parents.ts";
-import type { ImportApi, WorkerImportOptions } from "../../workers/import-api.ts";
+import type { ImportApi, WorkerImportOptions, WorkerImportResult } from "../../workers/import-api.ts";
 
 export class ImportCancelledError extends Error {
   constructor() {
@@ -13,7 +13,7 @@ export class ImportCancelledError extends Error {
 }
 
 export interface RunningImport {
-  result: Promise<ImportResult>;
+  result: Promise<WorkerImportResult>;
   cancel: () => void;
 }
 

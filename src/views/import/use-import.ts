@@ -5,19 +5,20 @@ import { useRef, useState } from "react";
 import type { FeatureCollection } from "geojson";
 import { LAYER_NAMES, type LayerName } from "../../data/contract.ts";
 import type { ColumnMapping } from "../../data/import/columns.ts";
-import type { ImportProgress, ImportResult } from "../../data/import/import-layer.ts";
+import type { ImportProgress } from "../../data/import/import-layer.ts";
 import { PARENT_OF, type ImportContext } from "../../data/import/parents.ts";
-import { mergeLayer, type ImportedLayer, type JoinMode } from "../../data/import/session.ts";
+import { decodeCollection, mergeLayer, type JoinMode, type StoredLayer } from "../../data/import/session.ts";
 import { saveSession, sessionKey, type ImportSession } from "../../data/import-session-store.ts";
 import type { Layers } from "../../domain/dataset.ts";
 import { groupFiles, type FileGroup } from "./file-groups.ts";
+import type { WorkerImportResult } from "../../workers/import-api.ts";
 import { ImportCancelledError, runImport, type RunningImport } from "./import-client.ts";
 
 export interface LayerRun {
   layer: LayerName;
   groups: FileGroup[];
   mapping: ColumnMapping;
-  result?: ImportResult;
+  result?: WorkerImportResult;
   error?: string;
 }
 
@@ -42,7 +43,7 @@ export interface ImportOptionsForHook {
   /** Absolute URL of the dataset the session builds on. */
   baseUrl: string;
   /** Layers already imported in this session (a second import adds to them). */
-  previous: readonly ImportedLayer[];
+  previous: readonly StoredLayer[];
   /** A tiled dataset's area outlines from its engine, when `layers` is not there to check against. */
   outlines?: ((layer: "districts" | "streets" | "communities") => Promise<FeatureCollection>) | undefined;
 }
@@ -55,7 +56,8 @@ async function contextFor(layer: LayerName, layers: Layers | undefined, done: re
   const imported = done.find((run) => run.layer === parent && run.result);
   let base = layers?.[parent] as FeatureCollection | undefined;
   if (!base && outlines && OUTLINED.has(parent)) base = await outlines(parent as "districts" | "streets" | "communities").catch(() => undefined);
-  const collection = imported?.result ? mergeLayer(base, imported.result.collection, "join") : base;
+  // A parent layer imported in the same go is the reference for its children (parents are small).
+  const collection = imported?.result ? mergeLayer(base, decodeCollection(imported.result.json), "join") : base;
   return collection && collection.features.length > 0 ? { [parent]: collection } : undefined;
 }
 
@@ -109,10 +111,10 @@ export function useImport({ layers, baseUrl, previous, outlines }: ImportOptions
   const cancel = () => current.current?.cancel();
 
   /** The layers that loaded something, as the session keeps them. */
-  const imported = (): ImportedLayer[] =>
+  const imported = (): StoredLayer[] =>
     state.runs.flatMap((item) =>
       item.result && item.result.loaded > 0
-        ? [{ layer: item.layer, mode: state.mode, files: item.groups.flatMap((group) => group.files.map((file) => file.name)), collection: item.result.collection, total: item.result.total, loaded: item.result.loaded, outlined: item.result.outlined }]
+        ? [{ layer: item.layer, mode: state.mode, files: item.groups.flatMap((group) => group.files.map((file) => file.name)), json: item.result.json, total: item.result.total, loaded: item.result.loaded, outlined: item.result.outlined }]
         : [],
     );
 
