@@ -21,7 +21,7 @@ const TEMPLATES: Record<ReportCode, Record<ReportLanguage, string>> = {
   "file-kml-broken": { zh: "KML 无法读取:{reason}", en: "the KML cannot be read: {reason}" },
   "file-workbook-broken": { zh: "表格文件已损坏或加密,无法读取:{reason}", en: "the workbook is damaged or encrypted and cannot be read: {reason}" },
   "file-too-many-layers": { zh: "压缩包中有 {count} 个图层,只导入了第一个({name})", en: "the zip holds {count} layers; only the first ({name}) was imported" },
-  "encoding-gbk": { zh: "属性按 GBK 编码读取({reason})", en: "attributes read as GBK ({reason})" },
+  "encoding-gbk": { zh: "属性按 GBK 编码读取({reasonZh})", en: "attributes read as GBK ({reason})" },
   "encoding-bom": { zh: "文件带有 UTF-8 BOM,已去除", en: "the file starts with a UTF-8 byte-order mark; removed" },
   "crs-detected": { zh: "坐标系:{crs}。依据:{reasonZh}", en: "coordinate system: {crs}. Why: {reason}" },
   "crs-assumed": { zh: "坐标系按 {crs} 处理:{reasonZh}", en: "coordinate system taken as {crs}: {reason}" },
@@ -79,8 +79,12 @@ export function entryMessage(entry: ReportEntry, language: ReportLanguage): stri
 export function entryPlace(entry: ReportEntry, language: ReportLanguage): string {
   const parts = [entry.file];
   if (entry.feature !== undefined) {
-    const word = entry.featureKind === "row" ? (language === "zh" ? "第 {n} 行" : "row {n}") : language === "zh" ? "第 {n} 个要素" : "feature #{n}";
-    parts.push(word.replace("{n}", String(entry.feature)) + (entry.featureId ? ` (${entry.featureId})` : ""));
+    // Rows as the spreadsheet numbers them; features from 0 in English (as the app's other messages
+    // count them) and from 1 in Chinese ("第 1 个要素" is the first).
+    const row = entry.featureKind === "row";
+    const word = row ? (language === "zh" ? "第 {n} 行" : "row {n}") : language === "zh" ? "第 {n} 个要素" : "feature #{n}";
+    const number = !row && language === "zh" ? entry.feature + 1 : entry.feature;
+    parts.push(word.replace("{n}", String(number)) + (entry.featureId ? ` (${entry.featureId})` : ""));
   }
   if (entry.field) parts.push(entry.field);
   return parts.join(language === "zh" ? "," : ", ");

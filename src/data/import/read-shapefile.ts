@@ -19,18 +19,19 @@ export interface ShapefileParts {
 /** dBASE language driver ids that mean code page 936 (GBK). */
 const GBK_DRIVERS = new Set([0x4d, 0x7a]);
 
-export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encoding: string; reason?: string } {
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encoding: string; reason?: string; reasonZh?: string } {
   if (cpg?.trim()) {
     const declared = cpg.trim();
     if (/^(utf-?8|65001)$/i.test(declared)) return { encoding: "utf-8" };
-    if (/^(gbk|gb2312|gb18030|936|cp936|ansi 936)$/i.test(declared)) return { encoding: "gbk", reason: `the .cpg says ${declared}` };
-    return { encoding: declared, reason: `the .cpg says ${declared}` };
+    const reason = { reason: `the .cpg says ${declared}`, reasonZh: `.cpg 文件注明为 ${declared}` };
+    if (/^(gbk|gb2312|gb18030|936|cp936|ansi 936)$/i.test(declared)) return { encoding: "gbk", ...reason };
+    return { encoding: declared, ...reason };
   }
   const driver = dbf[29] ?? 0;
-  if (GBK_DRIVERS.has(driver)) return { encoding: "gbk", reason: "the .dbf header's language driver says code page 936" };
+  if (GBK_DRIVERS.has(driver)) return { encoding: "gbk", reason: "the .dbf header's language driver says code page 936", reasonZh: ".dbf 文件头的语言驱动注明为代码页 936" };
   const headerLength = (dbf[8] ?? 0) | ((dbf[9] ?? 0) << 8);
   if (isValidUtf8(dbf.subarray(32, Math.min(dbf.length, headerLength + 1_000_000)))) return { encoding: "utf-8" };
-  return { encoding: "gbk", reason: "no .cpg, and the attribute bytes are not valid UTF-8" };
+  return { encoding: "gbk", reason: "no .cpg, and the attribute bytes are not valid UTF-8", reasonZh: "没有 .cpg 文件,且属性字节不是有效的 UTF-8" };
 }
 
 export function readShapefile(parts: ShapefileParts, report: ReportBuilder): RawSource | null {
@@ -47,8 +48,8 @@ export function readShapefile(parts: ShapefileParts, report: ReportBuilder): Raw
   }
   let records: Record<string, unknown>[] = [];
   if (parts.dbf) {
-    const { encoding, reason } = dbfEncoding(parts.dbf, parts.cpg);
-    if (encoding === "gbk") report.info("encoding-gbk", parts.file, { params: { reason: reason ?? "" } });
+    const { encoding, reason, reasonZh } = dbfEncoding(parts.dbf, parts.cpg);
+    if (encoding === "gbk") report.info("encoding-gbk", parts.file, { params: { reason: reason ?? "", reasonZh: reasonZh ?? "" } });
     try {
       records = parseDbf(parts.dbf, encoding) as Record<string, unknown>[];
     } catch (error) {

@@ -136,7 +136,7 @@ function toNumber(cell: Cell): number | undefined {
 
 export function readCsv(file: string, bytes: Uint8Array, report: ReportBuilder): RawSource | null {
   const decoded = decodeText(bytes);
-  if (decoded.encoding === "gbk") report.info("encoding-gbk", file, { params: { reason: "the text is not valid UTF-8" } });
+  if (decoded.encoding === "gbk") report.info("encoding-gbk", file, { params: { reason: "the text is not valid UTF-8", reasonZh: "文本不是有效的 UTF-8" } });
   if (decoded.bom) report.info("encoding-bom", file);
   const firstLine = decoded.text.slice(0, decoded.text.indexOf("\n") >>> 0);
   const rows = firstLine.includes("\t") && !firstLine.includes(",") ? tsvParseRows(decoded.text) : csvParseRows(decoded.text);

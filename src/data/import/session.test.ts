@@ -25,9 +25,9 @@ describe("merging an imported layer", () => {
 
 const imported = (layer: ImportedLayer["layer"], mode: ImportedLayer["mode"], outlined = 0): ImportedLayer => ({ layer, mode, files: [`${layer}.zip`], collection: collection(), total: 10, loaded: 9, outlined });
 
-describe("a stored layer as the file the dataset reads", () => {
-  const stored = (mode: StoredLayer["mode"]): StoredLayer => ({ layer: "compounds", mode, files: ["x.geojson"], total: 1, loaded: 1, outlined: 0, json: new TextEncoder().encode(JSON.stringify(collection("b"))) });
+const stored = (mode: StoredLayer["mode"]): StoredLayer => ({ layer: "compounds", mode, files: ["x.geojson"], total: 1, loaded: 1, outlined: 0, json: new TextEncoder().encode(JSON.stringify(collection("b"))) });
 
+describe("a stored layer as the file the dataset reads", () => {
   it("hands a replacing layer's bytes over as they are, never parsed", () => {
     const item = stored("replace");
     expect(layerBytes(collection("a"), item)).toBe(item.json);
