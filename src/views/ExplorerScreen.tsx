@@ -224,7 +224,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             layers={tilesUrl === undefined ? dataset?.layers : undefined}
             tiled={manifest?.tiles !== undefined}
             previous={session?.layers ?? []}
-            outlines={tilesUrl !== undefined && engineReady ? (layer) => engineClient(manifestUrl).areaOutlines(layer) : undefined}
+            outlines={tilesUrl !== undefined ? (layer) => engineClient(manifestUrl).areaOutlines(layer) : undefined}
             incoming={dropped}
             onLocate={(position) => setFlyTarget({ position, bbox: null })}
             onClose={closeImport}

@@ -78,6 +78,48 @@ export function createEngine() {
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
   let lastScenario: { key: string; analysis: ScenarioAnalysis } | undefined;
   let searchIndex: { model: Analysis["model"]; index: SearchIndex } | undefined;
+  /** The load in progress: a call that needs the model (the import's outlines) waits for it. */
+  let loading: Promise<void> | undefined;
+  const loadNow = async (manifestUrl: string, thresholds: Thresholds, strict: boolean, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> => {
+    // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
+    const report = (progress: LoadProgress) => void onProgress?.(progress);
+    const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
+    const unavailable: EngineSummary["unavailable"] = [];
+    if (manifest.attributes !== undefined) {
+      // A tiled dataset: the engine works from its attribute table, never from the polygons.
+      const url = layerUrl(manifestUrl, manifest.attributes);
+      // A download begun by fetchTable() is used once; a refresh fetches the file again.
+      const early = fetchedTable?.manifestUrl === manifestUrl ? fetchedTable.bytes : undefined;
+      fetchedTable = undefined;
+      const downloaded = (await early) ?? (await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart));
+      report({ stage: "decode", file: manifest.attributes, loaded: downloaded.length, total: downloaded.length });
+      const decoded = decodeTables(await gunzipIfNeeded(downloaded, url), url);
+      report({ stage: "analyse", file: null, loaded: 0, total: null });
+      base = analyzeModel(modelFromTables(decoded, url), thresholds, accessFromTables(decoded, url));
+    } else {
+      const collections = await Promise.all(
+        LAYER_NAMES.map(async (layer) => {
+          const file = manifest.layers[layer];
+          if (file === undefined) return { type: "FeatureCollection" as const, features: [] };
+          try {
+            const url = layerUrl(manifestUrl, file);
+            return parseLayer(layer, url, await fetchJson(url)).collection;
+          } catch (error) {
+            if (strict) throw error;
+            unavailable.push({ layer, message: error instanceof DataError ? error.message : String(error) });
+            return { type: "FeatureCollection" as const, features: [] };
+          }
+        }),
+      );
+      const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
+      report({ stage: "analyse", file: null, loaded: 0, total: null });
+      base = analyze(layers, thresholds, manifest.asOf);
+    }
+    report({ stage: "gaps", file: null, loaded: 0, total: null });
+    title = manifest.title;
+    lastScenario = undefined;
+    return summaryOf(base, title, unavailable, manifest.asOf);
+  };
   const current = () => {
     if (!base) throw new Error("no dataset loaded in the engine");
     return base;
@@ -110,44 +152,12 @@ export function createEngine() {
       fetchedTable = { manifestUrl, bytes };
     },
     async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> {
-      // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
-      const report = (progress: LoadProgress) => void onProgress?.(progress);
-      const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
-      const unavailable: EngineSummary["unavailable"] = [];
-      if (manifest.attributes !== undefined) {
-        // A tiled dataset: the engine works from its attribute table, never from the polygons.
-        const url = layerUrl(manifestUrl, manifest.attributes);
-        // A download begun by fetchTable() is used once; a refresh fetches the file again.
-        const early = fetchedTable?.manifestUrl === manifestUrl ? fetchedTable.bytes : undefined;
-        fetchedTable = undefined;
-        const downloaded = (await early) ?? (await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart));
-        report({ stage: "decode", file: manifest.attributes, loaded: downloaded.length, total: downloaded.length });
-        const decoded = decodeTables(await gunzipIfNeeded(downloaded, url), url);
-        report({ stage: "analyse", file: null, loaded: 0, total: null });
-        base = analyzeModel(modelFromTables(decoded, url), thresholds, accessFromTables(decoded, url));
-      } else {
-        const collections = await Promise.all(
-          LAYER_NAMES.map(async (layer) => {
-            const file = manifest.layers[layer];
-            if (file === undefined) return { type: "FeatureCollection" as const, features: [] };
-            try {
-              const url = layerUrl(manifestUrl, file);
-              return parseLayer(layer, url, await fetchJson(url)).collection;
-            } catch (error) {
-              if (strict) throw error;
-              unavailable.push({ layer, message: error instanceof DataError ? error.message : String(error) });
-              return { type: "FeatureCollection" as const, features: [] };
-            }
-          }),
-        );
-        const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
-        report({ stage: "analyse", file: null, loaded: 0, total: null });
-        base = analyze(layers, thresholds, manifest.asOf);
-      }
-      report({ stage: "gaps", file: null, loaded: 0, total: null });
-      title = manifest.title;
-      lastScenario = undefined;
-      return summaryOf(base, title, unavailable, manifest.asOf);
+      const pending = loadNow(manifestUrl, thresholds, strict, onProgress);
+      loading = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+      return pending;
     },
     /** The ranked gaps matching a filter, now or (with a scenario) under a what-if plan. */
     gaps(filter: GapFilter, limit = 200, scenario: Scenario | null = null): GapPage {
@@ -197,7 +207,8 @@ export function createEngine() {
     },
     /** One unit as the explorer shows it (fields, box, breadcrumb), or null when there is none. */
     /** One area level's outlines (simplified to about 30 m in a tiled dataset), to check an import against. */
-    areaOutlines(layer: "districts" | "streets" | "communities"): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }> {
+    async areaOutlines(layer: "districts" | "streets" | "communities"): Promise<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>> {
+      if (!base) await loading;
       const rows: ReadonlyArray<{ code: string; name: string; geometry: Polygon | MultiPolygon }> = current().model[layer];
       return { type: "FeatureCollection", features: rows.map((row) => ({ type: "Feature", properties: { code: row.code, name: row.name }, geometry: row.geometry })) };
     },

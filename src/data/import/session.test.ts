@@ -53,8 +53,8 @@ describe("the combined dataset's manifest", () => {
   } as Manifest;
 
   it("points replaced layers at the imported files and keeps the others", () => {
-    const manifest = sessionManifest({ base, baseFiles: { communities: "http://x/communities.geojson", compounds: "http://x/compounds.geojson" }, imported: [imported("compounds", "replace")], importedFiles: { compounds: "blob:1" }, importedOn: "2026-12-05" });
-    expect(manifest.layers).toEqual({ communities: "http://x/communities.geojson", compounds: "blob:1" });
+    const manifest = sessionManifest({ base, baseFiles: { communities: "http://127.0.0.1/x/communities.geojson", compounds: "http://127.0.0.1/x/compounds.geojson" }, imported: [imported("compounds", "replace")], importedFiles: { compounds: "blob:1" }, importedOn: "2026-12-05" });
+    expect(manifest.layers).toEqual({ communities: "http://127.0.0.1/x/communities.geojson", compounds: "blob:1" });
     expect(manifest.title).toBe("昆明市党建地图(演示数据)(含导入数据)");
     expect(manifest.sources.at(-1)?.note).toContain("compounds (replaced; 9 of 10 features loaded): compounds.zip");
   });

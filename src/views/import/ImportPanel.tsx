@@ -134,6 +134,10 @@ export function ImportPanel(props: ImportPanelProps) {
       {state.running ? (
         <div className="import-progress" data-testid="import-progress">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+          {/* Before the text, which changes width as it counts: the button stays where it is. */}
+          <button type="button" data-testid="import-cancel" onClick={importer.cancel}>
+            {t("import.cancel")}
+          </button>
           <span>
             {t("import.running", {
               layer: t(`layer.${state.running.layer}` as MessageKey),
@@ -144,9 +148,6 @@ export function ImportPanel(props: ImportPanelProps) {
                 : "…",
             })}
           </span>
-          <button type="button" data-testid="import-cancel" onClick={importer.cancel}>
-            {t("import.cancel")}
-          </button>
         </div>
       ) : null}
       {state.runs.map((item) => (

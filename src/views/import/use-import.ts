@@ -91,7 +91,10 @@ export function useImport({ layers, baseUrl, previous, outlines }: ImportOptions
       const files = item.groups.flatMap((group) => group.files);
       const options = { layer, crs: state.crs || undefined, mapping: item.mapping, pointOutlineMetres: state.outlinePoints ? POINT_OUTLINE_METRES : undefined };
       const context = await contextFor(layer, layers, runs, outlines);
-      current.current = runImport(files, options, context, (progress) => setState((old) => ({ ...old, running: { layer, progress } })));
+      current.current = runImport(files, options, context, (progress) =>
+        // A report still on its way when the run was cancelled must not bring the progress bar back.
+        setState((old) => (old.running?.layer === layer ? { ...old, running: { layer, progress } } : old)),
+      );
       let update: Partial<LayerRun>;
       try {
         update = { result: await current.current.result };
