@@ -2,6 +2,7 @@
 // are upgraded on read, so that an office's existing dataset folder keeps working. Layer files
 // need no upgrade: every field version 2 added is optional, and version 1 values mean the same.
 import { CONTRACT_VERSION } from "./contract.ts";
+import { isRecord } from "./is-record.ts";
 
 export interface Migrated {
   json: unknown;
@@ -9,9 +10,6 @@ export interface Migrated {
   notes: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** "昆明市党建地图(演示数据)" -> "昆明市": the area a version 1 title names. */
 export function areaNameFromTitle(title: string): string {

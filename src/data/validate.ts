@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "g
 import { LAYER_GEOMETRY, LAYER_PROPERTIES, manifestSchema, type LayerName, type LayerProperties, type Manifest } from "./contract.ts";
 import { checkGeometry } from "./geometry-check.ts";
 import { migrateManifest } from "./migrate.ts";
+import { isRecord } from "./is-record.ts";
 
 export interface ContractIssue {
   file: string;
@@ -60,9 +61,6 @@ export function parseManifest(file: string, json: unknown): Manifest {
   throw new DataError(file, issues.slice(0, MAX_ISSUES), issues.length);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Key that identifies a feature in messages and must be unique within a layer. */
 function identityOf(properties: Record<string, unknown>): string | undefined {

@@ -2,7 +2,8 @@
 // bare geometry or an array of features. A truncated file keeps the features before the cut.
 import { GeoJsonStream } from "./geojson-stream.ts";
 import type { ReportBuilder } from "./report.ts";
-import { ImportCancelled, isRecord, columnsOf, type ImportInput, type RawFeature, type RawSource } from "./source.ts";
+import { isRecord } from "../is-record.ts";
+import { ImportCancelled, columnsOf, type ImportInput, type RawFeature, type RawSource } from "./source.ts";
 
 export async function readGeoJson(input: ImportInput, report: ReportBuilder, onBytes?: (bytes: number) => void, signal?: AbortSignal): Promise<RawSource | null> {
   const stream = new GeoJsonStream();

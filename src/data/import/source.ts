@@ -47,10 +47,6 @@ export function memoryInput(name: string, data: Uint8Array, chunkSize = 1 << 20)
   };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export function columnsOf(features: readonly RawFeature[]): string[] {
   const seen = new Set<string>();
   for (const feature of features) for (const key of Object.keys(feature.properties)) seen.add(key);
