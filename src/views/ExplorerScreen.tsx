@@ -19,7 +19,7 @@ import { FilterPanel } from "./FilterPanel.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import { Header } from "./Header.tsx";
 import { datasetKey, engineClient } from "./engine-client.ts";
-import { ImportPanel } from "./import/ImportPanel.tsx";
+import { LazyImportPanel } from "./import/LazyImportPanel.tsx";
 import { useFileDrop } from "./import/use-file-drop.ts";
 import { useTranslate, type Language } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
@@ -218,7 +218,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         </aside>
         {manifest ? <SourceNote manifest={manifest} /> : null}
         {importOpen ? (
-          <ImportPanel
+          <LazyImportPanel
             language={language}
             baseUrl={session?.baseUrl ?? datasetKey(manifestUrl)}
             layers={tilesUrl === undefined ? dataset?.layers : undefined}
