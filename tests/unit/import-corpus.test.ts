@@ -210,6 +210,19 @@ describe("grids and stations against the dataset", () => {
   });
 });
 
+it.each([
+  [["bad/problems.geojson"], "compounds"],
+  [["stations-bd09-gbk.csv"], "stations"],
+  [["compounds.xlsx"], "compounds"],
+  [["communities-gbk.zip"], "communities"],
+  [["compounds-gk-no-prj.zip"], "compounds"],
+] as const)("words every report entry of %j in both languages, every parameter filled", async (files, layer) => {
+  const result = await run([...files], layer);
+  for (const entry of result.report.entries) {
+    for (const language of ["zh", "en"] as const) expect(describeEntry(entry, language)).not.toMatch(/\{\w+\}|undefined/);
+  }
+});
+
 it("covers every file of the corpus", () => {
   const files = readdirSync(CORPUS, { recursive: true }).map(String).filter((name) => /\.\w+$/.test(name) && !name.startsWith("generated"));
   expect(files.length).toBeGreaterThanOrEqual(24);

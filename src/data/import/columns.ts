@@ -148,7 +148,7 @@ export interface CoercionCounts {
   example?: string;
 }
 
-export type Coerced = { value: unknown } | { invalid: string; reason: string };
+export type Coerced = { value: unknown } | { invalid: string; reason: string; reasonZh: string };
 
 const TRUE_WORDS = new Set(["是", "有", "y", "yes", "true", "t", "1", "已建", "已成立", "已建立", "√", "✓", "对"]);
 const FALSE_WORDS = new Set(["否", "无", "没有", "n", "no", "false", "f", "0", "未建", "未成立", "未建立", "×", "✗"]);
@@ -172,15 +172,15 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
         counts.boolean += 1;
         return { value: false };
       }
-      return { invalid: String(raw), reason: "not a yes/no value (是/否, 有/无, Y/N)" };
+      return { invalid: String(raw), reason: "not a yes/no value (是/否, 有/无, Y/N)", reasonZh: "不是是/否值(是/否、有/无、Y/N)" };
     }
     case "count": {
-      if (typeof raw === "number") return Number.isInteger(raw) ? { value: raw } : { invalid: String(raw), reason: "not a whole number" };
+      if (typeof raw === "number") return Number.isInteger(raw) ? { value: raw } : { invalid: String(raw), reason: "not a whole number", reasonZh: "不是整数" };
       const text = String(raw).trim();
       const match = /^([+-]?[\d,，]+(?:\.\d+)?)\s*([^\d\s]{0,4})$/.exec(text);
-      if (!match?.[1]) return { invalid: text, reason: "not a number" };
+      if (!match?.[1]) return { invalid: text, reason: "not a number", reasonZh: "不是数字" };
       const value = Number(match[1].replace(/[,，]/g, ""));
-      if (!Number.isInteger(value)) return { invalid: text, reason: "not a whole number" };
+      if (!Number.isInteger(value)) return { invalid: text, reason: "not a whole number", reasonZh: "不是整数" };
       if (match[1] !== String(value)) {
         counts.number += 1;
         counts.example ??= text;
@@ -194,7 +194,7 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
       const length = codeLength(layer, field);
       if (typeof raw === "number") {
         const text = Number.isSafeInteger(raw) ? String(raw) : "";
-        if (text === "" || (length !== undefined && text.length !== length)) return { invalid: String(raw), reason: `a code stored as a number that cannot be restored safely${length ? ` (expected ${length} digits)` : ""}` };
+        if (text === "" || (length !== undefined && text.length !== length)) return { invalid: String(raw), reason: `a code stored as a number that cannot be restored safely${length ? ` (expected ${length} digits)` : ""}`, reasonZh: `以数字存储的编码无法可靠恢复${length ? `(应为 ${length} 位)` : ""}` };
         counts.code += 1;
         return { value: text };
       }
@@ -204,7 +204,7 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
         counts.code += 1;
       } else if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) {
         const value = Number(text);
-        if (!Number.isSafeInteger(value) || (length !== undefined && String(value).length !== length)) return { invalid: text, reason: "a code in scientific notation that cannot be restored safely" };
+        if (!Number.isSafeInteger(value) || (length !== undefined && String(value).length !== length)) return { invalid: text, reason: "a code in scientific notation that cannot be restored safely", reasonZh: "科学计数法表示的编码无法可靠恢复" };
         text = String(value);
         counts.code += 1;
       }
@@ -222,7 +222,7 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
       }
       const text = String(raw).trim();
       const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-      if (!match) return { invalid: text, reason: "not a date (年-月-日)" };
+      if (!match) return { invalid: text, reason: "not a date (年-月-日)", reasonZh: "不是日期(年-月-日)" };
       const iso = `${match[1]}-${match[2]?.padStart(2, "0")}-${match[3]?.padStart(2, "0")}`;
       if (iso !== text) counts.date += 1;
       return { value: iso };

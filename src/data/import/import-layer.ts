@@ -184,7 +184,7 @@ function importSource(
       counts.set(column, columnCounts);
       const coerced = coerceValue(layer, field, raw.properties[column], columnCounts);
       if ("invalid" in coerced) {
-        report.error("value-invalid", file, { ...where, field: column, params: { value: coerced.invalid, reason: coerced.reason } });
+        report.error("value-invalid", file, { ...where, field: column, params: { value: coerced.invalid, reason: coerced.reason, reasonZh: coerced.reasonZh } });
         ok = false;
         continue;
       }
@@ -192,7 +192,7 @@ function importSource(
         const empty = field === "name" ? "null" : emptyValueOf(layer, field);
         if (empty === "null") properties[field] = null;
         else if (empty === "required") {
-          report.error("value-invalid", file, { ...where, field: column, params: { value: "", reason: "empty; this field needs a value" } });
+          report.error("value-invalid", file, { ...where, field: column, params: { value: "", reason: "empty; this field needs a value", reasonZh: "为空;该字段必须有值" } });
           ok = false;
         }
         continue;
@@ -224,7 +224,7 @@ function importSource(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        report.error("value-invalid", file, { ...at, field: mapping[field] ?? field, params: { value: String(properties[field] ?? ""), reason: issue.message } });
+        report.error("value-invalid", file, { ...at, field: mapping[field] ?? field, params: { value: String(properties[field] ?? ""), reason: issue.message, reasonZh: `不符合数据规范(${issue.message})` } });
       }
       continue;
     }

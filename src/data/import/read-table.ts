@@ -65,7 +65,7 @@ export function tableToSource(file: string, rows: readonly Cell[][], report: Rep
     report.error("file-no-geometry-columns", file, { params: { columns: header.join(", ") } });
     return null;
   }
-  if (headerIndex > 0) report.info("rows-skipped", file, { params: { count: headerIndex, reason: "title rows above the header" } });
+  if (headerIndex > 0) report.info("rows-skipped", file, { params: { count: headerIndex, reason: "title rows above the header", reasonZh: "表头上方的标题行" } });
   const features: RawFeature[] = [];
   let totals = 0;
   let blanks = 0;
@@ -88,8 +88,8 @@ export function tableToSource(file: string, rows: readonly Cell[][], report: Rep
     const rowNumber = index + 1;
     features.push({ geometry: rowGeometry(file, row, header, { longitude, latitude, wkt }, rowNumber, report), properties, index: rowNumber });
   }
-  if (totals > 0) report.info("rows-skipped", file, { params: { count: totals, reason: "合计/总计 rows" } });
-  if (blanks > 0) report.info("rows-skipped", file, { params: { count: blanks, reason: "empty rows" } });
+  if (totals > 0) report.info("rows-skipped", file, { params: { count: totals, reason: "合计/总计 rows", reasonZh: "合计/总计行" } });
+  if (blanks > 0) report.info("rows-skipped", file, { params: { count: blanks, reason: "empty rows", reasonZh: "空行" } });
   if (features.length === 0) {
     report.error("file-sheet-empty", file);
     return null;
