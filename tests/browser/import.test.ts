@@ -85,22 +85,22 @@ describe("import in the app", () => {
     await page.close();
   });
 
-  it("names unreadable files and keeps the panel working", async () => {
+  it("names each unreadable file for what it is and still loads the valid features beside them", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL(`./?data=${GEOJSON_DATASET}`, baseUrl).href);
     await waitForMapReady(page);
-    await dropFiles(page, ["bad/page.json", "bad/problems.geojson"]);
+    const files = ["bad/page.json", "bad/picture.geojson", "bad/empty.geojson", "bad/no-shapefile.zip", "bad/not-json.geojson", "bad/truncated.geojson", "bad/problems.geojson"];
+    await dropFiles(page, files);
     const layers = page.getByTestId("import-layer");
-    await expect.poll(() => layers.count()).toBe(2);
-    await layers.nth(0).selectOption("compounds");
-    await layers.nth(1).selectOption("compounds");
+    await expect.poll(() => layers.count()).toBe(files.length);
+    for (let index = 0; index < files.length; index++) await layers.nth(index).selectOption("compounds");
     await page.getByTestId("import-run").click();
     const report = page.getByTestId("import-report-compounds");
     await report.waitFor({ timeout: 60_000 });
     const text = await report.textContent();
-    expect(text).toContain("page.json");
-    expect(text).toContain("这是一个网页(HTML)");
-    expect(text).toContain("可载入 8 个,未载入 10 个");
+    for (const words of ["page.json", "这是一个网页(HTML)", "这是一张图片(PNG)", "文件是空的", "压缩包里没有 Shapefile", "不是有效的 JSON", "文件不完整"]) expect(text).toContain(words);
+    // The valid features of problems.geojson and those before the cut in truncated.geojson load.
+    expect(text).toMatch(/可载入 [1-9]\d* 个/);
     // A name that looks like a formula is shown as text.
     expect(text).toContain('=HYPERLINK("http://example.com")');
     expect(await report.locator("a").count()).toBe(0);
