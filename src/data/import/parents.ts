@@ -14,7 +14,7 @@ export const PARENT_OF: Partial<Record<LayerName, { layer: LayerName; field: str
   stations: { layer: "streets", field: "streetCode" },
 };
 
-/** The dataset on screen or on disk: any layers it has, as GeoJSON in WGS84. */
+/** The dataset on screen or on disk: whichever layers it has, as GeoJSON in WGS84. */
 export type ImportContext = Partial<Record<LayerName, FeatureCollection>>;
 
 export interface ParentLookup {
