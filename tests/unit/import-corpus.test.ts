@@ -189,6 +189,7 @@ describe("the feature-level problems of bad/problems.geojson", () => {
     expect(ids).toEqual(["530102001001-C001", "530102001001-C002", "bowtie", "formula", "invisible", "outside", "three-d", "unclosed"].toSorted());
     expect(result.collection.features.find((feature) => feature.properties?.id === "invisible")?.properties?.name).toBe("翠湖\u00a0花园".replace("\u00a0", "\u00a0"));
     expect(result.total - result.loaded).toBe(10);
+    expect(result.sources[0]?.loaded).toBe(result.loaded);
   });
 
   it("gives a place on the map for problems it can place", () => {

@@ -87,6 +87,12 @@ export async function importLayer(inputs: readonly ImportInput[], options: Impor
   }
   const rejected = crossChecks(options.layer, features, places, lookup, report);
   const kept = features.filter((_feature, index) => !rejected.has(index));
+  // What each file finally loaded, after duplicates and unknown parents were left out.
+  const loadedByFile = new Map<string, number>();
+  places.forEach((place, index) => {
+    if (!rejected.has(index)) loadedByFile.set(place.file, (loadedByFile.get(place.file) ?? 0) + 1);
+  });
+  for (const summary of summaries) summary.loaded = loadedByFile.get(summary.file) ?? 0;
   if (outlined > 0) report.warning("geometry-point-outline", sources.map((source) => source.file).join(", "), { params: { count: outlined, metres: options.pointOutlineMetres ?? 0 } });
   if (kept.length === 0 && inputs.length > 0) report.error("layer-empty", inputs.map((input) => input.name).join(", "));
   return { layer: options.layer, collection: { type: "FeatureCollection", features: kept }, report: report.build(), sources: summaries, total, loaded: kept.length, outlined };
