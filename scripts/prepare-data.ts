@@ -7,7 +7,7 @@
 //
 //   tsx scripts/prepare-data.ts [--force] [--threads N]
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -98,7 +98,10 @@ function serveTiled(source: string, target: string, log: (message: string) => vo
   const report = buildTiles(source, { out: archive });
   log(`  tiles: ${(report.archive.archiveBytes / 1e6).toFixed(1)} MB in ${((performance.now() - tilesStarted) / 1000).toFixed(1)} s`);
   const indicators = indicatorsFile(readDataset(source));
-  const manifest = JSON.parse(readFileSync(join(source, "manifest.json"), "utf8")) as Record<string, unknown>;
+  const { registeredUnits, ...manifest } = JSON.parse(readFileSync(join(source, "manifest.json"), "utf8")) as Record<string, unknown>;
+  // The registered units travel in the attribute table; the targets file is served as it is.
+  void registeredUnits;
+  if (typeof manifest.targets === "string") copyFileSync(join(source, manifest.targets), join(target, manifest.targets));
   writeFileSync(join(target, "manifest.json"), `${JSON.stringify({ ...manifest, layers: {} }, null, 2)}\n`);
   registerTiles(target, archive, indicators);
 }

@@ -110,7 +110,7 @@ describe("npm run tiles (buildTiles)", () => {
       expect.objectContaining({ id: "districts", minzoom: 0, maxzoom: 13, fields: expect.objectContaining({ code: "String", name: "String" }) }),
       expect.objectContaining({ id: "streets", minzoom: 6 }),
       expect.objectContaining({ id: "communities", minzoom: 8, fields: expect.objectContaining({ households: "Number", bigPartyCommittee: "Boolean", partyOrgType: "String" }) }),
-      expect.objectContaining({ id: "grids", minzoom: 12, fields: { id: "String", name: "String", communityCode: "String", workers: "Number", households: "Number", buildingLeaders: "Number" } }),
+      expect.objectContaining({ id: "grids", minzoom: 12, fields: { id: "String", name: "String", communityCode: "String", workers: "Number", households: "Number", buildingLeaders: "Number", staffedOn: "String" } }),
       expect.objectContaining({ id: "compounds", minzoom: 12, fields: expect.objectContaining({ partyBranch: "Boolean", gridId: "String" }) }),
       expect.objectContaining({ id: "stations", minzoom: 6 }),
     ]);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LAYER_NAMES, type LayerName, type Manifest } from "../../src/data/contract.ts";
+import { parseRegisteredUnits } from "../../src/data/programme-files.ts";
 import { parseLayerLenient, parseManifest, type ContractIssue, type LayerCollection } from "../../src/data/validate.ts";
 import { analyze, type Analysis } from "../../src/domain/analysis.ts";
 import type { Thresholds } from "../../src/domain/indicators.ts";
@@ -27,6 +28,12 @@ export function readDataset(folder: string): DatasetOnDisk {
     return parsed.collection;
   };
   const layers = Object.fromEntries(LAYER_NAMES.map((layer) => [layer, read(layer)])) as unknown as EngineLayers;
+  if (manifest.registeredUnits !== undefined) {
+    const path = join(folder, manifest.registeredUnits);
+    const parsed = parseRegisteredUnits(path, JSON.parse(readFileSync(path, "utf8")));
+    issues.push(...parsed.issues);
+    layers.registeredUnits = parsed.units;
+  }
   return { manifest, layers, issues };
 }
 

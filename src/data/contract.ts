@@ -70,6 +70,10 @@ export const communityProperties = z.object({
   partyMembers: count,
   bigPartyCommittee: known,
   dualRegisteredMembers: count,
+  /** 三社联动: community social organisations (社区社会组织). Optional; null or left out: not known. */
+  socialOrganisations: count.nullable().optional(),
+  /** 三社联动: registered volunteers (注册志愿者). Optional; null or left out: not known. */
+  volunteers: count.nullable().optional(),
 });
 
 /** 小区: an urban residential compound; 自然村: a natural village / 村民小组 of a rural 村委会. */
@@ -91,6 +95,11 @@ export const compoundProperties = z.object({
   redProperty: known,
   /** 小区 only (业委会); ignored for 自然村. */
   ownersCommittee: known,
+  /**
+   * When the party branch was set up (the 考核督导 timeline). Optional; with partyBranch true and
+   * no date, the branch is known to exist on the dataset's asOf date and unknown before it.
+   */
+  partyBranchSince: isoDate.nullable().optional(),
 });
 
 export const gridProperties = z.object({
@@ -102,6 +111,11 @@ export const gridProperties = z.object({
   buildingLeaders: count,
   /** Grid worker's name: personal data, masked on public screens. Optional. */
   workerName: z.string().nullable().optional(),
+  /**
+   * Since when the grid has had its worker(s) (the 考核督导 timeline). Optional; a staffed grid with
+   * no date is taken as staffed at every date shown (the count cannot say "unknown").
+   */
+  staffedOn: isoDate.nullable().optional(),
 });
 
 export const STATION_LEVELS = ["街道", "社区"] as const;
@@ -116,6 +130,8 @@ export const stationProperties = z.object({
   socialWorkers: count,
   /** A station opened after the dataset's asOf date is not counted yet. */
   openedOn: isoDate,
+  /** 三社联动: of its social workers, those holding the national certificate (持证社工). Optional; null: not known. */
+  certifiedWorkers: count.nullable().optional(),
 });
 
 export const LAYER_PROPERTIES = {
@@ -202,7 +218,67 @@ export const manifestSchema = z.object({
   indicators: z.string().min(1).optional(),
   /** With `tiles`: the attribute table (src/data/columnar.ts) the engine works from instead of the layer files. */
   attributes: z.string().min(1).optional(),
+  /** 考核督导: the targets file (targetsFileSchema), relative to the manifest. */
+  targets: z.string().min(1).optional(),
+  /** 双报到 / 大党委: the registered-units file (registeredUnitsSchema), relative to the manifest. */
+  registeredUnits: z.string().min(1).optional(),
   /** Set on read, never in a file: what was assumed while reading it (an older contract version). */
   notes: z.array(z.string()).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Levels a target can assess: every unit of the level (in the dataset's area) gets a status. */
+export const TARGET_LEVELS = ["prefecture", "district", "street", "community"] as const;
+export type TargetLevel = (typeof TARGET_LEVELS)[number];
+
+/**
+ * 考核督导: one target. `indicator` is an id of the indicator registry; a unit meets the target when
+ * its value reaches `threshold` in the indicator's better direction, is warned (预警) when it reaches
+ * `warning` but not the threshold, and misses it (未达标) otherwise.
+ */
+export const targetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, "must be lower-case letters, digits and dashes"),
+  title: z.string().min(1),
+  titleEn: z.string().min(1).optional(),
+  indicator: z.string().min(1),
+  level: z.enum(TARGET_LEVELS),
+  threshold: z.number().finite(),
+  /** Optional: by default a tenth of the threshold short of it (a share: 10 points). */
+  warning: z.number().finite().optional(),
+  /** When the programme began: the progress curve starts here. */
+  start: isoDate,
+  deadline: isoDate,
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const targetsFileSchema = z.object({
+  contract: z.literal(CONTRACT_VERSION),
+  targets: z.array(targetSchema).min(1),
+});
+
+/** 双报到 unit kinds: party and government organs, public institutions, state-owned enterprises, 两新 organisations. */
+export const REGISTERED_UNIT_KINDS = ["机关", "事业单位", "国企", "两新"] as const;
+export type RegisteredUnitKind = (typeof REGISTERED_UNIT_KINDS)[number];
+
+/** 双报到: a unit's party organisation registered with a community, where it stands and who it sends. */
+export const registeredUnitProperties = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(REGISTERED_UNIT_KINDS),
+  /** The community it registered with (报到社区). */
+  communityCode,
+  /** Its in-service party members registered in that community. */
+  members: count,
+  /** A member unit of the community's 大党委 (联建共建). null: not known. */
+  bigPartyCommitteeMember: known,
+  /** When it registered. Optional. */
+  registeredOn: isoDate.nullable().optional(),
+});
+export type RegisteredUnitProperties = z.infer<typeof registeredUnitProperties>;
+
+/** The registered-units file: a GeoJSON FeatureCollection of points (the unit's own address). */
+export const registeredUnitFeature = z.object({
+  type: z.literal("Feature"),
+  geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number().finite(), z.number().finite()]).rest(z.number()) }),
+  properties: registeredUnitProperties,
+});

@@ -87,11 +87,18 @@ export function unitReport(level: UnitLevel, code: string, name: string, parentC
     gridsWithoutBuildingLeaders: totals.gridsWithoutBuildingLeaders, streets: totals.streets, targetStreets: totals.targetStreets,
     targetStreetsCovered: totals.targetStreetsCovered, streetsWithoutStation: totals.streetsWithoutStation, stations: totals.stations,
     servingStations: totals.servingStations, rooms: totals.rooms, socialWorkers: totals.socialWorkers,
+    socialOrgKnown: totals.socialOrgKnown, socialOrganisations: totals.socialOrganisations, communitiesWithoutSocialOrg: totals.communitiesWithoutSocialOrg,
+    volunteersKnownPopulation: totals.volunteersKnownPopulation, volunteers: totals.volunteers, certifiedKnownWorkers: totals.certifiedKnownWorkers,
+    certifiedWorkers: totals.certifiedWorkers, registeredUnitsKnown: totals.registeredUnitsKnown, registeredUnits: totals.registeredUnits,
+    registeredUnitMembers: totals.registeredUnitMembers, communitiesWithoutRegisteredUnit: totals.communitiesWithoutRegisteredUnit,
+    bigPartyCommitteeMemberUnits: totals.bigPartyCommitteeMemberUnits,
     partyBranchCoverage: shares.partyBranchCoverage, partyBranchCoverageHouseholds: shares.partyBranchCoverageHouseholds,
     redPropertyRate: shares.redPropertyRate, ownersCommitteeRate: shares.ownersCommitteeRate, bigPartyCommitteeRate: shares.bigPartyCommitteeRate,
     dualRegisteredPer100Households: shares.dualRegisteredPer100Households, householdsPerWorker: shares.householdsPerWorker,
     stationAccessRate: shares.stationAccessRate, stationAccessRateLocated: shares.stationAccessRateLocated, locatedShare: shares.locatedShare,
-    unassignedRate: shares.unassignedRate, stationCoverage: shares.stationCoverage
+    unassignedRate: shares.unassignedRate, stationCoverage: shares.stationCoverage,
+    workersVolunteersPer1000: shares.workersVolunteersPer1000, withoutSocialOrgRate: shares.withoutSocialOrgRate, certifiedRate: shares.certifiedRate,
+    registeredUnitsPerCommunity: shares.registeredUnitsPerCommunity, communitiesWithoutRegisteredUnitKnown: shares.communitiesWithoutRegisteredUnitKnown,
   };
 }
 

@@ -18,19 +18,22 @@ describe("the indicator registry", () => {
 
   it("gives every share a fraction that is missing, not zero, over an empty unit", () => {
     const shares = entries.filter((entry) => entry.format === "share");
-    expect(shares.map((entry) => entry.id)).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage"]);
+    expect(shares.map((entry) => entry.id)).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage", "withoutSocialOrgRate", "certifiedRate"]);
     for (const entry of shares) expect(indicatorValue(empty, entry.id as ReportIndicatorId)).toBeNull();
   });
 
   it("says which way is better: coverage up, gaps and load down", () => {
     const higher = entries.filter((entry) => entry.better === "higher").map((entry) => entry.id);
-    expect(higher).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage", "dualRegisteredMembers", "dualRegisteredPer100Households"]);
+    expect(higher).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage", "dualRegisteredMembers", "dualRegisteredPer100Households",
+      "registeredUnitsPerCommunity", "bigPartyCommitteeMemberUnits", "workersVolunteersPer1000", "certifiedRate"]);
   });
 
   it("names what a ratio is per", () => {
     expect(entries.filter((entry) => entry.format === "ratio").map((entry) => [entry.id, entry.counts, entry.per])).toEqual([
       ["householdsPerWorker", "households", "worker"],
       ["dualRegisteredPer100Households", "members", "100 households"],
+      ["registeredUnitsPerCommunity", "units", "community"],
+      ["workersVolunteersPer1000", "people", "1,000 residents"],
     ]);
   });
 

@@ -18,6 +18,12 @@ export const INDICATOR_IDS = [
   "householdsPerWorker",
   "dualRegisteredMembers",
   "dualRegisteredPer100Households",
+  "registeredUnitsPerCommunity",
+  "communitiesWithoutRegisteredUnit",
+  "bigPartyCommitteeMemberUnits",
+  "workersVolunteersPer1000",
+  "withoutSocialOrgRate",
+  "certifiedRate",
   "gapCount",
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
@@ -25,7 +31,7 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export type ReportIndicatorId = Exclude<IndicatorId, "gapCount">;
 
 /** What a count counts; for a share, what its numerator and denominator count (小区 only: estates). */
-export type CountedUnit = "compounds" | "estates" | "households" | "townships" | "grids" | "members" | "gaps";
+export type CountedUnit = "compounds" | "estates" | "households" | "townships" | "grids" | "members" | "gaps" | "units" | "communities" | "people" | "workers";
 
 export interface IndicatorSpec {
   id: IndicatorId;
@@ -34,7 +40,7 @@ export interface IndicatorSpec {
   format: IndicatorFormat;
   counts: CountedUnit;
   /** For a ratio: what the count is divided by. */
-  per?: "worker" | "100 households";
+  per?: "worker" | "100 households" | "community" | "1,000 residents";
   /** Which end is better: the area fills give the worse end the dark colour. */
   better: "higher" | "lower";
   label: string;
@@ -93,6 +99,30 @@ export const INDICATORS = {
   dualRegisteredPer100Households: {
     id: "dualRegisteredPer100Households", field: "dualRegisteredPer100Households", format: "ratio", counts: "members", per: "100 households", better: "higher",
     label: "indicator.dualRegisteredPer100Households", definition: "indicator.dualRegisteredPer100Households.definition",
+  },
+  registeredUnitsPerCommunity: {
+    id: "registeredUnitsPerCommunity", field: "registeredUnitsPerCommunity", format: "ratio", counts: "units", per: "community", better: "higher",
+    label: "indicator.registeredUnitsPerCommunity", definition: "indicator.registeredUnitsPerCommunity.definition",
+  },
+  communitiesWithoutRegisteredUnit: {
+    id: "communitiesWithoutRegisteredUnit", field: "communitiesWithoutRegisteredUnitKnown", format: "count", counts: "communities", better: "lower",
+    label: "indicator.communitiesWithoutRegisteredUnit", definition: "indicator.communitiesWithoutRegisteredUnit.definition",
+  },
+  bigPartyCommitteeMemberUnits: {
+    id: "bigPartyCommitteeMemberUnits", field: "bigPartyCommitteeMemberUnits", format: "count", counts: "units", better: "higher",
+    label: "indicator.bigPartyCommitteeMemberUnits", definition: "indicator.bigPartyCommitteeMemberUnits.definition",
+  },
+  workersVolunteersPer1000: {
+    id: "workersVolunteersPer1000", field: "workersVolunteersPer1000", format: "ratio", counts: "people", per: "1,000 residents", better: "higher",
+    label: "indicator.workersVolunteersPer1000", definition: "indicator.workersVolunteersPer1000.definition",
+  },
+  withoutSocialOrgRate: {
+    id: "withoutSocialOrgRate", field: "withoutSocialOrgRate", format: "share", counts: "communities", better: "lower",
+    label: "indicator.withoutSocialOrgRate", definition: "indicator.withoutSocialOrgRate.definition",
+  },
+  certifiedRate: {
+    id: "certifiedRate", field: "certifiedRate", format: "share", counts: "workers", better: "higher",
+    label: "indicator.certifiedRate", definition: "indicator.certifiedRate.definition",
   },
   gapCount: {
     id: "gapCount", field: null, format: "count", counts: "gaps", better: "lower",

@@ -60,6 +60,18 @@ export const TOTAL_FIELDS = [
   "servingStations",
   "rooms",
   "socialWorkers",
+  "socialOrgKnown",
+  "socialOrganisations",
+  "communitiesWithoutSocialOrg",
+  "volunteersKnownPopulation",
+  "volunteers",
+  "certifiedKnownWorkers",
+  "certifiedWorkers",
+  "registeredUnitsKnown",
+  "registeredUnits",
+  "registeredUnitMembers",
+  "communitiesWithoutRegisteredUnit",
+  "bigPartyCommitteeMemberUnits",
 ] as const;
 export type TotalField = (typeof TOTAL_FIELDS)[number];
 export type Totals = Record<TotalField, number>;
@@ -123,6 +135,18 @@ export function zeroTotals(): Totals {
     servingStations: 0,
     rooms: 0,
     socialWorkers: 0,
+    socialOrgKnown: 0,
+    socialOrganisations: 0,
+    communitiesWithoutSocialOrg: 0,
+    volunteersKnownPopulation: 0,
+    volunteers: 0,
+    certifiedKnownWorkers: 0,
+    certifiedWorkers: 0,
+    registeredUnitsKnown: 0,
+    registeredUnits: 0,
+    registeredUnitMembers: 0,
+    communitiesWithoutRegisteredUnit: 0,
+    bigPartyCommitteeMemberUnits: 0,
   };
 }
 
@@ -232,6 +256,16 @@ export function rollUp(model: Model, access: StationAccess, thresholds: Threshol
       totals.bigPartyCommitteeKnown += 1;
       if (community.bigPartyCommittee) totals.bigPartyCommittees += 1;
     }
+    if (community.socialOrganisations !== null) {
+      totals.socialOrgKnown += 1;
+      totals.socialOrganisations += community.socialOrganisations;
+      if (community.socialOrganisations === 0) totals.communitiesWithoutSocialOrg += 1;
+    }
+    if (community.volunteers !== null) {
+      totals.volunteersKnownPopulation += community.population;
+      totals.volunteers += community.volunteers;
+    }
+    if (model.registeredUnits) totals.registeredUnitsKnown += 1;
     if (community.partyOrgType === "党委") totals.partyCommittees += 1;
     else if (community.partyOrgType === "党总支") totals.partyGeneralBranches += 1;
     else if (community.partyOrgType === "党支部") totals.partyBranches += 1;
@@ -253,6 +287,22 @@ export function rollUp(model: Model, access: StationAccess, thresholds: Threshol
       if (isServing(station, model.asOf)) totals.servingStations += 1;
     } else totals.rooms += 1;
     totals.socialWorkers += station.socialWorkers;
+    if (station.certifiedWorkers !== undefined && station.certifiedWorkers !== null) {
+      totals.certifiedKnownWorkers += station.socialWorkers;
+      totals.certifiedWorkers += Math.min(station.certifiedWorkers, station.socialWorkers);
+    }
+  }
+  for (const unit of model.registeredUnits ?? []) {
+    const totals = communities[unit.communityIndex];
+    if (!totals) continue;
+    totals.registeredUnits += 1;
+    totals.registeredUnitMembers += unit.members;
+    if (unit.bigPartyCommitteeMember === true) totals.bigPartyCommitteeMemberUnits += 1;
+  }
+  if (model.registeredUnits) {
+    communities.forEach((totals) => {
+      if (totals.registeredUnits === 0) totals.communitiesWithoutRegisteredUnit = 1;
+    });
   }
   const covered = streetsWithServingStation(model);
   model.streets.forEach((street, index) => setStreetCoverage(streets[index] as Totals, street.stationTarget, covered[index] === 1));
@@ -286,6 +336,16 @@ export interface Shares {
   unassignedRate: number | null;
   /** Townships in the 社工站 target with a serving station ÷ townships in the target. */
   stationCoverage: number | null;
+  /** (Social workers + volunteers) per 1,000 residents of the communities whose volunteers are known. */
+  workersVolunteersPer1000: number | null;
+  /** Communities with no social organisation ÷ communities whose count is known. */
+  withoutSocialOrgRate: number | null;
+  /** Certified social workers ÷ social workers of stations whose certification is known. */
+  certifiedRate: number | null;
+  /** Registered 双报到 units ÷ communities (when the registered-units file is present). */
+  registeredUnitsPerCommunity: number | null;
+  /** Communities with no registered unit, when known (null without a registered-units file). */
+  communitiesWithoutRegisteredUnitKnown: number | null;
 }
 
 const ratio = (numerator: number, denominator: number, scale = 1) => (denominator > 0 ? (numerator / denominator) * scale : null);
@@ -304,6 +364,11 @@ export function sharesOf(totals: Totals): Shares {
     locatedShare: ratio(totals.households - totals.unlocatedHouseholds, totals.households),
     unassignedRate: ratio(totals.unassignedCompounds, totals.compounds),
     stationCoverage: ratio(totals.targetStreetsCovered, totals.targetStreets),
+    workersVolunteersPer1000: ratio(totals.volunteers + totals.socialWorkers, totals.volunteersKnownPopulation, 1000),
+    withoutSocialOrgRate: ratio(totals.communitiesWithoutSocialOrg, totals.socialOrgKnown),
+    certifiedRate: ratio(totals.certifiedWorkers, totals.certifiedKnownWorkers),
+    registeredUnitsPerCommunity: ratio(totals.registeredUnits, totals.registeredUnitsKnown),
+    communitiesWithoutRegisteredUnitKnown: totals.registeredUnitsKnown > 0 ? totals.communitiesWithoutRegisteredUnit : null,
   };
 }
 

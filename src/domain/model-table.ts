@@ -6,9 +6,9 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { simplify } from "@turf/turf";
 import type { Column, DecodedTables, Tables } from "../data/columnar.ts";
 import { TableError } from "../data/columnar.ts";
-import type { CompoundKind, StreetKind } from "../data/contract.ts";
+import type { CompoundKind, RegisteredUnitKind, StreetKind } from "../data/contract.ts";
 import type { StationAccess } from "./station-access.ts";
-import type { Bbox, CommunityRow, CompoundRow, DistrictRow, GridRow, Model, ModelProblem, PrefectureRow, StationRow, StreetRow } from "./model.ts";
+import type { Bbox, CommunityRow, CompoundRow, DistrictRow, GridRow, Model, ModelProblem, PrefectureRow, RegisteredUnitRow, StationRow, StreetRow } from "./model.ts";
 
 /** Outline tolerance in degrees (about 30 m): enough to place a point in its township or community. */
 export const OUTLINE_TOLERANCE = 0.0003;
@@ -17,6 +17,8 @@ type Rows = ReadonlyArray<Record<string, unknown>>;
 const num = (rows: Rows, key: string, type: "f64" | "f32" | "i32" | "u32" = "f64"): Column => ({ type, values: rows.map((row) => row[key] as number) });
 const str = (rows: Rows, key: string): Column => ({ type: "str", values: rows.map((row) => (row[key] as string | null | undefined) ?? null) });
 const dict = (rows: Rows, key: string): Column => ({ type: "dict", values: rows.map((row) => (row[key] as string | null | undefined) ?? null) });
+/** A count that may be unknown: -1 stands for null. */
+const nullableCount = (rows: Rows, key: string): Column => ({ type: "i32", values: rows.map((row) => (row[key] as number | null | undefined) ?? -1) });
 const bool = (rows: Rows, key: string): Column => ({ type: "bool3", values: rows.map((row) => (row[key] as boolean | null | undefined) ?? null) });
 
 /**
@@ -86,26 +88,35 @@ export function modelToTables(model: Model, access?: StationAccess): { tables: T
   tables.communities = {
     code: str(c, "code"), name: str(c, "name"), streetIndex: num(c, "streetIndex", "u32"), kind: dict(c, "kind"), households: num(c, "households", "u32"),
     population: num(c, "population", "u32"), partyOrgType: dict(c, "partyOrgType"), partyMembers: num(c, "partyMembers", "u32"),
-    bigPartyCommittee: bool(c, "bigPartyCommittee"), dualRegisteredMembers: num(c, "dualRegisteredMembers", "u32"), ...placed(model.communities),
+    bigPartyCommittee: bool(c, "bigPartyCommittee"), dualRegisteredMembers: num(c, "dualRegisteredMembers", "u32"),
+    socialOrganisations: nullableCount(c, "socialOrganisations"), volunteers: nullableCount(c, "volunteers"), ...placed(model.communities),
   };
   tables.communities.ringFrom = outlines("communities", model.communities, tables);
   const g = model.grids as unknown as Rows;
   tables.grids = {
     id: str(g, "id"), name: str(g, "name"), communityIndex: num(g, "communityIndex", "u32"), workers: num(g, "workers", "u32"),
-    households: num(g, "households", "u32"), buildingLeaders: num(g, "buildingLeaders", "u32"), workerName: str(g, "workerName"), ...placed(model.grids, "f32"),
+    households: num(g, "households", "u32"), buildingLeaders: num(g, "buildingLeaders", "u32"), workerName: str(g, "workerName"), staffedOn: dict(g, "staffedOn"),
+    ...placed(model.grids, "f32"),
   };
   const u = model.compounds as unknown as Rows;
   tables.compounds = {
     id: str(u, "id"), name: str(u, "name"), kind: dict(u, "kind"), communityIndex: num(u, "communityIndex", "u32"), gridIndex: num(u, "gridIndex", "i32"),
     households: num(u, "households", "u32"), buildings: num(u, "buildings", "u32"), partyBranch: bool(u, "partyBranch"), redProperty: bool(u, "redProperty"),
-    ownersCommittee: bool(u, "ownersCommittee"), ...placed(model.compounds, "f32"),
+    ownersCommittee: bool(u, "ownersCommittee"), partyBranchSince: dict(u, "partyBranchSince"), ...placed(model.compounds, "f32"),
     ...(access ? { stationDistance: { type: "f64", values: access.distance }, nearestStation: { type: "i32", values: access.nearest } } : {}),
   };
   const t = model.stations as unknown as Rows;
   tables.stations = {
     id: str(t, "id"), name: str(t, "name"), level: dict(t, "level"), streetIndex: num(t, "streetIndex", "u32"), communityIndex: num(t, "communityIndex", "i32"),
-    socialWorkers: num(t, "socialWorkers", "u32"), openedOn: dict(t, "openedOn"), ...placed(model.stations.map((row) => ({ longitude: row.longitude, latitude: row.latitude }))),
+    socialWorkers: num(t, "socialWorkers", "u32"), certifiedWorkers: nullableCount(t, "certifiedWorkers"), openedOn: dict(t, "openedOn"), ...placed(model.stations.map((row) => ({ longitude: row.longitude, latitude: row.latitude }))),
   };
+  if (model.registeredUnits) {
+    const r = model.registeredUnits as unknown as Rows;
+    tables.registeredUnits = {
+      id: str(r, "id"), name: str(r, "name"), kind: dict(r, "kind"), communityIndex: num(r, "communityIndex", "u32"), members: num(r, "members", "u32"),
+      bigPartyCommitteeMember: bool(r, "bigPartyCommitteeMember"), registeredOn: dict(r, "registeredOn"), ...placed(model.registeredUnits),
+    };
+  }
   return { tables, meta: { asOf: model.asOf, problems: model.problems } };
 }
 
@@ -129,6 +140,19 @@ function columnsOf(decoded: DecodedTables, file: string, table: string) {
     numbers: (name: string) => reader(name).all() as ArrayLike<number>,
     strings: (name: string) => reader(name).all() as ArrayLike<string>,
     nullableStrings: (name: string) => reader(name).all() as ArrayLike<string | null>,
+    /** A column added after the first tables were written: every row null when the table lacks it. */
+    optionalStrings: (name: string): ((row: number) => string | null) => {
+      const values = decoded.column(table, name)?.all() as ArrayLike<string | null> | undefined;
+      return (row) => values?.[row] ?? null;
+    },
+    /** A count that may be unknown (-1), in a column that older tables lack (then every row null). */
+    optionalCounts: (name: string): ((row: number) => number | null) => {
+      const values = decoded.column(table, name)?.all() as ArrayLike<number> | undefined;
+      return (row) => {
+        const value = values?.[row];
+        return value === undefined || value < 0 ? null : value;
+      };
+    },
     flags: (name: string) => reader(name).all() as ArrayLike<boolean | null>,
     /** [west, south, east, north] of each row. */
     boxes: (): ((row: number) => Bbox) => {
@@ -218,11 +242,13 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     c.strings("code"), c.strings("name"), c.numbers("streetIndex"), c.strings("kind"), c.numbers("households"), c.numbers("population"), c.nullableStrings("partyOrgType"),
     c.numbers("partyMembers"), c.flags("bigPartyCommittee"), c.numbers("dualRegisteredMembers"), c.numbers("longitude"), c.numbers("latitude"), c.boxes(),
   ];
+  const [cOrgs, cVolunteers] = [c.optionalCounts("socialOrganisations"), c.optionalCounts("volunteers")];
   const communities = withLazyOutlines(
     Array.from({ length: c.rows }, (_, row) => ({
       code: cCode[row] as string, name: cName[row] as string, streetIndex: cParent[row] as number, kind: cKind[row] as CommunityRow["kind"],
       households: cHouseholds[row] as number, population: cPopulation[row] as number, partyOrgType: (cOrg[row] ?? null) as CommunityRow["partyOrgType"],
       partyMembers: cMembers[row] as number, bigPartyCommittee: cBig[row] ?? null, dualRegisteredMembers: cDual[row] as number,
+      socialOrganisations: cOrgs(row), volunteers: cVolunteers(row),
       longitude: cLon[row] as number, latitude: cLat[row] as number, bbox: cBox(row),
     })) as CommunityRow[],
     outlinesOf(decoded, file, "communities"),
@@ -233,9 +259,10 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     g.strings("id"), g.strings("name"), g.numbers("communityIndex"), g.numbers("workers"), g.numbers("households"), g.numbers("buildingLeaders"), g.nullableStrings("workerName"),
     g.numbers("longitude"), g.numbers("latitude"), g.boxes(),
   ];
+  const gStaffed = g.optionalStrings("staffedOn");
   const grids = Array.from({ length: g.rows }, (_, row): GridRow => ({
     id: gId[row] as string, name: gName[row] as string, communityIndex: gParent[row] as number, workers: gWorkers[row] as number, households: gHouseholds[row] as number,
-    buildingLeaders: gLeaders[row] as number, workerName: gWorker[row] ?? null, longitude: gLon[row] as number, latitude: gLat[row] as number, bbox: gBox(row),
+    buildingLeaders: gLeaders[row] as number, workerName: gWorker[row] ?? null, staffedOn: gStaffed(row), longitude: gLon[row] as number, latitude: gLat[row] as number, bbox: gBox(row),
   }));
 
   const u = columnsOf(decoded, file, "compounds");
@@ -243,10 +270,11 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     u.strings("id"), u.strings("name"), u.nullableStrings("kind"), u.numbers("communityIndex"), u.numbers("gridIndex"), u.numbers("households"), u.numbers("buildings"),
     u.flags("partyBranch"), u.flags("redProperty"), u.flags("ownersCommittee"), u.numbers("longitude"), u.numbers("latitude"), u.boxes(),
   ];
+  const uSince = u.optionalStrings("partyBranchSince");
   const compounds = Array.from({ length: u.rows }, (_, row): CompoundRow => ({
     id: uId[row] as string, name: uName[row] as string, kind: (uKind[row] ?? "小区") as CompoundKind, communityIndex: uParent[row] as number, gridIndex: uGrid[row] as number,
     households: uHouseholds[row] as number, buildings: uBuildings[row] as number, partyBranch: uBranch[row] ?? null, redProperty: uRed[row] ?? null,
-    ownersCommittee: uOwners[row] ?? null, longitude: uLon[row] as number, latitude: uLat[row] as number, bbox: uBox(row),
+    ownersCommittee: uOwners[row] ?? null, partyBranchSince: uSince(row), longitude: uLon[row] as number, latitude: uLat[row] as number, bbox: uBox(row),
   }));
 
   const n = columnsOf(decoded, file, "stations");
@@ -254,12 +282,14 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     n.strings("id"), n.strings("name"), n.strings("level"), n.numbers("streetIndex"), n.numbers("communityIndex"), n.numbers("socialWorkers"), n.nullableStrings("openedOn"),
     n.numbers("longitude"), n.numbers("latitude"),
   ];
+  const nCertified = n.optionalCounts("certifiedWorkers");
   const stations = Array.from({ length: n.rows }, (_, row) => ({
     id: nId[row] as string, name: nName[row] as string, level: nLevel[row] as StationRow["level"], streetIndex: nStreet[row] as number, communityIndex: nCommunity[row] as number,
-    socialWorkers: nWorkers[row] as number, openedOn: nOpened[row] ?? null, longitude: nLon[row] as number, latitude: nLat[row] as number,
+    socialWorkers: nWorkers[row] as number, certifiedWorkers: nCertified(row), openedOn: nOpened[row] ?? null, longitude: nLon[row] as number, latitude: nLat[row] as number,
   })) as StationRow[];
 
   const meta = decoded.header.meta;
+  const registeredUnits = decoded.column("registeredUnits", "id") ? registeredUnitsFromTables(decoded, file) : undefined;
   return {
     asOf: typeof meta.asOf === "string" ? meta.asOf : "9999-12-31",
     prefectures: Object.freeze(prefectures) as PrefectureRow[],
@@ -269,8 +299,26 @@ export function modelFromTables(decoded: DecodedTables, file: string): Model {
     grids: Object.freeze(grids) as GridRow[],
     compounds: Object.freeze(compounds) as CompoundRow[],
     stations: Object.freeze(stations) as StationRow[],
+    ...(registeredUnits ? { registeredUnits } : {}),
     problems: Array.isArray(meta.problems) ? (meta.problems as ModelProblem[]) : [],
   };
+}
+
+function registeredUnitsFromTables(decoded: DecodedTables, file: string): RegisteredUnitRow[] {
+  const r = columnsOf(decoded, file, "registeredUnits");
+  const [id, name, kind, community, members, big, registered, lon, lat] = [
+    r.strings("id"), r.strings("name"), r.strings("kind"), r.numbers("communityIndex"), r.numbers("members"), r.flags("bigPartyCommitteeMember"),
+    r.nullableStrings("registeredOn"), r.numbers("longitude"), r.numbers("latitude"),
+  ];
+  const communities = decoded.rows("communities");
+  return Object.freeze(Array.from({ length: r.rows }, (_, row): RegisteredUnitRow => {
+    const communityIndex = community[row] as number;
+    if (communityIndex >= communities) throw new TableError(file, `registeredUnits.communityIndex names community ${communityIndex} of ${communities}`);
+    return {
+      id: id[row] as string, name: name[row] as string, kind: kind[row] as RegisteredUnitKind, communityIndex, members: members[row] as number,
+      bigPartyCommitteeMember: big[row] ?? null, registeredOn: registered[row] ?? null, longitude: lon[row] as number, latitude: lat[row] as number,
+    };
+  })) as RegisteredUnitRow[];
 }
 
 /** The station access written with the table, or undefined when it was written without (then the engine computes it). */

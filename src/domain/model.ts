@@ -14,16 +14,25 @@ import {
   type GridProperties,
   type LayerName,
   type LayerProperties,
+  type RegisteredUnitKind,
+  type RegisteredUnitProperties,
   type StationProperties,
   type StreetKind,
 } from "../data/contract.ts";
 import { centroidOf, pointInPolygon } from "./geo.ts";
 import { labelPoint } from "./label-point.ts";
+import { withRegisteredUnits } from "./registered-units.ts";
 
 type EngineLayer<L extends LayerName> = { features: ReadonlyArray<{ geometry: Geometry | null; properties: LayerProperties[L] }> };
 
-/** The layers the engine reads; `prefectures` may be left out (derived from the county codes). */
-export type EngineLayers = { [L in Exclude<LayerName, "prefectures">]: EngineLayer<L> } & { prefectures?: EngineLayer<"prefectures"> };
+/**
+ * The layers the engine reads; `prefectures` may be left out (derived from the county codes).
+ * `registeredUnits`: the 双报到 file's valid units, when the dataset has one.
+ */
+export type EngineLayers = { [L in Exclude<LayerName, "prefectures">]: EngineLayer<L> } & {
+  prefectures?: EngineLayer<"prefectures">;
+  registeredUnits?: ReadonlyArray<{ longitude: number; latitude: number; properties: RegisteredUnitProperties }>;
+};
 
 export type ProblemKind =
   | "unknown-parent"
@@ -78,23 +87,40 @@ export interface StreetRow extends Area {
   /** Counts toward the 乡镇(街道)社工站 full-coverage target. */
   stationTarget: boolean;
 }
-export interface CommunityRow extends Area, Omit<CommunityProperties, "streetCode"> {
+export interface CommunityRow extends Area, Omit<CommunityProperties, "streetCode" | "socialOrganisations" | "volunteers"> {
   streetIndex: number;
+  socialOrganisations: number | null;
+  volunteers: number | null;
 }
-export interface GridRow extends Unit, Omit<GridProperties, "communityCode"> {
+export interface GridRow extends Unit, Omit<GridProperties, "communityCode" | "staffedOn"> {
   communityIndex: number;
+  staffedOn: string | null;
 }
-export interface CompoundRow extends Unit, Omit<CompoundProperties, "communityCode" | "gridId" | "kind"> {
+export interface CompoundRow extends Unit, Omit<CompoundProperties, "communityCode" | "gridId" | "kind" | "partyBranchSince"> {
   kind: CompoundKind;
+  partyBranchSince: string | null;
   communityIndex: number;
   /** -1 when the compound belongs to no (known) grid. */
   gridIndex: number;
 }
-export interface StationRow extends Placed, Omit<StationProperties, "streetCode" | "communityCode"> {
+export interface StationRow extends Placed, Omit<StationProperties, "streetCode" | "communityCode" | "certifiedWorkers"> {
   streetIndex: number;
+  /** Certified social workers (持证社工); null when not known. */
+  certifiedWorkers?: number | null;
   communityIndex: number;
   /** A what-if station: it serves from the day it is planned, staffed or not. */
   planned?: boolean;
+}
+
+/** 双报到: a unit registered with a community (the registered-units file). */
+export interface RegisteredUnitRow extends Placed {
+  id: string;
+  name: string;
+  kind: RegisteredUnitKind;
+  communityIndex: number;
+  members: number;
+  bigPartyCommitteeMember: boolean | null;
+  registeredOn: string | null;
 }
 
 export interface Model {
@@ -107,6 +133,8 @@ export interface Model {
   grids: GridRow[];
   compounds: CompoundRow[];
   stations: StationRow[];
+  /** 双报到 units; undefined when the dataset has no registered-units file (then their indicators are unknown). */
+  registeredUnits?: RegisteredUnitRow[];
   problems: ModelProblem[];
 }
 
@@ -232,7 +260,7 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     return {
       code: p.code, name: p.name, kind: p.kind, households: p.households, population: p.population,
       partyOrgType: p.partyOrgType, partyMembers: p.partyMembers, bigPartyCommittee: p.bigPartyCommittee,
-      dualRegisteredMembers: p.dualRegisteredMembers,
+      dualRegisteredMembers: p.dualRegisteredMembers, socialOrganisations: p.socialOrganisations ?? null, volunteers: p.volunteers ?? null,
       longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, streetIndex,
     };
   });
@@ -254,7 +282,7 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     insideCommunity("grids", p.id, placed, communityIndex);
     return {
       id: p.id, name: p.name, workers: p.workers, households: p.households, buildingLeaders: p.buildingLeaders,
-      workerName: p.workerName ?? null,
+      workerName: p.workerName ?? null, staffedOn: p.staffedOn ?? null,
       longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, communityIndex,
     };
   });
@@ -277,7 +305,7 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     const estate = kind === "小区";
     return {
       id: p.id, name: p.name, kind, households: p.households, buildings: p.buildings, partyBranch: p.partyBranch,
-      redProperty: estate ? p.redProperty : null, ownersCommittee: estate ? p.ownersCommittee : null,
+      redProperty: estate ? p.redProperty : null, ownersCommittee: estate ? p.ownersCommittee : null, partyBranchSince: p.partyBranchSince ?? null,
       longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, communityIndex, gridIndex,
     };
   });
@@ -293,11 +321,11 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     if (streetIndex === undefined) return null;
     let communityIndex = -1;
     if (p.communityCode !== null) communityIndex = parentOf("stations", p.id, communities.index, p.communityCode, "community") ?? -1;
-    return { id: p.id, name: p.name, level: p.level, socialWorkers: p.socialWorkers, openedOn: p.openedOn, longitude, latitude, streetIndex, communityIndex };
+    return { id: p.id, name: p.name, level: p.level, socialWorkers: p.socialWorkers, certifiedWorkers: p.certifiedWorkers ?? null, openedOn: p.openedOn, longitude, latitude, streetIndex, communityIndex };
   });
 
   checkDeclaredHouseholds(communities.rows, compounds.rows, report);
-  return {
+  const model: Model = {
     asOf,
     prefectures: Object.freeze(prefectures) as PrefectureRow[],
     districts: Object.freeze(districts.rows) as DistrictRow[],
@@ -308,6 +336,7 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     stations: Object.freeze(stations.rows) as StationRow[],
     problems,
   };
+  return layers.registeredUnits ? withRegisteredUnits(model, layers.registeredUnits) : model;
 }
 
 

@@ -279,7 +279,7 @@ const COMPOUND_FIELDS = [
   "ownersCommitteeCompounds", "unassignedCompounds", "unassignedHouseholds", "stationAccessHouseholds", "compoundsBeyondService",
 ] as const;
 /** Fields a street holds of its own, besides what its communities bring. */
-const STREET_OWN_FIELDS = ["streets", "targetStreets", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "rooms", "socialWorkers"] as const;
+const STREET_OWN_FIELDS = ["streets", "targetStreets", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "rooms", "socialWorkers", "certifiedKnownWorkers", "certifiedWorkers"] as const;
 
 const sumOf = (list: readonly Totals[], field: TotalField) => list.reduce((sum, totals) => sum + totals[field], 0);
 const childrenOf = <T>(rows: readonly T[], parentOf: (row: T) => number, totals: readonly Totals[], parent: number) =>
@@ -321,6 +321,10 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
         if (isServing(station, model.asOf)) own.servingStations += 1;
       } else own.rooms += 1;
       own.socialWorkers += station.socialWorkers;
+      if (station.certifiedWorkers !== undefined && station.certifiedWorkers !== null) {
+        own.certifiedKnownWorkers += station.socialWorkers;
+        own.certifiedWorkers += Math.min(station.certifiedWorkers, station.socialWorkers);
+      }
     }
     own.targetStreets = street.stationTarget ? 1 : 0;
     own.targetStreetsCovered = street.stationTarget && own.servingStations > 0 ? 1 : 0;

@@ -155,9 +155,12 @@ class RollupDraft {
 
 function stationContribution(row: StationRow, asOf: string): { target: { community?: number; street?: number }; fields: Partial<Record<TotalField, number>> } {
   const target = row.level === "社区" && row.communityIndex >= 0 ? { community: row.communityIndex } : { street: row.streetIndex };
+  const certified = row.certifiedWorkers === undefined || row.certifiedWorkers === null
+    ? {}
+    : { certifiedKnownWorkers: row.socialWorkers, certifiedWorkers: Math.min(row.certifiedWorkers, row.socialWorkers) };
   const fields = row.level === "街道"
-    ? { stations: 1, servingStations: isServing(row, asOf) ? 1 : 0, socialWorkers: row.socialWorkers }
-    : { rooms: 1, socialWorkers: row.socialWorkers };
+    ? { stations: 1, servingStations: isServing(row, asOf) ? 1 : 0, socialWorkers: row.socialWorkers, ...certified }
+    : { rooms: 1, socialWorkers: row.socialWorkers, ...certified };
   return { target, fields };
 }
 

@@ -5,6 +5,7 @@ import { importMessages } from "./import/messages.ts";
 import { loadMessages } from "./loading/messages.ts";
 import { snapshotMessages } from "./snapshot/messages.ts";
 import { wallMessages } from "./wall/messages.ts";
+import { programmeMessages } from "./programmes/messages.ts";
 
 export type Language = "zh" | "en";
 
@@ -161,7 +162,7 @@ const zhCore = {
 } as const;
 
 // Feature folders keep their own strings (one bundle per feature, same keys in both languages).
-const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh, ...loadMessages.zh, ...importMessages.zh };
+const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh, ...loadMessages.zh, ...importMessages.zh, ...programmeMessages.zh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -317,7 +318,7 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "kpi.unlocatedHouseholds.definition": "Households a village or community declares minus those placed in its compounds and natural villages; they count in all households but are not on the map",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en, ...loadMessages.en, ...importMessages.en };
+const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en, ...loadMessages.en, ...importMessages.en, ...programmeMessages.en };
 
 const messages: Record<Language, Record<MessageKey, string>> = { zh, en };
 

@@ -7,6 +7,13 @@ import { layerUrl } from "../data/queries.ts";
 import { decodeTables, gunzipIfNeeded, tableSizeFromStart } from "../data/columnar.ts";
 import { fetchBytes, fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
+import { parseRegisteredUnits, parseTargetsFile } from "../data/programme-files.ts";
+import type { Target, TargetLevel } from "../data/contract.ts";
+import { earliestRecord, modelAsOf, sampleDates } from "../domain/as-of.ts";
+import { diffDates, type DateDiff } from "../domain/date-diff.ts";
+import type { ReportIndicatorId } from "../domain/indicator-registry.ts";
+import { registeredArcs, type RegisteredArc } from "../domain/registered-units.ts";
+import { evaluateTarget, progressOf, targetIndicator, type ProgressPoint, type TargetReport } from "../domain/targets.ts";
 import { accessBandsOf, type AccessBandIds } from "../domain/access-bands.ts";
 import { summarizeEnclosed, type EnclosedSummary } from "../domain/enclosed.ts";
 import { analyze, analyzeModel, areaReportsOf, communityReportsOf, unitReport, type Analysis, type UnitReport } from "../domain/analysis.ts";
@@ -31,7 +38,7 @@ export interface EngineSummary {
   gapCount: number;
   problems: ModelProblem[];
   /** Layers the engine could not use (failed to load or broke the contract); analysed as empty. */
-  unavailable: Array<{ layer: LayerName; message: string }>;
+  unavailable: Array<{ layer: LayerName | "registeredUnits" | "targets"; message: string }>;
   /** The manifest's 数据截至 date: a refreshed summary says how fresh it is. */
   asOf: string;
 }
@@ -76,7 +83,13 @@ export function createEngine() {
   let fetchedTable: { manifestUrl: string; bytes: Promise<Uint8Array | null> } | undefined;
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
-  let lastScenario: { key: string; analysis: ScenarioAnalysis } | undefined;
+  let lastScenario: { key: string; base: Analysis; analysis: ScenarioAnalysis } | undefined;
+  /** The analysis as loaded; `base` is it, or for the length of one dated call the analysis of that date. */
+  let loaded: Analysis | undefined;
+  /** Analyses of earlier dates (the timeline), the most recently used last. */
+  let dated = new Map<string, Analysis>();
+  let targetList: Target[] = [];
+  let manifestAsOf = "";
   let searchIndex: { model: Analysis["model"]; index: SearchIndex } | undefined;
   /** The load in progress: a call that needs the model (the import's outlines) waits for it. */
   let loading: Promise<void> | undefined;
@@ -112,12 +125,32 @@ export function createEngine() {
         }),
       );
       const layers = Object.fromEntries(LAYER_NAMES.map((layer, index) => [layer, collections[index]])) as unknown as EngineLayers;
+      if (manifest.registeredUnits !== undefined) {
+        try {
+          const url = layerUrl(manifestUrl, manifest.registeredUnits);
+          layers.registeredUnits = parseRegisteredUnits(url, await fetchJson(url)).units;
+        } catch (error) {
+          if (strict) throw error;
+          unavailable.push({ layer: "registeredUnits", message: error instanceof DataError ? error.message : String(error) });
+        }
+      }
       report({ stage: "analyse", file: null, loaded: 0, total: null });
       base = analyze(layers, thresholds, manifest.asOf);
     }
     report({ stage: "gaps", file: null, loaded: 0, total: null });
     title = manifest.title;
     lastScenario = undefined;
+    loaded = base;
+    dated = new Map();
+    manifestAsOf = manifest.asOf;
+    targetList = [];
+    if (manifest.targets !== undefined) {
+      try {
+        targetList = await loadTargets(manifestUrl, manifest.targets);
+      } catch (error) {
+        unavailable.push({ layer: "targets", message: error instanceof DataError ? error.message : String(error) });
+      }
+    }
     return summaryOf(base, title, unavailable, manifest.asOf);
   };
   const current = () => {
@@ -128,14 +161,67 @@ export function createEngine() {
   const analysisOf = (scenario: Scenario | null): Analysis => (scenario ? scenarioAnalysis(scenario) : current());
   const scenarioAnalysis = (scenario: Scenario): ScenarioAnalysis => {
     const key = JSON.stringify(scenario);
-    if (lastScenario?.key !== key) lastScenario = { key, analysis: applyScenario(current(), scenario) };
+    if (lastScenario?.key !== key || lastScenario.base !== current()) lastScenario = { key, base: current(), analysis: applyScenario(current(), scenario) };
     return lastScenario.analysis;
   };
-  return {
-    /**
-     * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
-     * whole load and the last good analysis stays, instead of being analysed as empty.
-     */
+  /** The analysis on `asOf` (null or the dataset's own date: the loaded one), kept for the next calls. */
+  const analysisAt = (asOf: string | null): Analysis => {
+    const original = loaded ?? current();
+    if (asOf === null || asOf >= original.model.asOf) return original;
+    let found = dated.get(asOf);
+    if (found) dated.delete(asOf);
+    else found = analyzeModel(modelAsOf(original.model, asOf), original.thresholds);
+    dated.set(asOf, found);
+    // A province's analysis holds tens of megabytes: keep the last few dates only.
+    while (dated.size > DATED_CACHE) dated.delete(dated.keys().next().value as string);
+    return found;
+  };
+  const methods = {
+    /** The summary of the loaded dataset (after load()), as load() returned it. */
+    summary(): EngineSummary {
+      return summaryOf(current(), title, [], current().model.asOf);
+    },
+    /** The dates the timeline can show: from the earliest dated record to the dataset's own date. */
+    timeline(): { from: string | null; to: string } {
+      const original = loaded ?? current();
+      return { from: earliestRecord(original.model), to: original.model.asOf };
+    },
+    /** Every target's status per unit on the date in force (see at()), within an area (a code prefix). */
+    targets(withinArea = ""): TargetsResult {
+      const reports: TargetReport[] = [];
+      const problems: string[] = [];
+      for (const target of targetList) {
+        try {
+          reports.push(evaluateTarget(current(), target, withinArea));
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+      return { reports, problems };
+    },
+    /** A target's tally at `points` dates from its start to the date in force (each date analysed once and kept briefly). */
+    progress(targetId: string, points = 12, withinArea = ""): ProgressPoint[] {
+      const target = targetList.find((candidate) => candidate.id === targetId);
+      if (!target) throw new Error(`no target ${targetId}`);
+      const now = current();
+      const end = now.model.asOf < manifestAsOf ? now.model.asOf : manifestAsOf;
+      const dates = sampleDates(target.start < end ? target.start : end, end, points);
+      // Each sample date is analysed without evicting the dates the page is showing. Only station
+      // reach needs the distances of that date; any other indicator reuses the loaded ones (and
+      // saves the one spatial join, seconds at province scale).
+      const original = loaded ?? now;
+      const access = targetIndicator(target) === "stationAccessRate" ? undefined : original.access;
+      const analyses = dates.map((date) => (date === now.model.asOf ? now : date >= manifestAsOf ? original : analyzeModel(modelAsOf(original.model, date), now.thresholds, access)));
+      return progressOf(analyses, target, withinArea);
+    },
+    /** What changed from `from` to the date in force, unit by unit at `level`, by `indicator`. */
+    dateDiff(from: string, level: TargetLevel, indicator: ReportIndicatorId, withinArea = ""): DateDiff {
+      return diffDates(analysisAt(from), current(), level, indicator, withinArea);
+    },
+    /** 双报到 arcs within an area: each registered unit, where it stands and the community it serves. */
+    registeredArcs(withinArea = "", limit = 5000): RegisteredArc[] {
+      return registeredArcs(current().model, withinArea, limit);
+    },
     /**
      * Starts downloading a tiled dataset's attribute table, for a load() to come: the bytes arrive
      * while the page draws its first frame, and the analysis, which takes a core, starts after it.
@@ -151,6 +237,10 @@ export function createEngine() {
       bytes.catch(() => undefined);
       fetchedTable = { manifestUrl, bytes };
     },
+    /**
+     * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
+     * whole load and the last good analysis stays, instead of being analysed as empty.
+     */
     async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> {
       const pending = loadNow(manifestUrl, thresholds, strict, onProgress);
       loading = pending.then(
@@ -197,7 +287,8 @@ export function createEngine() {
     },
     /** Search over every unit, down to grids and residential units; the index is built on the first query. */
     search(query: string, limit = 8): SearchGroup[] {
-      const model = current().model;
+      // Names do not change with the date: the index of the loaded model serves every date.
+      const model = (loaded ?? current()).model;
       if (searchIndex?.model !== model) searchIndex = { model, index: buildSearchIndex(searchEntriesFromModel(model)) };
       return searchIndex.index.search(query, limit);
     },
@@ -234,6 +325,37 @@ export function createEngine() {
       return gapCounts.counts;
     },
   };
+  type Methods = typeof methods;
+  return {
+    ...methods,
+    /**
+     * Any method on an earlier date: the call names its date, so no date is left behind in the
+     * worker. `asOf` null (or the dataset's date) is the loaded analysis.
+     */
+    at<K extends Exclude<keyof Methods, "load" | "fetchTable">>(asOf: string | null, method: K, args: Parameters<Methods[K]>): ReturnType<Methods[K]> {
+      const saved = base;
+      base = analysisAt(asOf);
+      try {
+        return (methods[method] as (...values: unknown[]) => ReturnType<Methods[K]>)(...args);
+      } finally {
+        base = saved;
+      }
+    },
+  };
+}
+
+/** Dated analyses kept at once: the date on screen, the one compared with, and a step back. */
+const DATED_CACHE = 3;
+
+export interface TargetsResult {
+  reports: TargetReport[];
+  /** Targets that could not be evaluated (an indicator the registry does not have), in words. */
+  problems: string[];
+}
+
+async function loadTargets(manifestUrl: string, file: string): Promise<Target[]> {
+  const url = layerUrl(manifestUrl, file);
+  return parseTargetsFile(url, await fetchJson(url));
 }
 
 export type EngineApi = ReturnType<typeof createEngine>;

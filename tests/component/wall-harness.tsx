@@ -73,7 +73,8 @@ export interface ServedVersion {
 export function serveVersions(initial: ServedVersion): { set: (version: ServedVersion) => void; failedRequests: () => number } {
   let current = initial;
   let failed = 0;
-  const manifest = kunming("manifest.json") as Record<string, unknown>;
+  // The district's layers only: the city's programme files (targets, registered units) are not served here.
+  const { targets: _targets, registeredUnits: _units, ...manifest } = kunming("manifest.json") as Record<string, unknown>;
   server.use(
     http.get(/\/data\/wuhua\/([a-z]+)\.(json|geojson)$/, ({ request }) => {
       const name = new URL(request.url).pathname.split("/").pop()?.replace(/\.(geo)?json$/, "") ?? "";

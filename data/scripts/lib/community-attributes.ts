@@ -7,6 +7,7 @@
  */
 import type { CommunityProperties } from "../../../src/data/contract.ts";
 import type { Random } from "./prng.ts";
+import { withCommunityResources } from "./programmes.ts";
 import type { SourceCommunity } from "./source-data.ts";
 import type { StreetTraits } from "./street-traits.ts";
 
@@ -32,7 +33,7 @@ export function communityAttributes(
       : random.uniform(0.05, 0.25);
   const partyOrgType = partyOrgTypeOf(random, partyMembers);
   const bigPartyCommittee = partyOrgType === "无" ? false : random.chance(UNKNOWN_BIG_COMMITTEE_SHARE) ? null : random.chance(resident ? 0.75 : 0.3);
-  return {
+  return withCommunityResources({
     code: community.code,
     name: community.name,
     streetCode: community.streetCode,
@@ -43,7 +44,7 @@ export function communityAttributes(
     partyMembers,
     bigPartyCommittee,
     dualRegisteredMembers: Math.round(partyMembers * dualShare),
-  };
+  });
 }
 
 function partyOrgTypeOf(random: Random, partyMembers: number): CommunityProperties["partyOrgType"] {

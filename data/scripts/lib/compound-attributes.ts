@@ -7,6 +7,7 @@
  */
 import type { CompoundKind, CompoundProperties } from "../../../src/data/contract.ts";
 import type { Random } from "./prng.ts";
+import { withBranchDate } from "./programmes.ts";
 import type { StreetTraits } from "./street-traits.ts";
 
 /** Share of compounds deliberately left without a grid (a gap to find). */
@@ -36,7 +37,7 @@ export function compoundAttributes(random: Random, draft: CompoundDraft, gridId:
   const redProperty = estate && random.chance(partyBranch ? 0.5 : 0.2);
   const ownersCommittee = estate && random.chance(draft.households >= 500 ? 0.75 : 0.55);
   const perBuilding = estate ? random.uniform(40, 80) : random.uniform(1.1, 1.6);
-  return {
+  return withBranchDate({
     id: draft.id,
     name: draft.name,
     communityCode: draft.communityCode,
@@ -47,5 +48,5 @@ export function compoundAttributes(random: Random, draft: CompoundDraft, gridId:
     partyBranch: unknownOr(random, UNKNOWN_SHARES.partyBranch, partyBranch),
     redProperty: estate ? unknownOr(random, UNKNOWN_SHARES.redProperty, redProperty) : null,
     ownersCommittee: estate ? unknownOr(random, UNKNOWN_SHARES.ownersCommittee, ownersCommittee) : null,
-  };
+  });
 }

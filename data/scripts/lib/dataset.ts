@@ -15,7 +15,9 @@ import { calibrationTargets, type PrefectureTarget } from "./census-calibration.
 import { unionAreas } from "./clip.ts";
 import type { GeneratedFeature } from "./generated-feature.ts";
 import { CITY_DENSITY, type Density } from "./household-plan.ts";
-import { AS_OF, buildManifest, CITY_IDENTITY, layerFile, PROVINCE_IDENTITY } from "./manifest.ts";
+import type { MultiPolygon, Polygon } from "geojson";
+import { AS_OF, buildManifest, CITY_IDENTITY, layerFile, PROVINCE_IDENTITY, REGISTERED_UNITS_FILE, TARGETS_FILE } from "./manifest.ts";
+import { registeredUnitsOf, targetsFileText, type CommunityForUnits } from "./programmes.ts";
 import { bboxOf, toGeometry, type BBox } from "./polygon.ts";
 import { roundArea } from "./precision.ts";
 import { readSources, sourcesOf, type Sources } from "./source-data.ts";
@@ -118,6 +120,7 @@ function write(options: GenerateOptions, sources: Sources, selected: readonly Di
   const ownerOf = districtOwner(sources);
   const counts = {} as Record<LayerName, number>;
   const bytes: Record<string, number> = {};
+  const written = {} as Record<LayerName, readonly FeatureLine[]>;
   for (const layer of LAYER_NAMES) {
     const path = join(options.outDir, layerFile(layer));
     let lines = fresh[layer];
@@ -130,15 +133,65 @@ function write(options: GenerateOptions, sources: Sources, selected: readonly Di
       lines = [...kept, ...lines];
     }
     const text = collectionText(lines);
+    written[layer] = lines;
     writeFileSync(path, text);
     counts[layer] = lines.length;
     bytes[layerFile(layer)] = Buffer.byteLength(text);
+  }
+  for (const [file, text] of Object.entries(programmeFiles(written))) {
+    writeFileSync(join(options.outDir, file), text);
+    bytes[file] = Buffer.byteLength(text);
   }
   const identity = scale === "province" ? PROVINCE_IDENTITY : CITY_IDENTITY;
   const manifestText = `${JSON.stringify(buildManifest(identity, datasetBBox(sources), scale === "province"), null, 2)}\n`;
   writeFileSync(join(options.outDir, "manifest.json"), manifestText);
   bytes["manifest.json"] = Buffer.byteLength(manifestText);
   return { counts, bytes, milliseconds: performance.now() - started, regenerated: [...regenerated] };
+}
+
+/**
+ * The programme files (targets, registered units) from the written layers: each community's units
+ * stand around its county's seat, the township of the lowest code (a 街道 where there is one).
+ */
+function programmeFiles(written: Record<LayerName, readonly FeatureLine[]>): Record<string, string> {
+  const parse = <P>(layer: LayerName) => written[layer].map((entry) => JSON.parse(entry.line) as { properties: P; geometry: Polygon | MultiPolygon });
+  const districtNames = new Map(parse<{ code: string; name: string }>("districts").map((feature) => [feature.properties.code, feature.properties.name]));
+  const streets = parse<{ code: string; districtCode: string; kind?: string }>("streets");
+  const districtOfStreet = new Map(streets.map((street) => [street.properties.code, street.properties.districtCode]));
+  // Lines are in code order: the first 街道 of a county, else its first township, is its seat.
+  const seatStreets = new Map<string, (typeof streets)[number]>();
+  for (const street of streets) {
+    const seat = seatStreets.get(street.properties.districtCode);
+    if (!seat || (seat.properties.kind !== "街道" && street.properties.kind === "街道")) seatStreets.set(street.properties.districtCode, street);
+  }
+  const seats = new Map([...seatStreets].map(([district, street]) => {
+    const [west, south, east, north] = bboxOfGeometry(street.geometry);
+    return [district, [(west + east) / 2, (south + north) / 2] as const];
+  }));
+  const units = parse<CommunityForUnits & { streetCode: string }>("communities").flatMap((feature) => {
+    const district = districtOfStreet.get(feature.properties.streetCode) ?? "";
+    const seat = seats.get(district);
+    return seat ? registeredUnitsOf(feature.properties, districtNames.get(district) ?? "", seat) : [];
+  });
+  const lines = units.map((unit) => ({
+    id: unit.properties.id,
+    line: featureLine({ id: unit.properties.id, properties: unit.properties, geometry: { type: "Point", coordinates: unit.coordinates } }),
+  }));
+  return { [REGISTERED_UNITS_FILE]: collectionText(lines), [TARGETS_FILE]: targetsFileText() };
+}
+
+/** [west, south, east, north] of an outline's outer rings. */
+function bboxOfGeometry(geometry: Polygon | MultiPolygon): BBox {
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) {
+    for (const [longitude = 0, latitude = 0] of rings[0] ?? []) {
+      box[0] = Math.min(box[0], longitude);
+      box[1] = Math.min(box[1], latitude);
+      box[2] = Math.max(box[2], longitude);
+      box[3] = Math.max(box[3], latitude);
+    }
+  }
+  return box;
 }
 
 /** Layers a district job writes; prefectures are written once for the whole dataset. */

@@ -6,6 +6,7 @@
 import type { GridProperties } from "../../../src/data/contract.ts";
 import { personName } from "./names.ts";
 import type { Random } from "./prng.ts";
+import { withStaffedDate } from "./programmes.ts";
 
 export const UNSTAFFED_GRID_SHARE = 0.04;
 export const NO_BUILDING_LEADER_SHARE = 0.05;
@@ -25,7 +26,7 @@ export function gridAttributes(random: Random, tally: GridTally): GridProperties
   const buildingLeaders = random.chance(NO_BUILDING_LEADER_SHARE)
     ? 0
     : Math.max(1, Math.round(tally.buildings * random.uniform(0.8, 1)));
-  return {
+  return withStaffedDate({
     id: tally.id,
     name: tally.name,
     communityCode: tally.communityCode,
@@ -33,7 +34,7 @@ export function gridAttributes(random: Random, tally: GridTally): GridProperties
     households: tally.households,
     buildingLeaders,
     workerName: workers > 0 ? personName(random) : null,
-  };
+  });
 }
 
 /**

@@ -29,6 +29,10 @@ export const PROVINCE_IDENTITY: ManifestIdentity = {
   area: { name: "云南省", nameEn: "Yunnan", level: "province", code: "53" },
 };
 
+/** The programme files beside the layers (issue #14). */
+export const TARGETS_FILE = "targets.json";
+export const REGISTERED_UNITS_FILE = "registered-units.geojson";
+
 export function layerFile(layer: LayerName): string {
   return `${layer}.geojson`;
 }
@@ -69,10 +73,12 @@ export function buildManifest(identity: ManifestIdentity, bbox: BBox, province: 
       {
         name: "Synthetic geometry and attributes (data/scripts/generate.ts)",
         licence: "Same as this project",
-        note: "Township, community, grid, residential-unit and station geometry, and every figure of communities and below, are invented for demonstration.",
+        note: "Township, community, grid, residential-unit and station geometry, every figure of communities and below, the programme dates, 三社联动 figures, 双报到 units and the targets are invented for demonstration.",
       },
     ],
     layers: Object.fromEntries(LAYER_NAMES.map((layer) => [layer, layerFile(layer)])),
+    targets: TARGETS_FILE,
+    registeredUnits: REGISTERED_UNITS_FILE,
     bbox,
     credit: "县界:高德地图(经 ECharts 整理),仅供示意;乡镇(街道)及以下几何与属性为合成演示数据;无审图号",
   };

@@ -104,3 +104,10 @@ export class Random {
 export function createRandom(...keys: readonly (string | number)[]): Random {
   return new Random(hashKeys(...keys));
 }
+
+/** A uniformly drawn day from `from` to `to`, both included. */
+export function isoDate(random: Random, from: string, to: string): string {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000);
+  return new Date(start + random.int(0, days) * 86_400_000).toISOString().slice(0, 10);
+}

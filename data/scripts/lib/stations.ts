@@ -7,7 +7,8 @@ import type { StationProperties } from "../../../src/data/contract.ts";
 import { offsetMetres } from "./local-frame.ts";
 import { communityRoomName, streetStationName } from "./names.ts";
 import { pointInArea, type Area, type Point } from "./polygon.ts";
-import type { Random } from "./prng.ts";
+import { isoDate, type Random } from "./prng.ts";
+import { withCertifiedWorkers } from "./programmes.ts";
 
 /** A point within `radius` metres of `centre` and inside `area`; the centre itself as a fallback. */
 export function nearbyPointInside(random: Random, centre: Point, radius: number, area: Area): Point {
@@ -20,11 +21,6 @@ export function nearbyPointInside(random: Random, centre: Point, radius: number,
   return centre;
 }
 
-function isoDate(random: Random, from: string, to: string): string {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000);
-  return new Date(start + random.int(0, days) * 86_400_000).toISOString().slice(0, 10);
-}
 
 const STATION_OPENING: readonly (readonly [readonly [string, string], number])[] = [
   [["2019-03-01", "2019-12-31"], 0.06],
@@ -51,7 +47,7 @@ export function streetStation(random: Random, streetCode: string, streetName: st
   const workers = urban ? random.int(3, 8) : random.int(2, 5);
   const opened = isoDate(random, from, to);
   const later = new Date(Date.parse(`${asOf}T00:00:00Z`) + random.int(7, 60) * 86_400_000).toISOString().slice(0, 10);
-  return {
+  return withCertifiedWorkers({
     id: `${streetCode}-S`,
     name: streetStationName(streetName),
     level: "街道",
@@ -59,7 +55,7 @@ export function streetStation(random: Random, streetCode: string, streetName: st
     communityCode: null,
     socialWorkers: issue === "unstaffed" ? 0 : workers,
     openedOn: issue === "late" ? later : opened,
-  };
+  });
 }
 
 /** Probability that a community has a 社工室: towns and city communities more often. */
@@ -70,7 +66,7 @@ export function roomProbability(kind: "居委会" | "村委会", urbanStreet: bo
 
 export function communityRoom(random: Random, streetCode: string, communityCode: string, communityName: string): StationProperties {
   const [from, to] = random.weighted(ROOM_OPENING);
-  return {
+  return withCertifiedWorkers({
     id: `${communityCode}-R`,
     name: communityRoomName(communityName),
     level: "社区",
@@ -78,5 +74,5 @@ export function communityRoom(random: Random, streetCode: string, communityCode:
     communityCode,
     socialWorkers: random.int(1, 2),
     openedOn: isoDate(random, from, to),
-  };
+  });
 }
