@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
-import { extrusionHeight, heightScale, MIN_HEIGHT_SHARE, shareExpression, tallestMetresAtZoomZero } from "./extrusion.ts";
+import { extrusionHeight, heightScale, MIN_HEIGHT_SHARE, sandtableColouring, shareExpression, tallestMetresAtZoomZero } from "./extrusion.ts";
 
 const freeze = <T>(rows: T[]): readonly T[] => Object.freeze(rows.map((row) => Object.freeze(row)));
 
@@ -65,5 +65,15 @@ describe("height expressions", () => {
       layers: [{ id: "prisms", type: "fill-extrusion", source: "areas", paint: { "fill-extrusion-height": extrusionHeight(scale, 25) } }],
     };
     expect(validateStyleMin(style as never)).toEqual([]);
+  });
+});
+
+describe("sandtableColouring", () => {
+  it.each([
+    ["province", "streets"],
+    ["prefecture", "communities"],
+    ["county", "communities"],
+  ] as const)("raises a %s's %s by party coverage", (level, raised) => {
+    expect(sandtableColouring(level)).toEqual({ level: raised, indicator: "partyBranchCoverage" });
   });
 });

@@ -4,9 +4,18 @@
 // (they double in metres per zoom level out), so prisms read the same over the province and over
 // a city.
 import type { ExpressionSpecification } from "maplibre-gl";
+import type { AreaColouring } from "./choropleth.ts";
 
 /** The camera pitch of the sandtable, in degrees from the vertical. */
 export const SANDTABLE_PITCH = 55;
+
+/**
+ * What the sandtable raises when no area colouring is chosen: party-organisation coverage of the
+ * townships over a province (or anything above a city), of the communities over a city or less.
+ */
+export function sandtableColouring(datasetLevel: "province" | "prefecture" | "county" | "township"): AreaColouring {
+  return { level: datasetLevel === "province" ? "streets" : "communities", indicator: "partyBranchCoverage" };
+}
 
 /** The lowest area with a value is this share of the tallest, so it still reads as raised. */
 export const MIN_HEIGHT_SHARE = 0.06;
