@@ -103,7 +103,7 @@ describe("dataStyle sandtable", () => {
     expect(prisms).toMatchObject({ type: "fill-extrusion", source: "tiles", "source-layer": "streets", paint: { "fill-extrusion-height": height } });
     const fill = flat.layers.find((layer) => layer.id === "data-areas");
     // The flat fill's colours, with the selected prism in the selection colour.
-    expect(JSON.stringify(prisms?.paint)).toContain(JSON.stringify((fill?.paint as Record<string, unknown>)["fill-color"]));
+    expect(JSON.stringify(prisms?.paint)).toContain(JSON.stringify((fill?.paint as Record<string, unknown> | undefined)?.["fill-color"]));
     expect(JSON.stringify(prisms?.paint)).toContain(palette.selection);
   });
 
