@@ -64,6 +64,8 @@ const FALLBACK_CAMERA: Camera = { longitude: 102.7, latitude: 25.0, zoom: 3 };
 declare global {
   interface Window {
     partyMap?: MapAdapter;
+    /** With debug=1: deck.gl's layers from the app's own chunk, for benchmarks that compare deck.gl with MapLibre (npm run bench:3d). */
+    partyDeckLayers?: () => Promise<typeof import("@deck.gl/layers")>;
   }
 }
 
@@ -115,7 +117,10 @@ export function MapView(props: MapViewProps) {
     if (bbox) framed.current = true;
     setAdapter(created);
     props.onAdapter?.(created);
-    if (exposeForDebugging) window.partyMap = created;
+    if (exposeForDebugging) {
+      window.partyMap = created;
+      window.partyDeckLayers = () => import("@deck.gl/layers");
+    }
     return () => {
       created.destroy();
       if (window.partyMap === created) delete window.partyMap;
