@@ -149,6 +149,8 @@ async function visit(server: StaticServer, place: Place): Promise<{ maplibre: Fr
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
+    // tsx names the functions it compiles (__name); the page has no such helper.
+    await page.addInitScript("globalThis.__name ??= (target) => target;");
     await page.goto(new URL(place.path, server.url).href);
     await waitForMapReady(page, 180_000);
     await page.waitForFunction((id) => Boolean(window.partyMap?.map.getLayer(id)), layer(), { timeout: 180_000 });
