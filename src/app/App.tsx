@@ -123,6 +123,8 @@ function Screens() {
           onShapeChange={(shape) => update({ ...state, shape }, "push")}
           chartIndicator={state.chartIndicator}
           onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
+          sandtable={state.sandtable}
+          onSandtableChange={(sandtable) => update({ ...state, sandtable }, "push")}
         />
     </LanguageContext.Provider>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage" });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage", sandtable: false });
 
 describe("url state", () => {
   it("defaults to Chinese, the demo dataset and every layer", () => {
@@ -23,6 +23,7 @@ describe("url state", () => {
     ["filters", { ...base, areaColouring: { level: "streets", indicator: "partyBranchCoverage" }, filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } } }],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
     ["compounds coloured by grid assignment", { ...base, colouring: "gridAssigned" }],
+    ["the 3D sandtable, turned", { ...base, sandtable: true, camera: { zoom: 8.5, latitude: 25.04123, longitude: 102.71234, bearing: -32.5 } }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);
     expect(parseUrl(search, hash)).toEqual(state);
@@ -56,7 +57,12 @@ describe("url state", () => {
     expect(parseUrl("", `#sel=${value}`).selection).toBeNull();
   });
 
-  it.each(["12/abc/102", "99/25/102", "12/25", "12/95/102"])("ignores a malformed camera %s", (value) => {
+  it("writes the bearing only when the map is turned", () => {
+    expect(serializeUrl({ ...base, sandtable: true, camera: { zoom: 8, latitude: 25, longitude: 102, bearing: 30 } }).hash).toBe("#map=8/25/102/30&3d=1");
+    expect(serializeUrl({ ...base, camera: { zoom: 8, latitude: 25, longitude: 102, bearing: 0.01 } }).hash).toBe("#map=8/25/102");
+  });
+
+  it.each(["12/abc/102", "99/25/102", "12/25", "12/95/102", "12/25/102/400", "12/25/102/10/5"])("ignores a malformed camera %s", (value) => {
     expect(parseUrl("", `#map=${value}`).camera).toBeNull();
   });
 });

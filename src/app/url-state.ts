@@ -36,18 +36,21 @@ export interface UrlState {
   shape: Array<[number, number]> | null;
   /** The indicator the side chart ranks the area's children by. */
   chartIndicator: ChartIndicatorId;
+  /** The 3D sandtable: the camera tilted, the coloured areas raised by their indicator. */
+  sandtable: boolean;
 }
 
 /** What `npm start` opens: the province, the product's main user. The city is one link away (`?data=data/kunming/tiled/manifest.json`). */
 export const DEFAULT_DATASET = "data/yunnan/manifest.json";
 
+/** `zoom/latitude/longitude`, then the bearing in degrees when the map is turned (the 3D sandtable). */
 function parseCamera(value: string | null): Camera | null {
   if (!value) return null;
   const parts = value.split("/").map(Number);
-  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part))) return null;
-  const [zoom = 0, latitude = 0, longitude = 0] = parts;
-  if (zoom < 0 || zoom > 24 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
-  return { zoom, latitude, longitude };
+  if (parts.length < 3 || parts.length > 4 || parts.some((part) => !Number.isFinite(part))) return null;
+  const [zoom = 0, latitude = 0, longitude = 0, bearing = 0] = parts;
+  if (zoom < 0 || zoom > 24 || Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || Math.abs(bearing) > 180) return null;
+  return { zoom, latitude, longitude, ...(bearing !== 0 ? { bearing } : {}) };
 }
 
 function parseVisibility(value: string | null): LayerVisibility {
@@ -139,6 +142,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     filters: { onlyGaps: view.get("og") === "1", area: parseAreaFilter(view.get("af")) },
     shape: parseShape(view.get("shp")),
     chartIndicator: CHART_INDICATORS.find((indicator) => indicator === view.get("ci")) ?? "partyBranchCoverage",
+    sandtable: view.get("3d") === "1",
   };
 }
 
@@ -150,8 +154,9 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (state.dataset !== DEFAULT_DATASET) query.set("data", state.dataset);
   const view = new URLSearchParams();
   if (state.camera) {
-    const { zoom, latitude, longitude } = state.camera;
-    view.set("map", `${round(zoom, 2)}/${round(latitude, 5)}/${round(longitude, 5)}`);
+    const { zoom, latitude, longitude, bearing } = state.camera;
+    const turned = bearing !== undefined && round(bearing, 1) !== 0 ? `/${round(bearing, 1)}` : "";
+    view.set("map", `${round(zoom, 2)}/${round(latitude, 5)}/${round(longitude, 5)}${turned}`);
   }
   const shown = OVERLAY_LAYERS.filter((layer: OverlayLayer) => state.visibility[layer]);
   if (OVERLAY_LAYERS.some((layer) => state.visibility[layer] !== DEFAULT_VISIBILITY[layer])) view.set("layers", shown.join(","));
@@ -167,6 +172,7 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (state.filters.onlyGaps) view.set("og", "1");
   if (state.filters.area) view.set("af", `${state.filters.area.comparison}:${state.filters.area.value}`);
   if (state.chartIndicator !== "partyBranchCoverage") view.set("ci", state.chartIndicator);
+  if (state.sandtable) view.set("3d", "1");
   if (state.shape) view.set("shp", state.shape.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.

@@ -2,7 +2,10 @@ import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import type { Layers } from "../domain/dataset.ts";
 import { FIRST_LABEL_LAYER } from "./basemap-style.ts";
-import { dataStyle, pickLayerOf, STYLE_LAYER } from "./data-style.ts";
+import { buildChoropleth } from "./choropleth.ts";
+import { dataStyle, EXTRUSION_LAYER, pickLayerOf, STYLE_LAYER } from "./data-style.ts";
+import { extrusionHeight, heightScale } from "./extrusion.ts";
+import { palette } from "./palette.ts";
 import { DEFAULT_VISIBILITY } from "./visibility.ts";
 
 const empty = { type: "FeatureCollection" as const, features: [] };
@@ -79,5 +82,33 @@ describe("dataStyle picking layers", () => {
   it("adds none for GeoJSON datasets, which pick from a CPU index", () => {
     const style = dataStyle({ ...common, data: { kind: "geojson", layers } });
     expect(style.layers.some((layer) => layer.id.startsWith("hit-"))).toBe(false);
+  });
+});
+
+describe("dataStyle sandtable", () => {
+  const choropleth = buildChoropleth("partyBranchCoverage", [
+    { code: "530102001", value: 0.2 },
+    { code: "530102002", value: 0.9 },
+  ]);
+  const height = extrusionHeight(heightScale([{ code: "530102001", value: 0.2 }, { code: "530102002", value: 0.9 }]), 25);
+  const flat = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" }, areas: { level: "streets", choropleth } });
+  const raised = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" }, areas: { level: "streets", choropleth, height }, selection: { layer: "streets", id: "530102002" } });
+  const ids = raised.layers.map((layer) => layer.id);
+
+  it("raises the areas instead of filling them, in the same colours, as a valid style", () => {
+    expect(validateStyleMin(raised)).toEqual([]);
+    expect(ids).not.toContain("data-areas");
+    expect(flat.layers.map((layer) => layer.id)).not.toContain(EXTRUSION_LAYER);
+    const prisms = raised.layers.find((layer) => layer.id === EXTRUSION_LAYER);
+    expect(prisms).toMatchObject({ type: "fill-extrusion", source: "tiles", "source-layer": "streets", paint: { "fill-extrusion-height": height } });
+    const fill = flat.layers.find((layer) => layer.id === "data-areas");
+    // The flat fill's colours, with the selected prism in the selection colour.
+    expect(JSON.stringify(prisms?.paint)).toContain(JSON.stringify((fill?.paint as Record<string, unknown> | undefined)?.["fill-color"]));
+    expect(JSON.stringify(prisms?.paint)).toContain(palette.selection);
+  });
+
+  it("draws the prisms over every data layer and outline, under the labels", () => {
+    for (const layer of [...Object.values(STYLE_LAYER), "district-line", "selection"]) expect(ids.indexOf(layer)).toBeLessThan(ids.indexOf(EXTRUSION_LAYER));
+    expect(ids.indexOf(EXTRUSION_LAYER)).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER));
   });
 });

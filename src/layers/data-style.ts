@@ -33,8 +33,11 @@ export interface DataStyleInput {
   accessBands?: AccessBands;
   /** "Show only gaps": compounds in the covered state of the colouring are not drawn. */
   onlyGaps?: boolean;
-  /** Areas filled by a rolled-up indicator. */
-  areas?: { level: AreaLevel; choropleth: Choropleth; matching?: readonly string[] | null } | null;
+  /**
+   * Areas filled by a rolled-up indicator; with `height` (metres, see extrusion.ts) raised as
+   * prisms in the same colours: the 3D sandtable.
+   */
+  areas?: { level: AreaLevel; choropleth: Choropleth; matching?: readonly string[] | null; height?: ExpressionSpecification | null } | null;
   /** Service distance (metres) and the latitude its circles are sized at. */
   serviceArea?: { metres: number; latitude: number };
   /** A drawn rectangle or lasso (ring of [longitude, latitude]) whose contents are summarised. */
@@ -47,6 +50,9 @@ export interface StationEdits {
   removed: readonly string[];
   moved: ReadonlyArray<{ id: string; position: [number, number] }>;
 }
+
+/** The sandtable's prisms: what a click in 3D queries first. */
+export const EXTRUSION_LAYER = "data-extrusion";
 
 /** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
 const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
@@ -113,6 +119,12 @@ function dataSources(data: DataSource): Record<string, SourceSpecification> {
   return Object.fromEntries(layers.map((layer) => [`data-${layer}`, { type: "geojson", data: data.layers[layer] ?? EMPTY } satisfies SourceSpecification]));
 }
 
+/** The choropleth's colours, with the selected prism in the selection blue: its ground outline is hidden under it. */
+function extrusionColour(choropleth: Choropleth, selected: string | null): ExpressionSpecification {
+  const fill = choroplethFill(choropleth);
+  return selected === null ? fill : ["case", ["==", ["to-string", ["get", "code"]], selected], palette.selection, fill];
+}
+
 export function dataStyle(input: DataStyleInput): StyleSpecification {
   const { data, visibility } = input;
   const tiled = data.kind === "tiles";
@@ -126,14 +138,11 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const gapFilter = input.onlyGaps ? compoundGapFilter(input.compoundColouring ?? "partyBranch", input.accessBands) : null;
   const areas = input.areas;
   const layers: LayerSpecification[] = [];
-  if (areas) {
-    const matching = areas.matching;
-    layers.push({
-      id: "data-areas", type: "fill", ...sourceOf(data, areas.level), minzoom: areas.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
-      ...(matching ? { filter: (matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
-      paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 },
-    });
-  }
+  const areaLayer = areas && {
+    ...sourceOf(data, areas.level), minzoom: areas.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
+    ...(areas.matching ? { filter: (areas.matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...areas.matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
+  };
+  if (areas && areaLayer && !areas.height) layers.push({ id: "data-areas", type: "fill", ...areaLayer, paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 } });
   if (tiled) {
     for (const layer of Object.keys(HIT_LAYER) as Array<keyof typeof HIT_LAYER>) {
       layers.push({ id: HIT_LAYER[layer], type: "fill", ...from(layer), layout: visible(visibility[layer]), paint: { "fill-color": "#000000", "fill-opacity": 0 } });
@@ -216,6 +225,14 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
         "circle-stroke-color": palette.selection,
         "circle-stroke-width": 3,
       },
+    });
+  }
+  if (areas?.height && areaLayer) {
+    // Last of the data, first under the labels: outlines and markers stay on the ground beneath
+    // the prisms, labels are drawn over them.
+    layers.push({
+      id: EXTRUSION_LAYER, type: "fill-extrusion", ...areaLayer,
+      paint: { "fill-extrusion-color": extrusionColour(areas.choropleth, input.selection?.layer === areas.level ? input.selection.id : null), "fill-extrusion-height": areas.height, "fill-extrusion-opacity": 0.92, "fill-extrusion-vertical-gradient": true },
     });
   }
   const shape = input.shape && input.shape.length >= 3 ? input.shape : null;

@@ -6,6 +6,7 @@ import { discardSession, type ImportSession } from "../data/import-session-store
 import type { Gap, GapKind } from "../domain/gaps.ts";
 import { DEFAULT_THRESHOLDS } from "../domain/indicators.ts";
 import type { AreaColouring } from "../layers/choropleth.ts";
+import { SANDTABLE_PITCH, sandtableColouring } from "../layers/extrusion.ts";
 import type { CompoundColouring } from "../layers/compound-colouring.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
 import { Breadcrumb } from "./Breadcrumb.tsx";
@@ -29,6 +30,7 @@ import { Legend } from "./Legend.tsx";
 import type { MapFilters } from "./map-filters.ts";
 import type { Camera, MapAdapter, PickedFeature } from "./map/map-adapter.ts";
 import { MapView, type FlyTarget } from "./map/MapView.tsx";
+import { SandtableToggle } from "./map/SandtableToggle.tsx";
 import { ShapeTool } from "./map/ShapeTool.tsx";
 import { WhatIfHandles } from "./map/WhatIfHandles.tsx";
 import { MapTooltip } from "./MapTooltip.tsx";
@@ -79,12 +81,16 @@ export interface ExplorerScreenProps {
   onShapeChange: (shape: Array<[number, number]> | null) => void;
   chartIndicator: ChartIndicatorId;
   onChartIndicatorChange: (indicator: ChartIndicatorId) => void;
+  sandtable: boolean;
+  onSandtableChange: (on: boolean) => void;
 }
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
-  const { manifestUrl, language, selection, visibility, colouring, areaColouring, filters, shape } = props;
+  const { manifestUrl, language, selection, visibility, colouring, filters, shape, sandtable } = props;
   const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl, progress } = useDataset(manifestUrl, props.waterUrl);
+  // The sandtable raises the coloured areas; with none chosen, the default level's coverage.
+  const areaColouring = props.areaColouring ?? (sandtable && manifest ? sandtableColouring(manifest.area.level) : null);
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
@@ -105,12 +111,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const whatIf = useWhatIf({ manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady, selected, language, wantsAccessBands: colouring === "stationAccess" });
   const { activePlan, serviceDistance } = whatIf;
   const gaps = useGapLists({ manifestUrl, engineReady, areaCode, kind: props.gapKind, markers: visibility.gaps, selected, plan: activePlan });
-  const { extras, choropleth, matched } = useMapExtras({ reports, areaColouring, filters, colouring, visibility, shape, serviceDistance, bbox: manifest?.bbox, accessBands: whatIf.accessBands, plan: activePlan, gaps: gaps.markers });
+  const { extras, choropleth, heights, matched } = useMapExtras({ reports, areaColouring, filters, colouring, visibility, shape, serviceDistance, bbox: manifest?.bbox, accessBands: whatIf.accessBands, plan: activePlan, gaps: gaps.markers, sandtable });
   const enclosed = useEnclosed(manifestUrl, shape, activePlan, engineReady);
   const charts = useChartData({ manifestUrl, engineReady, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
   const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
-  const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations }, language);
+  const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations, heightDomain: heights?.domain ?? null }, language);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
@@ -172,6 +178,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           selection={selection}
           compoundColouring={colouring}
           extras={extras}
+          tilt={sandtable ? { pitch: SANDTABLE_PITCH } : null}
           labelScale={screenZoom}
           onAdapter={setAdapter}
           onTileError={load.onTileError}
@@ -179,6 +186,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <LoadStatus steps={load.steps} />
         <WhatIfHandles adapter={adapter} {...whatIf.handles} />
         <Legend groups={legend} />
+        <SandtableToggle on={sandtable} onChange={props.onSandtableChange} />
         <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={language} />

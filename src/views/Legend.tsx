@@ -23,6 +23,7 @@ export function Legend({ groups }: { groups: readonly LegendGroup[] }) {
                   {item.label}
                 </dd>
               ))}
+              {group.note ? <dd className="legend-note">{group.note}</dd> : null}
             </div>
           ))}
         </dl>

@@ -1,5 +1,6 @@
 // The legend of what is visible, built from the same state and palette as the map: the layer
 // panel and the snapshot sheet both draw it, so neither can drift from the map.
+import { formatIndicatorValue } from "../domain/indicator-format.ts";
 import { INDICATORS } from "../domain/indicator-registry.ts";
 import { classRange, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
 import { mayBeUnknown, type CompoundColouring } from "../layers/compound-colouring.ts";
@@ -21,6 +22,8 @@ export interface LegendGroup {
   id: OverlayLayer | "areas" | "planned";
   title: string;
   items: LegendItem[];
+  /** A line under the items (the sandtable's "what height means"). */
+  note?: string;
 }
 
 export interface LegendState {
@@ -32,6 +35,8 @@ export interface LegendState {
   choropleth: Choropleth | null;
   /** Whether what-if stations are on the map. */
   planned: boolean;
+  /** The sandtable's height range ([lowest, highest] value of the coloured indicator), when the areas are raised. */
+  heightDomain?: [number, number] | null;
 }
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -95,7 +100,11 @@ export function legendGroups(state: LegendState, t: Translate): LegendGroup[] {
   if (visibility.streets) groups.push({ id: "streets", title: t("layer.streets"), items: [{ label: t("layer.streets"), colour: rgbaToCss(palette.streetLine), shape: "line" }] });
   if (state.areaColouring && state.choropleth) {
     const level = t(`layer.${state.areaColouring.level}`);
-    groups.push({ id: "areas", title: `${level} · ${indicatorLabel(t, state.areaColouring.indicator, "map")}`, items: areaItems(state.choropleth, t) });
+    const indicator = state.areaColouring.indicator;
+    const domain = state.heightDomain;
+    const format = INDICATORS[indicator].format;
+    const note = domain ? t("sandtable.height", { indicator: indicatorLabel(t, indicator, "map"), low: formatIndicatorValue(domain[0], format), high: formatIndicatorValue(domain[1], format) }) : undefined;
+    groups.push({ id: "areas", title: `${level} · ${indicatorLabel(t, indicator, "map")}`, items: areaItems(state.choropleth, t), ...(note ? { note } : {}) });
   }
   return groups;
 }

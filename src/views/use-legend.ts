@@ -6,9 +6,9 @@ import { translate, type Language } from "./i18n.ts";
 import { legendGroups, type LegendGroup, type LegendState } from "./legend-items.ts";
 
 export function useLegend(state: LegendState, language: Language): LegendGroup[] {
-  const { visibility, colouring, serviceDistance, areaColouring, choropleth, planned } = state;
+  const { visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain } = state;
   return useMemo(
-    () => legendGroups({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned }, (key, values) => translate(language, key, values)),
-    [visibility, colouring, serviceDistance, areaColouring, choropleth, planned, language],
+    () => legendGroups({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain }, (key, values) => translate(language, key, values)),
+    [visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain, language],
   );
 }

@@ -7,6 +7,7 @@ import type { UnitReport } from "../domain/analysis.ts";
 import type { Gap } from "../domain/gaps.ts";
 import type { Bbox } from "../domain/model.ts";
 import { buildChoropleth, type AreaColouring, type Choropleth } from "../layers/choropleth.ts";
+import { extrusionHeight, heightScale, type HeightScale } from "../layers/extrusion.ts";
 import type { AccessBands, CompoundColouring } from "../layers/compound-colouring.ts";
 import type { LayerVisibility } from "../layers/visibility.ts";
 import type { MapExtras } from "./map/MapView.tsx";
@@ -28,11 +29,15 @@ export interface MapExtrasInput {
   bbox: Bbox | undefined;
   /** The drawn rectangle or lasso, [longitude, latitude] (null: none). */
   shape: Array<[number, number]> | null;
+  /** The 3D sandtable: the coloured areas are raised by the same indicator. */
+  sandtable?: boolean;
 }
 
 export interface MapExtrasResult {
   extras: MapExtras;
   choropleth: Choropleth | null;
+  /** In the sandtable, the heights: the indicator's range over the areas of the level coloured. */
+  heights: HeightScale | null;
   /** How many areas pass the indicator filter, of how many coloured (null: no filter). */
   matched: { count: number; total: number } | null;
 }
@@ -53,6 +58,11 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
     () => (areaColouring && areaReports.length > 0 ? buildChoropleth(areaColouring.indicator, areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] }))) : null),
     [areaColouring, areaReports],
   );
+  const heights = useMemo(
+    () => (input.sandtable && areaColouring && areaReports.length > 0 ? heightScale(areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] }))) : null),
+    [input.sandtable, areaColouring, areaReports],
+  );
+  const height = useMemo(() => (heights ? extrusionHeight(heights, latitude) : null), [heights, latitude]);
   const matching = useMemo(() => (areaColouring && filters.area ? matchingAreas(areaReports, areaColouring.indicator, filters.area) : null), [areaColouring, areaReports, filters.area]);
   const wantsBands = colouring === "stationAccess";
   const gapMarkers = useMemo(
@@ -61,7 +71,7 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
   );
   const extras = useMemo(
     (): MapExtras => ({
-      ...(areaColouring && choropleth ? { areas: { level: areaColouring.level, choropleth, matching } } : {}),
+      ...(areaColouring && choropleth ? { areas: { level: areaColouring.level, choropleth, matching, height } } : {}),
       ...(wantsBands && accessBands ? { accessBands } : {}),
       onlyGaps: filters.onlyGaps,
       ...(visibility.serviceAreas ? { serviceArea: { metres: serviceDistance, latitude } } : {}),
@@ -69,8 +79,8 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
       ...(plan ? { stationEdits: { removed: plan.removed, moved: plan.moved } } : {}),
       shape,
     }),
-    [areaColouring, choropleth, matching, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan, shape],
+    [areaColouring, choropleth, matching, height, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan, shape],
   );
   const matched = matching ? { count: matching.length, total: areaReports.length } : null;
-  return { extras, choropleth, matched };
+  return { extras, choropleth, heights, matched };
 }

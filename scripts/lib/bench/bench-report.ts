@@ -16,6 +16,8 @@ export const FIGURE_NAMES = [
   "heap-after-load",
   "bytes-transferred",
   "bundle-initial-gzip",
+  "sandtable-fps",
+  "sandtable-frame-p95",
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 

@@ -9,13 +9,13 @@ import { dataStyle, type DataSource, type DataStyleInput } from "../../layers/da
 import type { LayerVisibility } from "../../layers/visibility.ts";
 import type { LayerName } from "../../data/contract.ts";
 import type { CompoundColouring } from "../../layers/compound-colouring.ts";
-import { MapAdapter, type Camera, type PickedFeature, type TileFailure } from "./map-adapter.ts";
+import { MapAdapter, type Camera, type PickedFeature, type TileFailure, type Tilt } from "./map-adapter.ts";
 
 export interface FlyTarget {
   position: [number, number];
   bbox: [number, number, number, number] | null;
 }
-import { indexPicker, renderedPicker, visibleLayerSet } from "./pickers.ts";
+import { indexPicker, renderedPicker, sandtablePicker, visibleLayerSet } from "./pickers.ts";
 
 export interface MapViewProps {
   dataset: Dataset | undefined;
@@ -43,6 +43,10 @@ export interface MapViewProps {
   theme?: BasemapTheme;
   /** Labels and outlines drawn this many times larger (large walls); default 1. */
   labelScale?: number;
+  /** The 3D sandtable's camera tilt (null: the flat map); pass `extras.areas.height` to raise the areas. */
+  tilt?: Tilt;
+  /** The tour in 3D turns the bearing by this many degrees at each flight. */
+  turnPerFlight?: number;
   /** Further style inputs (area fills, filters, service areas, gap markers); pass a memoised object. */
   extras?: MapExtras;
   /** Called once with the adapter, for views that drive the map themselves (export, wall tour). */
@@ -60,6 +64,8 @@ const FALLBACK_CAMERA: Camera = { longitude: 102.7, latitude: 25.0, zoom: 3 };
 declare global {
   interface Window {
     partyMap?: MapAdapter;
+    /** With debug=1: deck.gl's layers from the app's own chunk, for benchmarks that compare deck.gl with MapLibre (npm run bench:3d). */
+    partyDeckLayers?: () => Promise<typeof import("@deck.gl/layers")>;
   }
 }
 
@@ -67,6 +73,11 @@ export function MapView(props: MapViewProps) {
   const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations, compoundColouring, extras } = props;
   const theme = props.theme ?? "light";
   const labelScale = props.labelScale ?? 1;
+  const tilt = props.tilt ?? null;
+  const tiltRef = useRef(tilt);
+  tiltRef.current = tilt;
+  const turnRef = useRef(props.turnPerFlight ?? 0);
+  turnRef.current = props.turnPerFlight ?? 0;
   const containerRef = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const [ready, setReady] = useState(false);
@@ -99,13 +110,17 @@ export function MapView(props: MapViewProps) {
     const created = new MapAdapter(container, {
       style: initial,
       camera: initialCamera ?? FALLBACK_CAMERA,
+      tilt: tiltRef.current,
       ...(initialCamera === null && bbox ? { bounds: bbox } : {}),
       onCameraChange: (camera) => cameraCallback.current?.(camera),
     });
     if (bbox) framed.current = true;
     setAdapter(created);
     props.onAdapter?.(created);
-    if (exposeForDebugging) window.partyMap = created;
+    if (exposeForDebugging) {
+      window.partyMap = created;
+      window.partyDeckLayers = () => import("@deck.gl/layers");
+    }
     return () => {
       created.destroy();
       if (window.partyMap === created) delete window.partyMap;
@@ -119,12 +134,22 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (style) adapter?.setStyle(style);
   }, [adapter, style]);
+  // Only a change after creation animates: the map starts in the tilt it was made with.
+  const appliedTilt = useRef(tilt?.pitch ?? 0);
+  const pitch = tilt?.pitch ?? 0;
+  useEffect(() => {
+    if (!adapter || appliedTilt.current === pitch) return;
+    appliedTilt.current = pitch;
+    adapter.setTilt(pitch > 0 ? { pitch } : null);
+  }, [adapter, pitch]);
+
+  const extrudedLevel = extras?.areas?.height ? extras.areas.level : null;
   useEffect(() => {
     if (!adapter) return;
     const shown = visibleLayerSet(visibility);
-    if (tilesUrl) adapter.setPicker(renderedPicker(adapter.map, shown));
-    else if (featureIndex && dataset) adapter.setPicker(indexPicker(featureIndex, dataset.layers, shown));
-  }, [adapter, featureIndex, dataset, tilesUrl, visibility]);
+    const ground = tilesUrl ? renderedPicker(adapter.map, shown) : featureIndex && dataset ? indexPicker(featureIndex, dataset.layers, shown) : undefined;
+    adapter.setPicker(ground && extrudedLevel ? sandtablePicker(adapter.map, extrudedLevel, ground) : ground);
+  }, [adapter, featureIndex, dataset, tilesUrl, visibility, extrudedLevel]);
 
   const pointer = useRef({ onHover, onSelect });
   pointer.current = { onHover, onSelect };
@@ -138,7 +163,7 @@ export function MapView(props: MapViewProps) {
   );
 
   useEffect(() => {
-    if (adapter && flyTarget) adapter.flyTo(flyTarget);
+    if (adapter && flyTarget) adapter.flyTo(flyTarget, turnRef.current);
   }, [adapter, flyTarget]);
 
   const tileErrorCallback = useRef(props.onTileError);

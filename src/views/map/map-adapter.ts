@@ -3,7 +3,7 @@
 // does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import type { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, setWorkerCount, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
+import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
 import { planStyleUpdate } from "../../layers/style-update.ts";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -75,13 +75,20 @@ export interface Camera {
   longitude: number;
   latitude: number;
   zoom: number;
+  /** Degrees clockwise from north that point up; absent means north up. */
+  bearing?: number;
 }
+
+/** The 3D sandtable's camera: tilted by `pitch` degrees; null for the flat map. */
+export type Tilt = { pitch: number } | null;
 
 export interface MapAdapterOptions {
   style: StyleSpecification;
   camera: Camera;
   /** [west, south, east, north]: frame these bounds instead of the camera. */
   bounds?: [number, number, number, number];
+  /** Start tilted (the 3D sandtable). */
+  tilt?: Tilt;
   onCameraChange?: (camera: Camera) => void;
 }
 
@@ -103,6 +110,8 @@ export class MapAdapter {
   private layers: Layer[] = [];
   private picker: Picker | undefined;
   private restorations = 0;
+  /** The compass and pitch control, shown while the map is tilted. */
+  private navigation: NavigationControl | null = null;
 
   constructor(container: HTMLElement, options: MapAdapterOptions) {
     this.map = new MapLibreMap({
@@ -110,6 +119,8 @@ export class MapAdapter {
       style: options.style,
       center: [options.camera.longitude, options.camera.latitude],
       zoom: options.camera.zoom,
+      bearing: options.camera.bearing ?? 0,
+      pitch: options.tilt?.pitch ?? 0,
       ...(options.bounds ? { bounds: options.bounds, fitBoundsOptions: { padding: 24 } } : {}),
       attributionControl: false,
       // Ideographs drawn from local fonts; with no glyphs URL in the style every glyph is local.
@@ -124,6 +135,7 @@ export class MapAdapter {
       const notify = options.onCameraChange;
       this.map.on("moveend", () => notify(this.camera()));
     }
+    if (options.tilt) this.showNavigation(true);
     this.map.on("webglcontextlost", () => stripLumaInstrumentation(this.map.getCanvas().getContext("webgl2")));
     this.map.on("webglcontextrestored", () => this.restoreOverlay());
   }
@@ -181,7 +193,30 @@ export class MapAdapter {
 
   camera(): Camera {
     const center = this.map.getCenter();
-    return { longitude: center.lng, latitude: center.lat, zoom: this.map.getZoom() };
+    const bearing = this.map.getBearing();
+    return { longitude: center.lng, latitude: center.lat, zoom: this.map.getZoom(), ...(bearing !== 0 ? { bearing } : {}) };
+  }
+
+  /**
+   * Tilts the camera into the 3D sandtable (keeping the bearing) or back to the flat map, north
+   * up. Rotation is MapLibre's own: right-drag or ctrl-drag, two-finger twist, and the compass of
+   * the navigation control shown while tilted.
+   */
+  setTilt(tilt: Tilt, animate = true): void {
+    const target = tilt ? { pitch: tilt.pitch } : { pitch: 0, bearing: 0 };
+    if (animate) this.map.easeTo({ ...target, duration: 800 });
+    else this.map.jumpTo(target);
+    this.showNavigation(tilt !== null);
+  }
+
+  private showNavigation(shown: boolean): void {
+    if (shown && !this.navigation) {
+      this.navigation = new NavigationControl({ showZoom: false, showCompass: true, visualizePitch: true });
+      this.map.addControl(this.navigation, "top-right");
+    } else if (!shown && this.navigation) {
+      this.map.removeControl(this.navigation);
+      this.navigation = null;
+    }
   }
 
   /** Sets the style; MapLibre's diff turns a changed source or visibility into a small update. */
@@ -299,12 +334,17 @@ export class MapAdapter {
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 24, animate });
   }
 
-  /** Flies to a unit: its bounding box when it has one, else its point at street zoom. */
-  flyTo(target: { position: [number, number]; bbox: [number, number, number, number] | null }): void {
+  /**
+   * Flies to a unit: its bounding box when it has one, else its point at street zoom. The pitch
+   * is kept; the bearing too, turned by `turn` degrees (the wall's tour in 3D circles slowly).
+   */
+  flyTo(target: { position: [number, number]; bbox: [number, number, number, number] | null }, turn = 0): void {
+    // fitBounds would otherwise turn the map north up.
+    const bearing = this.map.getBearing() + turn;
     if (target.bbox) {
-      this.map.fitBounds([[target.bbox[0], target.bbox[1]], [target.bbox[2], target.bbox[3]]], { padding: 80, maxZoom: 17, duration: 1200 });
+      this.map.fitBounds([[target.bbox[0], target.bbox[1]], [target.bbox[2], target.bbox[3]]], { padding: 80, maxZoom: 17, duration: 1200, bearing });
     } else {
-      this.map.flyTo({ center: target.position, zoom: Math.max(this.map.getZoom(), 16), duration: 1200 });
+      this.map.flyTo({ center: target.position, zoom: Math.max(this.map.getZoom(), 16), duration: 1200, bearing });
     }
   }
 

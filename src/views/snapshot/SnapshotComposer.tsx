@@ -141,6 +141,9 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   };
 
   const done = status.kind === "done" ? status.result : null;
+  // A sheet is drawn in tiles stitched edge to edge, which a perspective view does not allow: the
+  // 3D sandtable exports as the map seen from straight above, and says so.
+  const [tilted] = useState(() => props.adapter.map.getPitch() > 0);
   return (
     <div className="snapshot-backdrop">
       <div ref={dialog} className="snapshot-dialog" role="dialog" aria-modal="true" aria-labelledby="snapshot-heading" data-testid="snapshot-composer" data-status={status.kind} data-kpi-ready={area.report ? "true" : "false"} data-export-ms={done ? Math.round(done.totalMs) : undefined} data-map-ms={done ? Math.round(done.mapMs) : undefined} data-encode-ms={done ? Math.round(done.encodeMs) : undefined} data-wait-ms={done ? Math.round(done.waitMs) : undefined} data-tiles={done?.tiles} data-pages={done?.pages} data-frames={done ? JSON.stringify(done.frames) : undefined}>
@@ -151,6 +154,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
           </button>
         </header>
         {request?.unknownPreset ? <p className="snapshot-warning">{t("snapshot.unknownPreset", { name: request.unknownPreset })}</p> : null}
+        {tilted ? <p className="snapshot-warning" data-testid="snapshot-flat">{t("snapshot.flat3d")}</p> : null}
         <div className="snapshot-body">
           <div className="snapshot-side">
             <SnapshotOptions presetName={presetName} onPresetChange={setPresetName} format={format} onFormatChange={setFormat} settings={settings} onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))} />

@@ -2,6 +2,7 @@
 const zh = {
   "snapshot.open": "导出快照",
   "snapshot.dialog": "导出地图快照",
+  "snapshot.flat3d": "3D 沙盘按俯视的平面图导出：颜色与屏幕一致，柱高不在图上。",
   "snapshot.preset": "版式",
   "snapshot.slide": "幻灯片 16:9",
   "snapshot.orientation.landscape": "横向",
@@ -57,6 +58,7 @@ export const snapshotMessages: { zh: typeof zh; en: Record<keyof typeof zh, stri
   en: {
     "snapshot.open": "Export snapshot",
     "snapshot.dialog": "Export a map snapshot",
+    "snapshot.flat3d": "The 3D sandtable exports as the map seen from straight above: the same colours, without the column heights.",
     "snapshot.preset": "Sheet",
     "snapshot.slide": "Slide 16:9",
     "snapshot.orientation.landscape": "landscape",

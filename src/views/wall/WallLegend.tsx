@@ -12,7 +12,8 @@ const ITEMS: ReadonlyArray<{ label: MessageKey; colour: string; shape: "fill" | 
   { label: "wall.legend.selection", colour: wallPalette.selection, shape: "line" },
 ];
 
-export function WallLegend() {
+/** `heightNote`: in 3D, what the columns' height means. */
+export function WallLegend({ heightNote = null }: { heightNote?: string | null }) {
   const t = useTranslate();
   return (
     <ul className="wall-legend" aria-label={t("wall.legend")} data-testid="wall-legend">
@@ -22,6 +23,7 @@ export function WallLegend() {
           {t(item.label)}
         </li>
       ))}
+      {heightNote ? <li className="wall-legend-note">{heightNote}</li> : null}
     </ul>
   );
 }

@@ -8,10 +8,17 @@ import { DEFAULT_VISIBILITY } from "../../layers/visibility.ts";
 import { wallPalette } from "../../layers/palette.ts";
 import { engineClient, useEngineProgress } from "../engine-client.ts";
 import { levelLabel } from "../field-labels.ts";
-import type { Language } from "../i18n.ts";
+import type { Language, MessageKey } from "../i18n.ts";
 import { MapView } from "../map/MapView.tsx";
 import type { PickedFeature } from "../map/map-adapter.ts";
 import { useDataset } from "../use-dataset.ts";
+import { DEFAULT_THRESHOLDS } from "../../domain/indicators.ts";
+import { formatIndicatorValue } from "../../domain/indicator-format.ts";
+import { SANDTABLE_PITCH } from "../../layers/extrusion.ts";
+import { translate } from "../i18n.ts";
+import { indicatorLabel } from "../indicator-text.ts";
+import type { MapFilters } from "../map-filters.ts";
+import { useMapExtras } from "../use-map-extras.ts";
 import { useTour } from "./use-tour.ts";
 import { useTourFocus } from "./use-tour-focus.ts";
 import { useWallCommunities, useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
@@ -37,6 +44,9 @@ export interface WallScreenProps {
 }
 
 const RANKED_AREAS = 10;
+/** In 3D the tour circles the sandtable slowly: degrees of bearing added at each stop. */
+const TURN_PER_STOP_DEGREES = 20;
+const NO_FILTERS: MapFilters = { onlyGaps: false, area: null };
 
 /** The palette's wall colours as CSS variables, so wall.css and the charts share one source. */
 function wallStyle(scale: number): CSSProperties {
@@ -47,6 +57,7 @@ function wallStyle(scale: number): CSSProperties {
 
 export function WallScreen({ manifestUrl, waterUrl, language, options, debug, engine }: WallScreenProps) {
   const scale = useWallScale();
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
   const { manifest, dataset, water, loading, tilesUrl } = useDataset(manifestUrl, waterUrl);
   const wallEngine = engine ?? engineClient(manifestUrl);
   const refresh = useWallRefresh(manifestUrl, options.refreshSeconds * 1000, wallEngine, options.tour);
@@ -67,6 +78,23 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
     () => new Map<string, UnitReport>([...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(communities ?? [])].map((unit) => [unit.code, unit])),
     [summary, communities],
   );
+  // The sandtable raises the level the tour visits (communities on a township's tour, else the townships).
+  const sandtableColouring = useMemo(() => (options.sandtable ? { level: showsCommunities ? ("communities" as const) : ("streets" as const), indicator: "partyBranchCoverage" as const } : null), [options.sandtable, showsCommunities]);
+  const sandtable = useMapExtras({
+    reports: summary ? { streets: summary.streets, communities: communities ?? [] } : undefined,
+    areaColouring: sandtableColouring,
+    filters: NO_FILTERS,
+    colouring: "partyBranch",
+    accessBands: undefined,
+    visibility: DEFAULT_VISIBILITY,
+    plan: null,
+    serviceDistance: DEFAULT_THRESHOLDS.serviceDistanceMetres,
+    gaps: undefined,
+    bbox: manifest?.bbox,
+    shape: null,
+    sandtable: options.sandtable,
+  });
+  const heightDomain = sandtable.heights?.domain;
   const ranked = useMemo(() => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined), [scope, refresh.gapCounts]);
   const selection = useMemo(() => (picked ? { layer: picked.layer, id: picked.id } : stop ? { layer: stop.layer, id: stop.code } : null), [picked, stop]);
   const focus = useMemo(() => {
@@ -113,8 +141,9 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
           selection={selection}
           theme={options.basemap}
           labelScale={scale}
+          {...(options.sandtable ? { tilt: { pitch: SANDTABLE_PITCH }, turnPerFlight: TURN_PER_STOP_DEGREES, extras: sandtable.extras } : {})}
         />
-        <WallLegend />
+        <WallLegend heightNote={heightDomain ? t("sandtable.height", { indicator: indicatorLabel(t, "partyBranchCoverage", "map"), low: formatIndicatorValue(heightDomain[0], "share"), high: formatIndicatorValue(heightDomain[1], "share") }) : null} />
         {manifest ? <WallCredit manifest={manifest} /> : null}
       </main>
       <aside className="wall-column wall-right">

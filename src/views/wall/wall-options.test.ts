@@ -23,6 +23,7 @@ describe("wall options", () => {
     ["one prefecture's counties", { ...DEFAULT_WALL_OPTIONS, tour: "5301" }],
     ["every township", { ...DEFAULT_WALL_OPTIONS, tour: "streets" }],
     ["a slow refresh, names unmasked, light basemap", { ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, maskNames: false, basemap: "light" }],
+    ["the 3D sandtable", { ...DEFAULT_WALL_OPTIONS, sandtable: true }],
   ])("round-trips %s", (_label, options) => {
     expect(parseWallOptions(serializeWallOptions(options))).toEqual(options);
   });
@@ -46,6 +47,7 @@ describe("wall options", () => {
     ["tour=communities", "tour", null],
     ["mask=no", "maskNames", true],
     ["basemap=satellite", "basemap", "dark"],
+    ["3d=yes", "sandtable", false],
   ] as const)("falls back to the default for %s", (query, field, expected) => {
     expect(parseWallOptions(`?mode=wall&${query}`)[field]).toBe(expected);
   });

@@ -1,5 +1,5 @@
 // Options of the wall display (大屏), read from the same query string as the rest of the app:
-// `?mode=wall&dwell=15&quiet=30&tour=530102001&refresh=60&mask=0&basemap=light`. Pure and
+// `?mode=wall&dwell=15&quiet=30&tour=530102001&refresh=60&mask=0&basemap=light&3d=1`. Pure and
 // round-trip tested; a value out of range falls back to its default rather than breaking the wall.
 import { TOUR_PATTERN } from "../../domain/tour-stops.ts";
 
@@ -17,6 +17,8 @@ export interface WallOptions {
   /** Personal names shown masked (张*兰); `mask=0` shows them in full. */
   maskNames: boolean;
   basemap: WallBasemap;
+  /** The 3D sandtable: the map tilted, the toured level raised by party coverage, the bearing turning at each stop. */
+  sandtable: boolean;
 }
 
 export const DEFAULT_WALL_OPTIONS: Readonly<WallOptions> = Object.freeze({
@@ -26,6 +28,7 @@ export const DEFAULT_WALL_OPTIONS: Readonly<WallOptions> = Object.freeze({
   refreshSeconds: 60,
   maskNames: true,
   basemap: "dark",
+  sandtable: false,
 });
 
 /** Accepted ranges in seconds: a refresh faster than 5 s would keep the engine busy for nothing. */
@@ -55,6 +58,7 @@ export function parseWallOptions(search: string): WallOptions {
     refreshSeconds: seconds(query.get("refresh"), RANGES.refresh, DEFAULT_WALL_OPTIONS.refreshSeconds),
     maskNames: query.get("mask") !== "0",
     basemap: query.get("basemap") === "light" ? "light" : "dark",
+    sandtable: query.get("3d") === "1",
   };
 }
 
@@ -67,5 +71,6 @@ export function serializeWallOptions(options: WallOptions): string {
   if (options.refreshSeconds !== DEFAULT_WALL_OPTIONS.refreshSeconds) query.set("refresh", String(options.refreshSeconds));
   if (!options.maskNames) query.set("mask", "0");
   if (options.basemap !== DEFAULT_WALL_OPTIONS.basemap) query.set("basemap", options.basemap);
+  if (options.sandtable) query.set("3d", "1");
   return `?${query.toString()}`;
 }
