@@ -1,16 +1,37 @@
 // The one connection to the engine worker, created on first use.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { proxy, wrap, type Remote } from "comlink";
 import { useSyncExternalStore } from "react";
 import type { GapFilter } from "../domain/gaps.ts";
 import { isEmptyPlan, scenarioOf, type WhatIfPlan } from "./what-if-plan.ts";
-import type { EngineApi, LoadProgress } from "../workers/engine-api.ts";
+import type { TargetLevel } from "../data/contract.ts";
+import type { ReportIndicatorId } from "../domain/indicator-registry.ts";
+import type { EngineApi, EngineSummary, LoadProgress } from "../workers/engine-api.ts";
 
 const engines = new Map<string, Remote<EngineApi>>();
 
-/** The absolute URL a dataset is known by (the worker resolves URLs against its own location). */
+/**
+ * The absolute URL a dataset is known by (the worker resolves URLs against its own location). A
+ * date (`#asOf=`, see datedUrl) is a view of the same dataset: same key, same worker.
+ */
 export function datasetKey(manifestUrl: string): string {
-  return new URL(manifestUrl, document.baseURI).href;
+  const url = new URL(manifestUrl, document.baseURI);
+  url.hash = "";
+  return url.href;
+}
+
+/**
+ * The dataset on an earlier date, as the engine hooks take it: `manifest.json#asOf=2021-06-30`.
+ * Every query keyed by it is that date's; null or the dataset's own date is the dataset as loaded.
+ */
+export function datedUrl(manifestUrl: string, asOf: string | null): string {
+  const base = manifestUrl.replace(/#.*$/, "");
+  return asOf ? `${base}#asOf=${asOf}` : base;
+}
+
+/** The date a dated URL names, or null. */
+export function dateOf(engineUrl: string): string | null {
+  return /#asOf=(\d{4}-\d{2}-\d{2})$/.exec(engineUrl)?.[1] ?? null;
 }
 
 /** One worker per dataset: every call goes to the worker of the dataset it names, never to "the current one". */
@@ -21,7 +42,18 @@ export function engineClient(manifestUrl: string): Remote<EngineApi> {
     engine = wrap<EngineApi>(new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }));
     engines.set(key, engine);
   }
-  return engine;
+  const asOf = dateOf(manifestUrl);
+  return asOf ? datedClient(engine, asOf) : engine;
+}
+
+/** The same engine with every call made on `asOf` (EngineApi.at): one message, so the date cannot be left behind. */
+function datedClient(engine: Remote<EngineApi>, asOf: string): Remote<EngineApi> {
+  return new Proxy(engine, {
+    get: (target, name) => {
+      if (name === "then" || name === "load" || name === "fetchTable" || name === "at" || typeof name !== "string") return Reflect.get(target, name) as unknown;
+      return (...args: unknown[]) => (target.at as unknown as (date: string, method: string, values: unknown[]) => Promise<unknown>)(asOf, name, args);
+    },
+  });
 }
 
 // Load progress per dataset, as the worker reports it: a small store outside React, read with
@@ -57,12 +89,21 @@ export function loadInEngine(manifestUrl: string) {
   return engineClient(manifestUrl).load(datasetKey(manifestUrl), undefined, false, progressReporter(manifestUrl));
 }
 
-/** Indicators for the whole dataset, computed in the worker. */
+/** Indicators for the whole dataset, computed in the worker; a dated URL loads the dataset once and then asks for that date. */
 export function useEngineSummary(manifestUrl: string, enabled = true) {
+  const client = useQueryClient();
+  const asOf = dateOf(manifestUrl);
   return useQuery({
     queryKey: ["engine-summary", manifestUrl],
     enabled,
-    queryFn: () => loadInEngine(manifestUrl),
+    queryFn: async () => {
+      if (!asOf) return loadInEngine(manifestUrl);
+      const base = datedUrl(manifestUrl, null);
+      await client.ensureQueryData({ queryKey: ["engine-summary", base], queryFn: () => loadInEngine(base), staleTime: Number.POSITIVE_INFINITY, retry: false });
+      return engineClient(manifestUrl).summary();
+    },
+    // Moving along the timeline keeps the last date's figures on screen until the next date's arrive.
+    ...(asOf ? { placeholderData: (previous: EngineSummary | undefined) => previous } : {}),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
@@ -164,6 +205,59 @@ export function useStationInfo(manifestUrl: string, ids: readonly string[], enab
     queryFn: () => engineClient(manifestUrl).describeAll("stations", ids),
     enabled: enabled && ids.length > 0,
     placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The dates the timeline spans: the earliest dated record to the dataset's own date. */
+export function useTimeline(manifestUrl: string, enabled: boolean) {
+  const base = datedUrl(manifestUrl, null);
+  return useQuery({
+    queryKey: ["engine-timeline", base],
+    queryFn: () => engineClient(base).timeline(),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Every target's status per unit on the URL's date, within an area ("" the whole dataset). */
+export function useTargets(engineUrl: string, areaCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-targets", engineUrl, areaCode],
+    queryFn: () => engineClient(engineUrl).targets(areaCode),
+    enabled,
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** A target's tally over time up to the URL's date (several dates analysed: asked for when a target is open). */
+export function useTargetProgress(engineUrl: string, targetId: string | null, areaCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-progress", engineUrl, targetId, areaCode],
+    queryFn: () => engineClient(engineUrl).progress(targetId ?? "", 12, areaCode),
+    enabled: enabled && targetId !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** What changed from `from` to the URL's date, unit by unit (null `from`: not comparing). */
+export function useDateDiff(engineUrl: string, from: string | null, level: TargetLevel, indicator: ReportIndicatorId, areaCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-date-diff", engineUrl, from, level, indicator, areaCode],
+    queryFn: () => engineClient(engineUrl).dateDiff(from ?? "", level, indicator, areaCode),
+    enabled: enabled && from !== null,
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** 双报到 arcs within an area, on the URL's date. */
+export function useRegisteredArcs(engineUrl: string, areaCode: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["engine-arcs", engineUrl, areaCode],
+    queryFn: () => engineClient(engineUrl).registeredArcs(areaCode),
+    enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
