@@ -125,6 +125,8 @@ function Screens() {
           onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
           sandtable={state.sandtable}
           onSandtableChange={(sandtable) => update({ ...state, sandtable }, "push")}
+          programmes={state.programmes}
+          onProgrammesChange={(programmes) => update({ ...state, programmes }, "push")}
         />
     </LanguageContext.Provider>
   );

@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage", sandtable: false });
+const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage", sandtable: false, programmes: { asOf: null, compare: null, arcs: false } });
 
 describe("url state", () => {
+  it("ignores a malformed date or comparison instead of guessing", () => {
+    expect(parseUrl("", "#asof=2021-13-45&cmp=2021-03-31:streets:happiness").programmes).toEqual({ asOf: null, compare: null, arcs: false });
+    expect(parseUrl("", "#cmp=2021-03-31:districts:stationCoverage").programmes.compare).toBeNull();
+  });
+
   it("defaults to Chinese, the demo dataset and every layer", () => {
     expect(parseUrl("", "")).toEqual(base);
   });
@@ -23,6 +28,7 @@ describe("url state", () => {
     ["filters", { ...base, areaColouring: { level: "streets", indicator: "partyBranchCoverage" }, filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } } }],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
     ["compounds coloured by grid assignment", { ...base, colouring: "gridAssigned" }],
+    ["an earlier date compared with the last meeting, and the 双报到 arcs", { ...base, programmes: { asOf: "2021-06-30", compare: { from: "2021-03-31", level: "streets", indicator: "stationCoverage" }, arcs: true } }],
     ["the 3D sandtable, turned", { ...base, sandtable: true, camera: { zoom: 8.5, latitude: 25.04123, longitude: 102.71234, bearing: -32.5 } }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);

@@ -11,6 +11,8 @@ import { AREA_INDICATORS, type AreaColouring, type AreaLevel } from "../layers/c
 import type { WhatIfPlan } from "../views/what-if-plan.ts";
 import type { MapFilters } from "../views/map-filters.ts";
 import { CHART_INDICATORS, type ChartIndicatorId } from "../views/charts/chart-indicators.ts";
+import { INDICATOR_IDS } from "../domain/indicator-registry.ts";
+import type { ProgrammeView } from "../views/programmes/programme-view.ts";
 
 const AREA_LEVELS: readonly AreaLevel[] = ["streets", "communities"];
 
@@ -36,6 +38,8 @@ export interface UrlState {
   shape: Array<[number, number]> | null;
   /** The indicator the side chart ranks the area's children by. */
   chartIndicator: ChartIndicatorId;
+  /** 考核督导: the date shown, the date compared with, and whether the 双报到 arcs are drawn. */
+  programmes: ProgrammeView;
   /** The 3D sandtable: the camera tilted, the coloured areas raised by their indicator. */
   sandtable: boolean;
 }
@@ -116,6 +120,21 @@ function parseShape(value: string | null): Array<[number, number]> | null {
   return ring.length >= 3 ? ring : null;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: string | null | undefined): value is string => typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+
+function parseProgrammes(view: URLSearchParams): ProgrammeView {
+  const asOf = view.get("asof");
+  const [from, level, indicator] = (view.get("cmp") ?? "").split(":");
+  const knownLevel = AREA_LEVELS.find((candidate) => candidate === level);
+  const knownIndicator = INDICATOR_IDS.find((candidate) => candidate === indicator && candidate !== "gapCount");
+  return {
+    asOf: isDate(asOf) ? asOf : null,
+    compare: isDate(from) && knownLevel && knownIndicator && knownIndicator !== "gapCount" ? { from, level: knownLevel, indicator: knownIndicator } : null,
+    arcs: view.get("arcs") === "1",
+  };
+}
+
 function parseDistance(value: string | null): number {
   const metres = Number(value);
   return value !== null && Number.isFinite(metres) && metres >= 100 && metres <= 20_000 ? metres : DEFAULT_THRESHOLDS.serviceDistanceMetres;
@@ -143,6 +162,7 @@ export function parseUrl(search: string, hash: string): UrlState {
     shape: parseShape(view.get("shp")),
     chartIndicator: CHART_INDICATORS.find((indicator) => indicator === view.get("ci")) ?? "partyBranchCoverage",
     sandtable: view.get("3d") === "1",
+    programmes: parseProgrammes(view),
   };
 }
 
@@ -173,6 +193,9 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (state.filters.area) view.set("af", `${state.filters.area.comparison}:${state.filters.area.value}`);
   if (state.chartIndicator !== "partyBranchCoverage") view.set("ci", state.chartIndicator);
   if (state.sandtable) view.set("3d", "1");
+  if (state.programmes.asOf) view.set("asof", state.programmes.asOf);
+  if (state.programmes.compare) view.set("cmp", `${state.programmes.compare.from}:${state.programmes.compare.level}:${state.programmes.compare.indicator}`);
+  if (state.programmes.arcs) view.set("arcs", "1");
   if (state.shape) view.set("shp", state.shape.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   const search = query.toString();
   // URLSearchParams escapes "/" and ","; they are safe in a fragment and easier to read unescaped.

@@ -118,7 +118,8 @@ export function compareUnitStatus(a: UnitStatus, b: UnitStatus): number {
 export function evaluateTarget(analysis: Pick<Analysis, "model" | "rollup">, target: Target, withinArea = ""): TargetReport {
   const indicator = targetIndicator(target);
   const units = levelUnits(analysis, target.level)
-    .filter((unit) => unit.code.startsWith(withinArea))
+    // Within an area: its units, or the unit that holds it (a county's target seen from a township).
+    .filter((unit) => unit.code.startsWith(withinArea) || withinArea.startsWith(unit.code))
     .map((unit): UnitStatus => {
       const value = valueOf(unit.totals, indicator);
       return {

@@ -18,6 +18,9 @@ export const AREA_INDICATORS = [
   "dualRegisteredPer100Households",
   "gridsWithoutWorker",
   "unassignedCompounds",
+  "workersVolunteersPer1000",
+  "withoutSocialOrgRate",
+  "registeredUnitsPerCommunity",
 ] as const satisfies readonly ReportIndicatorId[];
 export type AreaIndicator = (typeof AREA_INDICATORS)[number];
 export type AreaLevel = "streets" | "communities";

@@ -42,6 +42,8 @@ export interface DataStyleInput {
   serviceArea?: { metres: number; latitude: number };
   /** A drawn rectangle or lasso (ring of [longitude, latitude]) whose contents are summarised. */
   shape?: ReadonlyArray<[number, number]> | null;
+  /** Change since an earlier date: area codes by kind (new gaps, worse, improved), drawn over the fills. */
+  changes?: { level: AreaLevel; newGap: readonly string[]; worse: readonly string[]; improved: readonly string[] } | null;
   /** Gap markers: where the ranked gaps are, by severity. */
   gapMarkers?: ReadonlyArray<{ id: string; position: [number, number]; severity: "high" | "medium" | "low" }>;
 }
@@ -50,6 +52,9 @@ export interface StationEdits {
   removed: readonly string[];
   moved: ReadonlyArray<{ id: string; position: [number, number] }>;
 }
+
+/** Areas filled by their change since an earlier date. */
+export const CHANGE_LAYER = "data-changes";
 
 /** The sandtable's prisms: what a click in 3D queries first. */
 export const EXTRUSION_LAYER = "data-extrusion";
@@ -143,6 +148,27 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     ...(areas.matching ? { filter: (areas.matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...areas.matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
   };
   if (areas && areaLayer && !areas.height) layers.push({ id: "data-areas", type: "fill", ...areaLayer, paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 } });
+  const changes = input.changes;
+  if (changes && changes.newGap.length + changes.worse.length + changes.improved.length > 0) {
+    const colours: string[] = [];
+    // Unique labels: a `match` with a repeated label is an invalid style. A unit is in one kind only.
+    for (const [codes, colour] of [[changes.newGap, palette.changeNewGap], [changes.worse, palette.changeWorse], [changes.improved, palette.changeImproved]] as const) {
+      if (codes.length > 0) colours.push(...([[...codes], colour] as unknown as string[]));
+    }
+    const colour = ["match", ["to-string", ["get", "code"]], ...colours, "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
+    const changed = [...changes.newGap, ...changes.worse, ...changes.improved];
+    const changeLayer = {
+      ...sourceOf(data, changes.level), minzoom: changes.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
+      filter: ["match", ["to-string", ["get", "code"]], changed, true, false] as FilterSpecification,
+    };
+    layers.push({ id: CHANGE_LAYER, type: "fill", ...changeLayer, paint: { "fill-color": colour, "fill-opacity": 0.72 } });
+    if (changes.newGap.length > 0) {
+      layers.push({
+        id: `${CHANGE_LAYER}-new`, type: "line", ...changeLayer, filter: ["match", ["to-string", ["get", "code"]], [...changes.newGap], true, false] as FilterSpecification,
+        paint: { "line-color": palette.changeNewGap, "line-width": 2.5, "line-dasharray": [2, 1] },
+      });
+    }
+  }
   if (tiled) {
     for (const layer of Object.keys(HIT_LAYER) as Array<keyof typeof HIT_LAYER>) {
       layers.push({ id: HIT_LAYER[layer], type: "fill", ...from(layer), layout: visible(visibility[layer]), paint: { "fill-color": "#000000", "fill-opacity": 0 } });

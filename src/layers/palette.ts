@@ -46,6 +46,16 @@ export const palette = {
   gapHigh: "#b30000",
   gapMedium: "#fc8d59",
   gapLow: "#fdd49e",
+  /**
+   * Change since the last meeting (Okabe-Ito, colour-blind safe; always labelled in the legend):
+   * new gaps, worse, improved. Unchanged areas are left unfilled.
+   */
+  changeNewGap: "#d55e00",
+  changeWorse: "#e69f00",
+  changeImproved: "#0072b2",
+  /** 双报到 arcs: from the unit (source) to its community (target). */
+  arcSource: [0, 114, 178, 230] as Rgba,
+  arcTarget: [204, 121, 167, 230] as Rgba,
   /** Outline of the selected unit: a blue that no data layer uses. */
   selection: "#0b63ce",
   /** Chart bars: the covered dark red, so the side-panel charts read with the map. */

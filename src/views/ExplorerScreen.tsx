@@ -19,10 +19,10 @@ import { useEnclosed } from "./engine-client.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { GapListPanel } from "./GapListPanel.tsx";
 import { Header } from "./Header.tsx";
-import { datasetKey, engineClient } from "./engine-client.ts";
+import { datasetKey, datedUrl, engineClient } from "./engine-client.ts";
 import { LazyImportPanel } from "./import/LazyImportPanel.tsx";
 import { useFileDrop } from "./import/use-file-drop.ts";
-import { useTranslate, type Language } from "./i18n.ts";
+import { translate, useTranslate, type Language } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 import { kpiView } from "./kpi-view.ts";
 import { LayerPanel } from "./LayerPanel.tsx";
@@ -52,6 +52,10 @@ import { useSearch } from "./use-search.ts";
 import { useSelection, type Selection } from "./use-selection.ts";
 import { useWhatIf, type WhatIfState } from "./use-what-if.ts";
 import { WhatIfPanel } from "./WhatIfPanel.tsx";
+import type { ProgrammeView } from "./programmes/programme-view.ts";
+import { ProgrammesPanel } from "./programmes/ProgrammesPanel.tsx";
+import { useProgrammes } from "./programmes/use-programmes.ts";
+import { changeSheet } from "./programmes/change-sheet.ts";
 
 export interface ExplorerScreenProps {
   manifestUrl: string;
@@ -83,11 +87,16 @@ export interface ExplorerScreenProps {
   onChartIndicatorChange: (indicator: ChartIndicatorId) => void;
   sandtable: boolean;
   onSandtableChange: (on: boolean) => void;
+  /** 考核督导: the date shown, the comparison and the 双报到 arcs. */
+  programmes: ProgrammeView;
+  onProgrammesChange: (programmes: ProgrammeView) => void;
 }
 
 export function ExplorerScreen(props: ExplorerScreenProps) {
   const t = useTranslate();
   const { manifestUrl, language, selection, visibility, colouring, filters, shape, sandtable } = props;
+  // The engine's view of the dataset on the date shown: every indicator, list and chart follows it.
+  const engineUrl = datedUrl(manifestUrl, props.programmes.asOf);
   const { manifest, dataset, water, errors, warnings, loading, indicators, tilesUrl, progress } = useDataset(manifestUrl, props.waterUrl);
   // The sandtable raises the coloured areas; with none chosen, the default level's coverage.
   const areaColouring = props.areaColouring ?? (sandtable && manifest ? sandtableColouring(manifest.area.level) : null);
@@ -95,29 +104,38 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
   const needsCommunities = areaColouring?.level === "communities" || selection?.layer === "streets" || selection?.layer === "communities";
-  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, manifest, dataset, indicators, mapReady, needsCommunities, language });
+  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, engineUrl, manifest, dataset, indicators, mapReady, needsCommunities, language });
   const load = useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine });
   const engineReady = engine.isSuccess;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const province = manifest?.area.level === "province";
-  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({ manifestUrl, selection, onSelectionChange: props.onSelectionChange, engineReady, province, bbox: manifest?.bbox, onFly: setFlyTarget });
+  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({ manifestUrl: engineUrl, selection, onSelectionChange: props.onSelectionChange, engineReady, province, bbox: manifest?.bbox, onFly: setFlyTarget });
   const selectedReport = useMemo(() => areaReportOf(reports, selected), [reports, selected]);
   const search = useSearch({ manifestUrl, language, mapReady, dataset, indicators, workerReady: engineReady && manifest?.attributes !== undefined, selectUnit });
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
   // The gap list, charts and KPIs follow the selected area (a prefecture, district, street or community), else the dataset.
   const area = selected && isAreaLayer(selected.layer) ? selected : null;
   const areaCode = area?.id;
-  const whatIf = useWhatIf({ manifestUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady, selected, language, wantsAccessBands: colouring === "stationAccess" });
+  const whatIf = useWhatIf({ manifestUrl: engineUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady, selected, language, wantsAccessBands: colouring === "stationAccess" });
   const { activePlan, serviceDistance } = whatIf;
-  const gaps = useGapLists({ manifestUrl, engineReady, areaCode, kind: props.gapKind, markers: visibility.gaps, selected, plan: activePlan });
+  const gaps = useGapLists({ manifestUrl: engineUrl, engineReady, areaCode, kind: props.gapKind, markers: visibility.gaps, selected, plan: activePlan });
   const { extras, choropleth, heights, matched } = useMapExtras({ reports, areaColouring, filters, colouring, visibility, shape, serviceDistance, bbox: manifest?.bbox, accessBands: whatIf.accessBands, plan: activePlan, gaps: gaps.markers, sandtable });
-  const enclosed = useEnclosed(manifestUrl, shape, activePlan, engineReady);
-  const charts = useChartData({ manifestUrl, engineReady, reports, areaCode, computing, onChooseUnit: chooseCrumb });
+  const enclosed = useEnclosed(engineUrl, shape, activePlan, engineReady);
+  const charts = useChartData({ manifestUrl: engineUrl, engineReady, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
   const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
   const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations, heightDomain: heights?.domain ?? null }, language);
   const [adapter, setAdapter] = useState<MapAdapter>();
+  const programmes = useProgrammes({ engineUrl, view: props.programmes, areaCode: areaCode ?? "", engineReady, adapter, language });
+  const mapExtras = useMemo(() => (programmes.changes ? { ...extras, changes: programmes.changes } : extras), [extras, programmes.changes]);
+  const legendGroups = useMemo(() => [...legend, ...programmes.legend], [legend, programmes.legend]);
+  const [changesSheet, setChangesSheet] = useState(false);
+  const sheetArea = area?.name ?? rootName;
+  const changesContent = useMemo(
+    () => (changesSheet && programmes.diff ? changeSheet(programmes.diff, sheetArea, (key, values) => translate(language, key, values)) : null),
+    [changesSheet, programmes.diff, sheetArea, language],
+  );
   const screenZoom = useScreenZoom();
   // Meeting snapshots: opened from the header, or by ?snapshot=<preset> (the snapshot script).
   const [snapshotRequest] = useState(() => parseSnapshotQuery(window.location.search));
@@ -159,6 +177,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         onSnapshot={adapter && mapReady ? () => setSnapshotOpen(true) : undefined}
         onImport={() => setImportOpen(true)}
         onDiscardImport={session ? () => void discardImport() : undefined}
+        viewDate={props.programmes.asOf}
       />
       <main className="explorer-main">
         <MapView
@@ -177,7 +196,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           flyTarget={flyTarget}
           selection={selection}
           compoundColouring={colouring}
-          extras={extras}
+          extras={mapExtras}
           tilt={sandtable ? { pitch: SANDTABLE_PITCH } : null}
           labelScale={screenZoom}
           onAdapter={setAdapter}
@@ -185,7 +204,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         />
         <LoadStatus steps={load.steps} />
         <WhatIfHandles adapter={adapter} {...whatIf.handles} />
-        <Legend groups={legend} />
+        <Legend groups={legendGroups} />
         <SandtableToggle on={sandtable} onChange={props.onSandtableChange} />
         <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
@@ -196,16 +215,31 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
           {selected ? <DetailCard selected={selected} report={selectedReport} language={language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
           {shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
           {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} thresholds={whatIf.result?.city ? { ...DEFAULT_THRESHOLDS, serviceDistanceMetres: serviceDistance } : DEFAULT_THRESHOLDS} />}
+          <ProgrammesPanel
+            manifestUrl={manifestUrl}
+            engineUrl={engineUrl}
+            enabled={engineReady}
+            dataAsOf={manifest?.asOf ?? ""}
+            areaCode={areaCode ?? ""}
+            view={props.programmes}
+            onViewChange={props.onProgrammesChange}
+            diff={programmes.diff}
+            diffPending={programmes.diffPending}
+            arcCount={programmes.arcCount}
+            synthetic={(manifest?.synthetic.attributes.length ?? 0) > 0}
+            onChooseUnit={(unit) => selectUnit({ layer: LEVEL_LAYER[unit.level], id: unit.code, name: unit.name }, unit.bbox && { position: [(unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2], bbox: unit.bbox })}
+            onExportChanges={adapter && mapReady && programmes.diff ? () => setChangesSheet(true) : undefined}
+          />
           <ChartsPanel {...charts} scope={area?.name ?? rootName} indicator={props.chartIndicator} onIndicatorChange={props.onChartIndicatorChange} />
           <WhatIfPanel {...whatIf.panel} before={engine.data?.city} />
           <GapListPanel
-            manifestUrl={manifestUrl}
+            manifestUrl={engineUrl}
             areaCode={area?.id}
             areaName={area?.name ?? rootName}
             enabled={engineReady}
             computing={computing}
             language={language}
-            asOf={manifest?.asOf ?? ""}
+            asOf={props.programmes.asOf ?? manifest?.asOf ?? ""}
             kind={props.gapKind}
             onKindChange={props.onGapKindChange}
             onChoose={chooseGap}
@@ -238,7 +272,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             onClose={closeImport}
           />
         ) : null}
-        {snapshotOpen && adapter && manifest && mapReady ? (
+        {(snapshotOpen || changesSheet) && adapter && manifest && mapReady ? (
           <LazySnapshotComposer
             adapter={adapter}
             legend={legend}
@@ -248,7 +282,11 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             permalink={window.location.href}
             engineReady={engineReady}
             request={snapshotRequest}
-            onClose={() => setSnapshotOpen(false)}
+            changes={changesContent}
+            onClose={() => {
+              setSnapshotOpen(false);
+              setChangesSheet(false);
+            }}
           />
         ) : null}
       </main>

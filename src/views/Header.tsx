@@ -13,9 +13,11 @@ export interface HeaderProps {
   onImport?: (() => void) | undefined;
   /** Set when the dataset on screen holds imported data: discards it and goes back to the original. */
   onDiscardImport?: (() => void) | undefined;
+  /** The earlier date the view shows (the 考核督导 timeline), or null for the dataset's own. */
+  viewDate?: string | null;
 }
 
-export function Header({ manifest, manifestUrl, language, onLanguageChange, onSnapshot, onImport, onDiscardImport }: HeaderProps) {
+export function Header({ manifest, manifestUrl, language, onLanguageChange, onSnapshot, onImport, onDiscardImport, viewDate = null }: HeaderProps) {
   const t = useTranslate();
   const title = language === "en" ? (manifest?.titleEn ?? manifest?.title) : manifest?.title;
   return (
@@ -28,6 +30,11 @@ export function Header({ manifest, manifestUrl, language, onLanguageChange, onSn
       {manifest ? (
         <span className="header-as-of" data-testid="as-of">
           {t("asOf")} {manifest.asOf}
+        </span>
+      ) : null}
+      {viewDate ? (
+        <span className="header-view-date" data-testid="view-date" role="status">
+          {t("programmes.viewing", { date: viewDate })}
         </span>
       ) : null}
       {onDiscardImport ? (

@@ -19,7 +19,7 @@ export interface LegendItem {
 }
 
 export interface LegendGroup {
-  id: OverlayLayer | "areas" | "planned";
+  id: OverlayLayer | "areas" | "planned" | "changes" | "arcs";
   title: string;
   items: LegendItem[];
   /** A line under the items (the sandtable's "what height means"). */

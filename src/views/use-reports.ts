@@ -5,7 +5,7 @@ import type { LayerName, Manifest } from "../data/contract.ts";
 import type { IndicatorsFile } from "../data/indicators-file.ts";
 import type { UnitReport } from "../domain/analysis.ts";
 import { countFeatures, countsFromReport, type Dataset, type DatasetCounts } from "../domain/dataset.ts";
-import { datasetKey, engineClient, progressReporter, useCommunityReports, useEngineSummary } from "./engine-client.ts";
+import { datasetKey, dateOf, engineClient, progressReporter, useCommunityReports, useEngineSummary } from "./engine-client.ts";
 import { translate, type Language } from "./i18n.ts";
 
 /** Reports by level. Tiled datasets' indicator files hold the same reports, typed loosely by their schema, and no prefecture or community lists. */
@@ -18,6 +18,8 @@ export interface ExplorerReports {
 
 export interface ReportsOptions {
   manifestUrl: string;
+  /** The engine URL of the date shown (datedUrl); the dataset's own date when left out. */
+  engineUrl?: string;
   manifest: Manifest | undefined;
   dataset: Dataset | undefined;
   indicators: IndicatorsFile | undefined;
@@ -36,7 +38,9 @@ export function areaReportOf(reports: ExplorerReports | undefined, selected: { l
   return list ? reports?.[list]?.find((unit) => unit.code === selected.id) : undefined;
 }
 
-export function useReports({ manifestUrl, manifest, dataset, indicators, mapReady, needsCommunities, language }: ReportsOptions) {
+export function useReports({ manifestUrl, engineUrl = manifestUrl, manifest, dataset, indicators: fileIndicators, mapReady, needsCommunities, language }: ReportsOptions) {
+  // A tiled dataset's precomputed indicators are its own date's: an earlier date waits for the engine.
+  const indicators = dateOf(engineUrl) ? undefined : fileIndicators;
   // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their
   // attribute table. A tiled dataset's table downloads while the map draws (the map reads tiles,
   // the worker its table: nothing is read twice) and its precomputed indicators show until the
@@ -46,12 +50,12 @@ export function useReports({ manifestUrl, manifest, dataset, indicators, mapRead
   useEffect(() => {
     if (tiledEngine) void engineClient(manifestUrl).fetchTable(datasetKey(manifestUrl), progressReporter(manifestUrl));
   }, [tiledEngine, manifestUrl]);
-  const engine = useEngineSummary(manifestUrl, manifest !== undefined && (manifest.tiles === undefined || tiledEngine) && mapReady);
+  const engine = useEngineSummary(engineUrl, manifest !== undefined && (manifest.tiles === undefined || tiledEngine) && mapReady);
   const counts = useMemo((): DatasetCounts | undefined => {
-    if (indicators) return countsFromReport(indicators.city, indicators.districts.length);
+    if (fileIndicators) return countsFromReport(fileIndicators.city, fileIndicators.districts.length);
     return dataset ? countFeatures(dataset.layers) : undefined;
-  }, [dataset, indicators]);
-  const communities = useCommunityReports(manifestUrl, engine.isSuccess && needsCommunities);
+  }, [dataset, fileIndicators]);
+  const communities = useCommunityReports(engineUrl, engine.isSuccess && needsCommunities);
   const reports = useMemo(
     () => (engine.data ? { ...engine.data, ...(communities.data ? { communities: communities.data } : {}) } : (indicators as ExplorerReports | undefined)),
     [engine.data, communities.data, indicators],

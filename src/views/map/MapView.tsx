@@ -55,7 +55,7 @@ export interface MapViewProps {
   onTileError?: (failure: TileFailure) => void;
 }
 
-export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape">;
+export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape" | "changes">;
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
 // Whole-world view until a dataset says where to look.

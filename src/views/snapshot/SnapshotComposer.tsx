@@ -1,5 +1,6 @@
 // The snapshot composer: a modal dialog that turns the current view into a print-ready sheet
 // (slides, A4 and A3 at 150 or 300 dpi; PNG or PDF) or an atlas of one page per unit.
+import type { GapTableContent } from "./panel-scene.ts";
 import { useQuery } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { LayerName, Manifest } from "../../data/contract.ts";
@@ -43,6 +44,11 @@ export interface SnapshotComposerProps {
   permalink: string;
   /** Whether the dataset's engine has loaded (the atlas asks it for its pages). */
   engineReady: boolean;
+  /**
+   * The meeting sheet of a comparison: its title, and its table of changes in place of the gap
+   * table (the map already shows the changes in colour).
+   */
+  changes?: { title: string; table: GapTableContent } | null;
   /** Choices from the URL (parseSnapshotQuery). */
   request?: SnapshotRequest | null;
   onClose: () => void;
@@ -63,7 +69,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   const session = useSnapshotSession(props.adapter, request?.maxTilePixels ?? null);
   const [presetName, setPresetName] = useState<PresetName>(request?.preset ?? DEFAULT_PRESET);
   const [format, setFormat] = useState<SnapshotFormat>(request?.format ?? "png");
-  const [settings, setSettings] = useState<SheetSettings>(() => ({ title: defaultTitle(area.name, t), subtitle: defaultSubtitle(legend, language), credit: manifest.credit ?? "", watermark: false, qr: true }));
+  const [settings, setSettings] = useState<SheetSettings>(() => ({ title: props.changes?.title ?? defaultTitle(area.name, t), subtitle: defaultSubtitle(legend, language), credit: manifest.credit ?? "", watermark: false, qr: true }));
   const [scope, setScope] = useState<AtlasScope>(request?.atlas ?? "streets");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [qr, setQr] = useState<boolean[][] | null>(null);
@@ -87,15 +93,16 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   const [madeOn] = useState(() => new Date());
   const base = useMemo(() => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper" }), [settings, manifest, legend, language, t, madeOn, preset]);
   const kpi = useMemo(() => kpiContent(area.name, area.report, t), [area.name, area.report, t]);
+  const changeTable = props.changes?.table;
   const sheetRequest = useMemo(
     (): SheetRequest => ({
       preset,
-      content: sheetContent({ ...base, kpi, gaps: null, qr }),
+      content: sheetContent({ ...base, kpi, gaps: changeTable ?? null, qr }),
       frameCamera: (frame) => cameraForScreen(session.view, frame),
       style: session.style,
       focus: null,
     }),
-    [preset, base, kpi, qr, session],
+    [preset, base, kpi, qr, session, changeTable],
   );
   // The engine's model has every unit's outline, tiled datasets included.
   const atlas = useQuery({

@@ -14,7 +14,8 @@ export interface GapTableContent {
   /** Under the heading: how many gaps there are, given how many rows fit and are listed. */
   note: (listed: number) => string;
   headers: readonly [string, string, string, string];
-  rows: ReadonlyArray<{ rank: string; kind: string; unit: string; households: string; severity: "high" | "medium" | "low" }>;
+  /** `colour` overrides the severity's dot (the meeting sheet's change kinds, in the map's colours). */
+  rows: ReadonlyArray<{ rank: string; kind: string; unit: string; households: string; severity: "high" | "medium" | "low"; colour?: string }>;
   /** Shown instead of rows when the area has none or the list is unavailable. */
   empty: string;
 }
@@ -73,7 +74,7 @@ export function gapTableScene(content: GapTableContent, frame: Frame, unit: numb
     if (index % 2 === 1) items.push({ kind: "rect", x: frame.x, y, width: frame.width, height: rowHeight, fill: "#f6f7f9" });
     const textTop = y + (rowHeight - size) / 2;
     items.push(lineAt(measure, row.rank, rankX + 0.3 * unit, textTop, { size, colour: MUTED }));
-    items.push({ kind: "circle", x: kindX + 0.3 * unit, y: y + rowHeight / 2, radius: 0.25 * unit, fill: SEVERITY_COLOUR[row.severity], stroke: "rgba(0, 0, 0, 0.3)", lineWidth: 0.05 * unit });
+    items.push({ kind: "circle", x: kindX + 0.3 * unit, y: y + rowHeight / 2, radius: 0.25 * unit, fill: row.colour ?? SEVERITY_COLOUR[row.severity], stroke: "rgba(0, 0, 0, 0.3)", lineWidth: 0.05 * unit });
     items.push(lineAt(measure, row.kind, kindX + 0.8 * unit, textTop, { size, colour: INK, maxWidth: kindWidth - 1.2 * unit, role: "gap-kind" }));
     items.push(lineAt(measure, row.unit, unitX, textTop, { size, colour: INK, maxWidth: rightX - householdsWidth - unitX, role: "gap-unit" }));
     items.push(lineAt(measure, row.households, rightX - 0.3 * unit, textTop, { size, colour: INK, align: "right" }));
