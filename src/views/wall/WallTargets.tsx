@@ -25,7 +25,10 @@ export function WallTargets({ targets, failure, synthetic, toured, language }: W
   const t = useTranslate();
   return (
     <section className="wall-panel wall-targets" data-testid="wall-targets">
-      <h2>{t("wall.targets.title")}</h2>
+      <header>
+        <h2>{t("wall.targets.title")}</h2>
+        {synthetic ? <p className="wall-targets-synthetic">{t("programmes.synthetic")}</p> : null}
+      </header>
       {failure ? <p className="wall-muted">{t("wall.targets.failed", { message: failure })}</p> : null}
       {targets ? (
         <ol className="wall-target-list">
@@ -41,7 +44,6 @@ export function WallTargets({ targets, failure, synthetic, toured, language }: W
           {t("wall.targets.problem", { message: problem })}
         </p>
       ))}
-      {synthetic ? <p className="wall-targets-synthetic">{t("programmes.synthetic")}</p> : null}
     </section>
   );
 }
