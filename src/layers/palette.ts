@@ -100,4 +100,12 @@ export const wallPalette = {
   communityLine: "rgba(80, 130, 190, 0.55)",
   gridLine: "rgba(70, 110, 160, 0.45)",
   selection: "#00f0ff",
+  /**
+   * 考核督导 statuses (Okabe-Ito, colour-blind safe: blue against orange and vermillion, which
+   * differ in lightness too); always shown with their label (达标 / 预警 / 未达标 / 无数据).
+   */
+  statusMet: "#56b4e9",
+  statusWarning: "#e69f00",
+  statusMissed: "#d55e00",
+  statusUnknown: "#5d6f86",
 } as const;

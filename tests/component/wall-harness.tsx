@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { FeatureCollection, Geometry } from "geojson";
 import { http, HttpResponse } from "msw";
 import { useEffect } from "react";
-import { LAYER_NAMES, type LayerName } from "../../src/data/contract.ts";
+import { LAYER_NAMES, type LayerName, type Target } from "../../src/data/contract.ts";
 import { analyze, reportOf, type UnitReport } from "../../src/domain/analysis.ts";
 import type { EngineLayers } from "../../src/domain/model.ts";
 import { deepFreeze } from "../../src/domain/test-fixtures.ts";
@@ -66,14 +66,21 @@ export interface ServedVersion {
   asOf: string;
   layers: Layers;
   /** A file that answers HTTP 500 in this version. */
-  failing?: "manifest" | LayerName;
+  failing?: "manifest" | "targets" | LayerName;
+  /** A targets file (targetsFileSchema) to serve as /data/wuhua/targets.json, named in the manifest. */
+  targets?: unknown;
+}
+
+/** The demo city's targets file (public/data/kunming/targets.json), frozen. */
+export function cityTargets(): { contract: number; targets: Target[] } {
+  return deepFreeze(kunming("targets.json") as { contract: number; targets: Target[] });
 }
 
 /** Serves `/data/wuhua/` from the version last set; counts the requests that failed. */
 export function serveVersions(initial: ServedVersion): { set: (version: ServedVersion) => void; failedRequests: () => number } {
   let current = initial;
   let failed = 0;
-  // The district's layers only: the city's programme files (targets, registered units) are not served here.
+  // The district's layers only: the city's registered units are not served here, its targets only when a version has them.
   const { targets: _targets, registeredUnits: _units, ...manifest } = kunming("manifest.json") as Record<string, unknown>;
   server.use(
     http.get(/\/data\/wuhua\/([a-z]+)\.(json|geojson)$/, ({ request }) => {
@@ -82,7 +89,8 @@ export function serveVersions(initial: ServedVersion): { set: (version: ServedVe
         failed += 1;
         return new HttpResponse("unavailable", { status: 500, statusText: "Internal Server Error" });
       }
-      if (name === "manifest") return HttpResponse.json({ ...manifest, id: "wuhua", asOf: current.asOf });
+      if (name === "manifest") return HttpResponse.json({ ...manifest, id: "wuhua", asOf: current.asOf, ...(current.targets === undefined ? {} : { targets: "targets.json" }) });
+      if (name === "targets" && current.targets !== undefined) return HttpResponse.json(current.targets);
       const layer = LAYER_NAMES.find((candidate) => candidate === name);
       return layer ? HttpResponse.json(current.layers[layer]) : new HttpResponse("not found", { status: 404 });
     }),

@@ -6,6 +6,8 @@ import { CARD_FIELDS, fieldLabel, formatField, levelLabel } from "../field-label
 import { useTranslate, type Language, type MessageKey } from "../i18n.ts";
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { maskPersonalFields, PERSONAL_FIELDS } from "./mask-name.ts";
+import type { TargetReport, UnitStatus } from "../../domain/targets.ts";
+import { formatTargetValue, targetFormat } from "./wall-targets.ts";
 
 export interface WallFocus {
   layer: LayerName;
@@ -23,6 +25,8 @@ export interface WallCardProps {
   progress: { index: number; count: number } | null;
   maskNames: boolean;
   language: Language;
+  /** On a laggards tour: the target and this unit's standing against it. */
+  target?: { report: TargetReport; unit: UnitStatus } | undefined;
 }
 
 const FIGURES: ReadonlyArray<{ field: keyof UnitReport; label: MessageKey; format: "share" | "count" }> = [
@@ -33,7 +37,7 @@ const FIGURES: ReadonlyArray<{ field: keyof UnitReport; label: MessageKey; forma
   { field: "gridsWithoutWorker", label: "kpi.gridsWithoutWorker", format: "count" },
 ];
 
-export function WallCard({ focus, report, gaps, progress, maskNames, language }: WallCardProps) {
+export function WallCard({ focus, report, gaps, progress, maskNames, language, target }: WallCardProps) {
   const t = useTranslate();
   const hasPersonal = (PERSONAL_FIELDS[focus.layer] ?? []).some((field) => typeof focus.properties[field] === "string");
   const properties = maskNames ? maskPersonalFields(focus.layer, focus.properties) : focus.properties;
@@ -44,6 +48,7 @@ export function WallCard({ focus, report, gaps, progress, maskNames, language }:
         <span className="wall-chip">{progress ? t("wall.tour.progress", { index: progress.index, count: progress.count }) : t("wall.card.selected")}</span>
       </header>
       <p className="wall-muted">{levelLabel(focus.layer, language)}</p>
+      {target ? <WallCardTarget report={target.report} unit={target.unit} language={language} /> : null}
       {report ? (
         <dl className="wall-card-figures">
           {FIGURES.map((figure) => (
@@ -69,5 +74,31 @@ export function WallCard({ focus, report, gaps, progress, maskNames, language }:
       )}
       {hasPersonal && maskNames ? <p className="wall-muted wall-card-note">{t("wall.card.masked")}</p> : null}
     </section>
+  );
+}
+
+/** The unit against the toured target: its value beside the threshold, and its status in words. */
+function WallCardTarget({ report, unit, language }: { report: TargetReport; unit: UnitStatus; language: Language }) {
+  const t = useTranslate();
+  const format = targetFormat(report);
+  const title = language === "en" ? (report.target.titleEn ?? report.target.title) : report.target.title;
+  return (
+    <div className="wall-card-target" data-testid="wall-card-target" data-status={unit.status}>
+      <p>{t("wall.card.target", { title })}</p>
+      <dl>
+        <div>
+          <dt>{t("wall.card.value")}</dt>
+          <dd data-value>{formatTargetValue(unit.value, format, language)}</dd>
+        </div>
+        <div>
+          <dt>{t("wall.card.threshold")}</dt>
+          <dd data-threshold>{formatTargetValue(report.target.threshold, format, language)}</dd>
+        </div>
+        <div>
+          <dt>{t("wall.card.status")}</dt>
+          <dd className={`wall-status-text is-${unit.status}`}>{t(`programmes.status.${unit.status}`)}</dd>
+        </div>
+      </dl>
+    </div>
   );
 }

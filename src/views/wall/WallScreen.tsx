@@ -21,7 +21,7 @@ import type { MapFilters } from "../map-filters.ts";
 import { useMapExtras } from "../use-map-extras.ts";
 import { useTour } from "./use-tour.ts";
 import { useTourFocus } from "./use-tour-focus.ts";
-import { useWallCommunities, useWallRefresh, type WallEngine } from "./use-wall-refresh.ts";
+import { useWallCommunities, useWallRefresh, useWallTargets, type WallEngine } from "./use-wall-refresh.ts";
 import { useWallScale } from "./use-wall-scale.ts";
 import { WallCard } from "./WallCard.tsx";
 import { WallCredit } from "./WallCredit.tsx";
@@ -31,6 +31,9 @@ import { WallLegend } from "./WallLegend.tsx";
 import { rankByGaps, wallScope, WALL_KPIS } from "./wall-kpis.ts";
 import type { WallOptions } from "./wall-options.ts";
 import { WallTitleBar } from "./WallTitleBar.tsx";
+import { laggardTour } from "./wall-targets.ts";
+import { WallTargets } from "./WallTargets.tsx";
+import { WallTourNote } from "./WallTourNote.tsx";
 import "./wall.css";
 
 export interface WallScreenProps {
@@ -47,6 +50,7 @@ const RANKED_AREAS = 10;
 /** In 3D the tour circles the sandtable slowly: degrees of bearing added at each stop. */
 const TURN_PER_STOP_DEGREES = 20;
 const NO_FILTERS: MapFilters = { onlyGaps: false, area: null };
+const NO_STOPS: readonly never[] = [];
 
 /** The palette's wall colours as CSS variables, so wall.css and the charts share one source. */
 function wallStyle(scale: number): CSSProperties {
@@ -64,7 +68,10 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const summary = refresh.summary;
   const progress = useEngineProgress(manifestUrl);
   const [mapReady, setMapReady] = useState(false);
-  const stops = refresh.stops;
+  const targets = useWallTargets(manifestUrl, wallEngine, refresh.updatedAt);
+  // The laggards tour, or why it fell back to the default tour (refresh.stops, asked for with tour null).
+  const laggards = useMemo(() => (options.laggards && targets ? laggardTour(targets.reports, options.laggards.targetId) : undefined), [options.laggards, targets]);
+  const stops = !options.laggards ? refresh.stops : !laggards ? NO_STOPS : laggards.note === null ? laggards.stops : refresh.stops;
   const tour = useTour({ count: stops.length, dwellMs: options.dwellSeconds * 1000, quietMs: options.quietSeconds * 1000, enabled: mapReady });
   // A clicked feature stays on screen until the tour's next step.
   const [clicked, setClicked] = useState<{ feature: PickedFeature | null; step: number }>({ feature: null, step: -1 });
@@ -104,6 +111,11 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   }, [picked, stop]);
   // The charts mark the part the tour is in: the stop itself, or the district it lies in.
   const stopReport = stop ? reports.get(stop.code) : undefined;
+  const stopTarget = useMemo(() => {
+    const unit = laggards?.note === null && stop ? laggards.report?.units.find((candidate) => candidate.code === stop.code) : undefined;
+    return unit && laggards?.report ? { report: laggards.report, unit } : undefined;
+  }, [laggards, stop]);
+  const targetsFailure = summary?.unavailable.find((entry) => entry.layer === "targets")?.message ?? null;
   const highlight = stop && scope?.parts.some((part) => part.code === stop.code) ? stop.code : (stopReport?.parentCode ?? null);
   const partLevel = levelLabel(scope?.partLevel ?? "districts", language);
   const rankedLevel = scope?.rankedLevel ?? "streets";
@@ -126,26 +138,32 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
         {[0, 1, 2].map(kpiCard)}
         <WallGapRanking ranked={ranked} level={rankedLevel} highlight={stop?.code ?? null} />
       </aside>
-      <main className="wall-map-area">
-        <MapView
-          dataset={dataset}
-          water={water}
-          settled={!loading}
-          tilesUrl={tilesUrl}
-          visibility={DEFAULT_VISIBILITY}
-          initialCamera={null}
-          exposeForDebugging={debug}
-          onReady={() => setMapReady(true)}
-          onSelect={(feature) => setClicked({ feature, step: tour.step })}
-          flyTarget={flyTarget}
-          selection={selection}
-          theme={options.basemap}
-          labelScale={scale}
-          {...(options.sandtable ? { tilt: { pitch: SANDTABLE_PITCH }, turnPerFlight: TURN_PER_STOP_DEGREES, extras: sandtable.extras } : {})}
-        />
-        <WallLegend heightNote={heightDomain ? t("sandtable.height", { indicator: indicatorLabel(t, "partyBranchCoverage", "map"), low: formatIndicatorValue(heightDomain[0], "share"), high: formatIndicatorValue(heightDomain[1], "share") }) : null} />
-        {manifest ? <WallCredit manifest={manifest} /> : null}
-      </main>
+      <div className="wall-middle">
+        <main className="wall-map-area">
+          <MapView
+            dataset={dataset}
+            water={water}
+            settled={!loading}
+            tilesUrl={tilesUrl}
+            visibility={DEFAULT_VISIBILITY}
+            initialCamera={null}
+            exposeForDebugging={debug}
+            onReady={() => setMapReady(true)}
+            onSelect={(feature) => setClicked({ feature, step: tour.step })}
+            flyTarget={flyTarget}
+            selection={selection}
+            theme={options.basemap}
+            labelScale={scale}
+            {...(options.sandtable ? { tilt: { pitch: SANDTABLE_PITCH }, turnPerFlight: TURN_PER_STOP_DEGREES, extras: sandtable.extras } : {})}
+          />
+          <WallLegend heightNote={heightDomain ? t("sandtable.height", { indicator: indicatorLabel(t, "partyBranchCoverage", "map"), low: formatIndicatorValue(heightDomain[0], "share"), high: formatIndicatorValue(heightDomain[1], "share") }) : null} />
+          {manifest ? <WallCredit manifest={manifest} /> : null}
+          {laggards ? <WallTourNote tour={laggards} targetId={options.laggards?.targetId ?? null} language={language} /> : null}
+        </main>
+        {manifest?.targets !== undefined ? (
+          <WallTargets targets={targets} failure={targetsFailure} synthetic={manifest.synthetic.attributes.length > 0} toured={laggards?.note === null ? (laggards.report?.target.id ?? null) : null} language={language} />
+        ) : null}
+      </div>
       <aside className="wall-column wall-right">
         {[3, 4, 5].map(kpiCard)}
         {focus ? (
@@ -156,6 +174,7 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
             progress={picked || !stop ? null : { index: tour.index + 1, count: stops.length }}
             maskNames={options.maskNames}
             language={language}
+            target={picked ? undefined : stopTarget}
           />
         ) : null}
       </aside>

@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import type { Thresholds } from "../../domain/indicators.ts";
 import type { TourStop } from "../../domain/tour-stops.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
-import type { EngineSummary, LoadProgress } from "../../workers/engine-api.ts";
+import type { EngineSummary, LoadProgress, TargetsResult } from "../../workers/engine-api.ts";
 import { progressReporter } from "../engine-client.ts";
 import { retryDelayMs } from "./refresh-backoff.ts";
 
@@ -17,6 +17,7 @@ export interface WallEngine {
   gapCounts(): Promise<Record<string, number>> | Record<string, number>;
   tourStops(tour: string | null): Promise<TourStop[]> | TourStop[];
   communityReports(): Promise<UnitReport[]> | UnitReport[];
+  targets(withinArea?: string): Promise<TargetsResult> | TargetsResult;
 }
 
 export interface WallRefresh {
@@ -84,6 +85,22 @@ export function useWallCommunities(manifestUrl: string, engine: WallEngine, summ
     queryKey: ["wall-communities", manifestUrl, summaryUpdatedAt],
     queryFn: async () => engine.communityReports(),
     enabled: enabled && summaryUpdatedAt > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    networkMode: "always",
+  }).data;
+}
+
+/**
+ * 考核督导: every target against the summary on screen, asked again with each refresh; a failed
+ * refresh leaves the key unchanged, so the last figures stay (like the KPI cards).
+ */
+export function useWallTargets(manifestUrl: string, engine: WallEngine, summaryUpdatedAt: number): TargetsResult | undefined {
+  return useQuery({
+    queryKey: ["wall-targets", manifestUrl, summaryUpdatedAt],
+    queryFn: async () => engine.targets(),
+    enabled: summaryUpdatedAt > 0,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,

@@ -24,12 +24,21 @@ describe("wall options", () => {
     ["every township", { ...DEFAULT_WALL_OPTIONS, tour: "streets" }],
     ["a slow refresh, names unmasked, light basemap", { ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, maskNames: false, basemap: "light" }],
     ["the 3D sandtable", { ...DEFAULT_WALL_OPTIONS, sandtable: true }],
+    ["the laggards of the first target behind", { ...DEFAULT_WALL_OPTIONS, laggards: { targetId: null } }],
+    ["the laggards of one target", { ...DEFAULT_WALL_OPTIONS, laggards: { targetId: "party-branch-2026" } }],
   ])("round-trips %s", (_label, options) => {
     expect(parseWallOptions(serializeWallOptions(options))).toEqual(options);
   });
 
   it("writes only what differs from the defaults", () => {
     expect(serializeWallOptions({ ...DEFAULT_WALL_OPTIONS, dwellSeconds: 8, maskNames: false })).toBe("?mode=wall&dwell=8&mask=0");
+  });
+
+  it.each([
+    ["tour=laggards", { targetId: null }],
+    ["tour=laggards:grid-staffing-2025", { targetId: "grid-staffing-2025" }],
+  ])("reads %s as the laggards tour, not an area tour", (query, laggards) => {
+    expect(parseWallOptions(`?mode=wall&${query}`)).toMatchObject({ tour: null, laggards });
   });
 
   it.each([
@@ -45,6 +54,9 @@ describe("wall options", () => {
     ["tour=530102001001", "tour", null],
     ["tour=53010200a", "tour", null],
     ["tour=communities", "tour", null],
+    ["tour=laggards:", "laggards", null],
+    ["tour=laggards:Party_Branch", "laggards", null],
+    ["tour=laggard", "laggards", null],
     ["mask=no", "maskNames", true],
     ["basemap=satellite", "basemap", "dark"],
     ["3d=yes", "sandtable", false],
