@@ -28,6 +28,18 @@ const SHOTS = [
   { file: "docs/screenshots/explorer-laptop.png", path: "./#map=12.5/25.03/102.72&ac=streets:partyBranchCoverage&af=below:0.6&layers=streets,stations", width: 1366, height: 768 },
   { file: "docs/screenshots/wall-1920.png", path: "./?mode=wall&dwell=600", width: 1920, height: 1080 },
   {
+    file: "docs/screenshots/programmes.png",
+    path: "./?data=data/kunming/tiled/manifest.json#map=9.4/25.2/102.85&asof=2021-06-30&cmp=2021-03-31:streets:stationCoverage&arcs=1&sel=districts:530102",
+    width: 1440,
+    height: 900,
+    after: async (page: Page) => {
+      await page.locator('[data-target="party-branch-2026"] button').first().click();
+      await page.getByTestId("progress-curve").waitFor({ timeout: 60_000 });
+      await page.getByTestId("programmes-panel").scrollIntoViewIfNeeded();
+    },
+  },
+  { file: "docs/screenshots/sandtable.png", path: "./?data=data/kunming/tiled/manifest.json#3d=1&map=9.8/25.02/102.78/-25", width: 1440, height: 900 },
+  {
     file: "docs/screenshots/import.png",
     path: "./?data=data/kunming/manifest.json#map=14.5/25.0405/102.7045",
     width: 1440,

@@ -44,6 +44,12 @@ export interface DataStyleInput {
   shape?: ReadonlyArray<[number, number]> | null;
   /** Change since an earlier date: area codes by kind (new gaps, worse, improved), drawn over the fills. */
   changes?: { level: AreaLevel; newGap: readonly string[]; worse: readonly string[]; improved: readonly string[] } | null;
+  /**
+   * 双报到 arcs as straight lines, for exports only: on screen deck.gl's ArcLayer draws them (a
+   * custom layer, which an export cannot carry), so this layer is hidden there and shown by
+   * exportStyle (its metadata says so).
+   */
+  arcLines?: ReadonlyArray<{ from: [number, number]; to: [number, number]; width: number }> | null;
   /** Gap markers: where the ranked gaps are, by severity. */
   gapMarkers?: ReadonlyArray<{ id: string; position: [number, number]; severity: "high" | "medium" | "low" }>;
 }
@@ -52,6 +58,9 @@ export interface StationEdits {
   removed: readonly string[];
   moved: ReadonlyArray<{ id: string; position: [number, number] }>;
 }
+
+/** The 双报到 arcs' stand-in for exports (see DataStyleInput.arcLines). */
+export const ARC_EXPORT_LAYER = "registered-arcs-export";
 
 /** Areas filled by their change since an earlier date. */
 export const CHANGE_LAYER = "data-changes";
@@ -261,6 +270,16 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
       paint: { "fill-extrusion-color": extrusionColour(areas.choropleth, input.selection?.layer === areas.level ? input.selection.id : null), "fill-extrusion-height": areas.height, "fill-extrusion-opacity": 0.92, "fill-extrusion-vertical-gradient": true },
     });
   }
+  const arcLines = input.arcLines && input.arcLines.length > 0 ? input.arcLines : null;
+  if (arcLines) {
+    layers.push({
+      id: ARC_EXPORT_LAYER, type: "line", source: ARC_EXPORT_LAYER, layout: { visibility: "none", "line-cap": "round" }, metadata: { exportOnly: true },
+      paint: {
+        "line-width": ["get", "width"],
+        "line-gradient": ["interpolate", ["linear"], ["line-progress"], 0, rgbaToCss(palette.arcSource), 1, rgbaToCss(palette.arcTarget)],
+      },
+    });
+  }
   const shape = input.shape && input.shape.length >= 3 ? input.shape : null;
   if (shape) {
     layers.push(
@@ -271,6 +290,14 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const extraSources: Record<string, SourceSpecification> = {
     ...(shape ? { "drawn-shape": { type: "geojson", data: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[...shape.map((point) => [...point]), [...(shape[0] ?? [0, 0])]]] } } } } : {}),
     ...(whatIfStations.length > 0 || input.serviceArea ? { "what-if-stations": points(whatIfStations) } : {}),
+    ...(arcLines
+      ? {
+          [ARC_EXPORT_LAYER]: {
+            type: "geojson", lineMetrics: true,
+            data: { type: "FeatureCollection", features: arcLines.map((arc) => ({ type: "Feature", properties: { width: arc.width }, geometry: { type: "LineString", coordinates: [[...arc.from], [...arc.to]] } })) },
+          } satisfies SourceSpecification,
+        }
+      : {}),
     ...(markers.length > 0 ? { "gap-markers": points(markers.map((marker) => ({ position: marker.position, properties: { id: marker.id, severity: marker.severity } }))) } : {}),
   };
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {

@@ -128,7 +128,10 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations, heightDomain: heights?.domain ?? null }, language);
   const [adapter, setAdapter] = useState<MapAdapter>();
   const programmes = useProgrammes({ engineUrl, view: props.programmes, areaCode: areaCode ?? "", engineReady, adapter, language });
-  const mapExtras = useMemo(() => (programmes.changes ? { ...extras, changes: programmes.changes } : extras), [extras, programmes.changes]);
+  const mapExtras = useMemo(
+    () => (programmes.changes || programmes.arcLines ? { ...extras, changes: programmes.changes, arcLines: programmes.arcLines } : extras),
+    [extras, programmes.changes, programmes.arcLines],
+  );
   const legendGroups = useMemo(() => [...legend, ...programmes.legend], [legend, programmes.legend]);
   const [changesSheet, setChangesSheet] = useState(false);
   const sheetArea = area?.name ?? rootName;
@@ -278,11 +281,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             legend={legend}
             area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: area ? selectedReport : city }}
             manifest={manifest}
-            manifestUrl={manifestUrl}
+            manifestUrl={engineUrl}
             permalink={window.location.href}
             engineReady={engineReady}
             request={snapshotRequest}
             changes={changesContent}
+            viewDate={props.programmes.asOf}
             onClose={() => {
               setSnapshotOpen(false);
               setChangesSheet(false);

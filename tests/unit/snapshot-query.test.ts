@@ -66,6 +66,16 @@ describe("export style", () => {
     expect(exportStyle(style, { focus: false }).layers.map((layer) => layer.id)).toEqual(["background", "selection", "labels-community"]);
   });
 
+  it("draws the stand-in of a custom layer (the 双报到 arcs), hidden on screen, in the export", () => {
+    const withArcs = deepFreeze<StyleSpecification>({
+      ...style,
+      layers: [...style.layers, { id: "registered-arcs-export", type: "line", source: "arcs", layout: { visibility: "none" }, metadata: { exportOnly: true } }],
+    });
+    const arcs = exportStyle(withArcs, { focus: false }).layers.find((layer) => layer.id === "registered-arcs-export");
+    expect(arcs?.layout).toMatchObject({ visibility: "visible" });
+    expect(exportStyle(style, { focus: false }).layers.every((layer) => layer.layout?.visibility !== "none")).toBe(true);
+  });
+
   it("puts the atlas veil and outline under the labels, instead of the selection", () => {
     const focused = exportStyle(style, { focus: true });
     expect(focused.layers.map((layer) => layer.id)).toEqual(["background", "snapshot-veil", "snapshot-outline", "labels-community"]);

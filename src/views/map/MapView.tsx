@@ -55,7 +55,7 @@ export interface MapViewProps {
   onTileError?: (failure: TileFailure) => void;
 }
 
-export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape" | "changes">;
+export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape" | "changes" | "arcLines">;
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
 // Whole-world view until a dataset says where to look.

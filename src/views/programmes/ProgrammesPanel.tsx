@@ -1,7 +1,7 @@
 // 考核督导 in the explorer: the date the map, KPIs and gap list show (a timeline over the dated
 // records), each target's status and progress with the units behind it, the change since the
 // last meeting, and the 双报到 arcs. Every status is written out, never colour alone.
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState } from "react";
 import type { TargetLevel } from "../../data/contract.ts";
 import { addDays, daysBetween } from "../../domain/as-of.ts";
 import type { DateDiff } from "../../domain/date-diff.ts";
@@ -11,7 +11,7 @@ import type { TargetReport, TargetStatus, UnitStatus } from "../../domain/target
 import type { Bbox } from "../../domain/model.ts";
 import { AREA_INDICATORS } from "../../layers/choropleth.ts";
 import { useTargetProgress, useTargets, useTimeline } from "../engine-client.ts";
-import { useTranslate, type MessageKey } from "../i18n.ts";
+import { LanguageContext, useTranslate, type MessageKey } from "../i18n.ts";
 import { indicatorLabel } from "../indicator-text.ts";
 import type { ProgrammeView } from "./programme-view.ts";
 import { ProgressCurve } from "./ProgressCurve.tsx";
@@ -142,7 +142,7 @@ function TargetItem(props: {
   const format = INDICATORS[report.indicator].format;
   const progress = useTargetProgress(props.engineUrl, props.open ? target.id : null, props.areaCode, props.enabled);
   const laggards = report.units.filter((unit) => unit.status === "missed" || unit.status === "warning").slice(0, 8);
-  const title = target.title;
+  const title = (useContext(LanguageContext) === "en" ? target.titleEn : undefined) ?? target.title;
   return (
     <li className="programmes-target" data-target={target.id}>
       <button type="button" className="programmes-target-head" aria-expanded={props.open} onClick={props.onToggle}>

@@ -62,8 +62,17 @@ export function useProgrammes({ engineUrl, view, areaCode, engineReady, adapter,
     }
     return groups;
   }, [changes, diff, arcData, language]);
-  return { diff, diffPending: compare !== null && diffQuery.isFetching, changes, arcCount: view.arcs && arcs.data ? arcs.data.length : null, legend };
+  // The same arcs as straight lines for exports (deck.gl's layer cannot be exported).
+  const arcLines = useMemo(() => {
+    if (!arcData || arcData.length === 0) return null;
+    const widest = Math.max(1, ...arcData.map((arc) => arc.members));
+    return arcData.map((arc) => ({ from: arc.from, to: arc.to, width: arcWidth(arc.members, widest) }));
+  }, [arcData]);
+  return { diff, diffPending: compare !== null && diffQuery.isFetching, changes, arcLines, arcCount: view.arcs && arcs.data ? arcs.data.length : null, legend };
 }
+
+/** An arc's width in pixels: 1 to 4 by its registered members. */
+const arcWidth = (members: number, widest: number) => 1 + (3 * members) / widest;
 
 type Arc = NonNullable<ReturnType<typeof useRegisteredArcs>["data"]>[number];
 
@@ -87,7 +96,7 @@ function useArcLayer(adapter: MapAdapter | undefined, arcs: readonly Arc[] | und
         getTargetPosition: (arc: Arc) => arc.to,
         getSourceColor: palette.arcSource,
         getTargetColor: palette.arcTarget,
-        getWidth: (arc: Arc) => 1 + (3 * arc.members) / widest,
+        getWidth: (arc: Arc) => arcWidth(arc.members, widest),
         widthUnits: "pixels",
         getHeight: 0.4,
         pickable: false,

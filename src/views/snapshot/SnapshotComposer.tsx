@@ -49,6 +49,8 @@ export interface SnapshotComposerProps {
    * table (the map already shows the changes in colour).
    */
   changes?: { title: string; table: GapTableContent } | null;
+  /** The earlier date the map shows, when the timeline is not at the data date. */
+  viewDate?: string | null;
   /** Choices from the URL (parseSnapshotQuery). */
   request?: SnapshotRequest | null;
   onClose: () => void;
@@ -91,7 +93,8 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
 
   const preset = useMemo(() => presetByName(presetName), [presetName]);
   const [madeOn] = useState(() => new Date());
-  const base = useMemo(() => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper" }), [settings, manifest, legend, language, t, madeOn, preset]);
+  const viewDate = props.viewDate ?? null;
+  const base = useMemo(() => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper", viewDate }), [settings, manifest, legend, language, t, madeOn, preset, viewDate]);
   const kpi = useMemo(() => kpiContent(area.name, area.report, t), [area.name, area.report, t]);
   const changeTable = props.changes?.table;
   const sheetRequest = useMemo(

@@ -34,13 +34,21 @@ export function focusFeatures(geometry: Polygon | MultiPolygon): FeatureCollecti
   return { type: "FeatureCollection", features: [veil, outline] };
 }
 
+function isExportOnly(layer: LayerSpecification): boolean {
+  const metadata: unknown = layer.metadata;
+  return typeof metadata === "object" && metadata !== null && (metadata as { exportOnly?: unknown }).exportOnly === true;
+}
+
 /**
  * The screen style made ready for export: deck.gl's custom layers left out (they cannot be
  * serialised), and with `focus` the atlas veil and outline under the labels, replacing the
  * selection outline.
  */
 export function exportStyle(style: StyleSpecification, options: { focus: boolean }): StyleSpecification {
-  const layers = style.layers.filter((layer) => (layer.type as string) !== "custom" && !(options.focus && layer.id === "selection"));
+  const layers = style.layers
+    .filter((layer) => (layer.type as string) !== "custom" && !(options.focus && layer.id === "selection"))
+    // Stand-ins for custom layers (the 双报到 arcs) are hidden on screen and drawn in exports.
+    .map((layer) => (isExportOnly(layer) ? ({ ...layer, layout: { ...layer.layout, visibility: "visible" } } as LayerSpecification) : layer));
   if (!options.focus) return { ...style, layers };
   const focusLayers: LayerSpecification[] = [
     { id: "snapshot-veil", type: "fill", source: FOCUS_SOURCE, filter: ["==", ["get", "role"], "veil"], paint: { "fill-color": "#ffffff", "fill-opacity": 0.6 } },

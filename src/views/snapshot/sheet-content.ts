@@ -84,6 +84,8 @@ export interface SheetContentInput {
   t: Translate;
   madeOn: Date;
   paper: boolean;
+  /** The earlier date the map shows (the 考核督导 timeline); the sheet says both dates. */
+  viewDate?: string | null;
 }
 
 export function sheetContent(input: SheetContentInput): SheetContent {
@@ -93,7 +95,7 @@ export function sheetContent(input: SheetContentInput): SheetContent {
     language: input.language,
     title: settings.title,
     subtitle: settings.subtitle,
-    asOf: `${t("asOf")} ${manifest.asOf}`,
+    asOf: input.viewDate ? t("programmes.sheet.asOf", { date: input.viewDate, asOf: manifest.asOf }) : `${t("asOf")} ${manifest.asOf}`,
     madeOn: t("snapshot.madeOn", { date: formatDateTime(input.madeOn) }),
     legendHeading: t("legend.title"),
     legend: [...input.legend, basemapGroup(t)],
