@@ -120,9 +120,9 @@ function benchScale(scale: Scale): Figure[] {
     { name: "what-if-update", scale, value: round(percentile(whatIfTimes, 95)), unit: "ms", baseline: null, ratio: null },
     { name: "suggest-sites", scale, value: round(median(suggestTimes)), unit: "ms", baseline: null, ratio: null },
     // Against the full recomputation from the layers, in the same run.
-    { name: "as-of-date", scale, value: round(median(asOfTimes)), unit: "ms", baseline: round(indexed), ratio: round(median(asOfTimes) / indexed) },
-    { name: "targets", scale, value: round(targetsMs), unit: "ms", baseline: round(indexed), ratio: round(targetsMs / indexed) },
-    { name: "progress-curve-12", scale, value: round(progressMs), unit: "ms", baseline: round(indexed), ratio: round(progressMs / indexed) },
+    { name: "as-of-date", scale, value: round(median(asOfTimes)), unit: "ms", baseline: round(indexed), ratio: Number((median(asOfTimes) / indexed).toPrecision(2)) },
+    { name: "targets", scale, value: round(targetsMs), unit: "ms", baseline: round(indexed), ratio: Number((targetsMs / indexed).toPrecision(2)) },
+    { name: "progress-curve-12", scale, value: round(progressMs), unit: "ms", baseline: round(indexed), ratio: Number((progressMs / indexed).toPrecision(2)) },
   ];
 }
 
