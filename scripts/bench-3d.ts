@@ -14,7 +14,7 @@ import { build } from "vite";
 import { launchBrowser, waitForMapReady } from "../tests/browser/browser.ts";
 import { FIRST_LABEL_LAYER } from "../src/layers/basemap-style.ts";
 import { EXTRUSION_LAYER } from "../src/layers/data-style.ts";
-import { formatTable, jsonLine, makeRow, type ReportRow, type Scale } from "./lib/bench/bench-report.ts";
+import { makeRow, printReport, type ReportRow, type Scale } from "./lib/bench/bench-report.ts";
 import { median } from "./lib/bench/sample-stats.ts";
 import { startStaticServer, type StaticServer } from "./lib/bench/static-server.ts";
 import { prepareCity, prepareProvince } from "./prepare-data.ts";
@@ -192,10 +192,7 @@ async function main(): Promise<void> {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
-  console.log("");
-  console.log(formatTable(rows));
-  console.log("");
-  for (const row of rows) console.log(jsonLine(row));
+  printReport(rows);
 }
 
 try {

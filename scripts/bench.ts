@@ -14,7 +14,7 @@ import { build } from "vite";
 import { BASELINE_PATH, MAPLIBRE_PREFIX, baselineHtml } from "./lib/bench/baseline-page.ts";
 import { GENERATED_FOLDER, cameraPlan, cityDataset, provinceDataset, type BenchDataset } from "./lib/bench/bench-datasets.ts";
 import { visitPage, visitWall, type Visit, type WallVisit } from "./lib/bench/bench-page.ts";
-import { formatTable, jsonLine, makeRow, type ReportRow, type Scale } from "./lib/bench/bench-report.ts";
+import { makeRow, printReport, type ReportRow, type Scale } from "./lib/bench/bench-report.ts";
 import { initialBundleSize } from "./lib/bench/bundle-size.ts";
 import { median, medianOfPresent, percentile } from "./lib/bench/sample-stats.ts";
 import { startStaticServer, type ResponseRecord, type StaticServer } from "./lib/bench/static-server.ts";
@@ -208,10 +208,7 @@ async function main(): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
   }
 
-  console.log("");
-  console.log(formatTable(rows));
-  console.log("");
-  for (const row of rows) console.log(jsonLine(row));
+  printReport(rows);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()}`);
 }
 

@@ -107,3 +107,11 @@ export function formatTable(rows: readonly ReportRow[]): string {
       .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
 }
+
+/** Prints a bench's table, then one JSON line per figure (what CI and the README read). */
+export function printReport(rows: readonly ReportRow[]): void {
+  console.log("");
+  console.log(formatTable(rows));
+  console.log("");
+  for (const row of rows) console.log(jsonLine(row));
+}
