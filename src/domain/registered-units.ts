@@ -1,5 +1,5 @@
 // 双报到 units joined to the model's communities by code. A unit naming a community the dataset
-// does not have is left out and reported, as any other row that cannot be placed.
+// does not have is left out and reported, like every other row that cannot be placed.
 import type { RegisteredUnitProperties } from "../data/contract.ts";
 import type { Model, ModelProblem, RegisteredUnitRow } from "./model.ts";
 

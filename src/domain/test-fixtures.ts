@@ -321,10 +321,8 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
         if (isServing(station, model.asOf)) own.servingStations += 1;
       } else own.rooms += 1;
       own.socialWorkers += station.socialWorkers;
-      if (station.certifiedWorkers !== undefined && station.certifiedWorkers !== null) {
-        own.certifiedKnownWorkers += station.socialWorkers;
-        own.certifiedWorkers += Math.min(station.certifiedWorkers, station.socialWorkers);
-      }
+      const certified = station.certifiedWorkers ?? null;
+      if (certified !== null) [own.certifiedKnownWorkers, own.certifiedWorkers] = [own.certifiedKnownWorkers + station.socialWorkers, own.certifiedWorkers + Math.min(certified, station.socialWorkers)];
     }
     own.targetStreets = street.stationTarget ? 1 : 0;
     own.targetStreetsCovered = street.stationTarget && own.servingStations > 0 ? 1 : 0;
