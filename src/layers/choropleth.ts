@@ -3,7 +3,7 @@
 // reads "60%–75%", not "0.6034–0.7519". Colours are ColorBrewer OrRd, readable by red-green
 // colour-blind viewers: darker always means worse, whichever way the indicator points (the
 // registry says which way that is, and how the indicator is written).
-import { quantile } from "d3-array";
+import { quantile } from "d3";
 import type { ExpressionSpecification } from "maplibre-gl";
 import type { IndicatorFormat } from "../domain/indicator-format.ts";
 import { INDICATORS, type ReportIndicatorId } from "../domain/indicator-registry.ts";

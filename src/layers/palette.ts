@@ -1,7 +1,11 @@
 // One palette for map, legend, charts and exports. Colours are chosen to stay distinguishable
 // for red-green colour-blind viewers: the gap colour differs from the covered colour in
 // lightness, not only in hue.
+import { schemeOrRd } from "d3";
+
 export type Rgba = [number, number, number, number];
+
+const ORRD_5 = schemeOrRd[5] as readonly [string, string, string, string, string];
 
 export const palette = {
   background: "#e6eaee",
@@ -25,13 +29,17 @@ export const palette = {
   /** Community-level social-work room (社工室). */
   stationRoom: [53, 151, 143, 255] as Rgba,
   stationOutline: [255, 255, 255, 255] as Rgba,
-  /** Area choropleth ramps by class count (ColorBrewer OrRd, colour-blind safe): darker is worse. */
+  /**
+   * Area choropleth ramps by class count (ColorBrewer OrRd from d3-scale-chromatic, colour-blind
+   * safe): darker is worse. ColorBrewer starts at three classes; one and two take the five-class
+   * ramp's middle and its inner pair.
+   */
   choropleth: {
-    1: ["#fc8d59"],
-    2: ["#fdcc8a", "#e34a33"],
-    3: ["#fee8c8", "#fdbb84", "#e34a33"],
-    4: ["#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"],
-    5: ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"],
+    1: [ORRD_5[2]],
+    2: [ORRD_5[1], ORRD_5[3]],
+    3: schemeOrRd[3] as readonly string[],
+    4: schemeOrRd[4] as readonly string[],
+    5: ORRD_5,
   } as Record<number, readonly string[]> & { 5: readonly string[] },
   /** An area whose indicator has no value (denominator zero): shown as missing, not as zero. */
   choroplethMissing: "#cfd4d9",

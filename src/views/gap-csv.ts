@@ -1,7 +1,9 @@
 // The gap list as a table for officials' spreadsheets: one column list that both exports use
 // (CSV here, XLSX in gap-xlsx.ts), so the two files always carry the same headers and values.
 // The CSV has a UTF-8 byte-order mark so Excel reads the Chinese correctly, quotes where needed.
+import { csvFormatRow } from "d3-dsv";
 import { explainScore, type Gap } from "../domain/gaps.ts";
+import { downloadBlob } from "./snapshot/download.ts";
 import { translate, type Language, type MessageKey } from "./i18n.ts";
 
 export type GapCell = string | number | null;
@@ -44,10 +46,7 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function cell(value: GapCell): string {
-  const text = value === null ? "" : typeof value === "string" ? neutraliseFormula(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const text = (value: GapCell): string => (value === null ? "" : typeof value === "string" ? neutraliseFormula(value) : String(value));
 
 /**
  * The list as CSV (UTF-8 with BOM, so Excel reads the Chinese). `notes` (the 数据截至 date, the
@@ -56,18 +55,10 @@ function cell(value: GapCell): string {
  */
 export function gapsToCsv(gaps: readonly Gap[], language: Language, notes: readonly string[] = []): string {
   const { header, rows } = gapTable(gaps, language);
-  const lines = [header, ...rows].map((row) => row.map(cell).join(","));
-  if (notes.length > 0) lines.push("", ...notes.map((note) => cell(note)));
+  // d3-dsv quotes where needed; rows end in CRLF, as spreadsheets on Windows expect.
+  const lines = [header, ...rows].map((row) => csvFormatRow(row.map(text)));
+  if (notes.length > 0) lines.push("", ...notes.map((note) => csvFormatRow([text(note)])));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 export function downloadText(text: string, fileName: string, type = "text/csv;charset=utf-8"): void {
