@@ -278,7 +278,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         {(snapshotOpen || changesSheet) && adapter && manifest && mapReady ? (
           <LazySnapshotComposer
             adapter={adapter}
-            legend={legend}
+            legend={legendGroups}
             area={{ name: area?.name ?? rootName, layer: area?.layer ?? null, code: area?.id ?? null, report: area ? selectedReport : city }}
             manifest={manifest}
             manifestUrl={engineUrl}

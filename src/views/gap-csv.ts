@@ -46,7 +46,7 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const text = (value: GapCell): string => (value === null ? "" : typeof value === "string" ? neutraliseFormula(value) : String(value));
+const cellText = (value: GapCell): string => (value === null ? "" : typeof value === "string" ? neutraliseFormula(value) : String(value));
 
 /**
  * The list as CSV (UTF-8 with BOM, so Excel reads the Chinese). `notes` (the 数据截至 date, the
@@ -56,8 +56,8 @@ const text = (value: GapCell): string => (value === null ? "" : typeof value ===
 export function gapsToCsv(gaps: readonly Gap[], language: Language, notes: readonly string[] = []): string {
   const { header, rows } = gapTable(gaps, language);
   // d3-dsv quotes where needed; rows end in CRLF, as spreadsheets on Windows expect.
-  const lines = [header, ...rows].map((row) => csvFormatRow(row.map(text)));
-  if (notes.length > 0) lines.push("", ...notes.map((note) => csvFormatRow([text(note)])));
+  const lines = [header, ...rows].map((row) => csvFormatRow(row.map(cellText)));
+  if (notes.length > 0) lines.push("", ...notes.map((note) => csvFormatRow([cellText(note)])));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 

@@ -1,5 +1,5 @@
 // Interface strings, Simplified Chinese first. Place names stay as the data has them.
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import { chartMessages } from "./charts/messages.ts";
 import { importMessages } from "./import/messages.ts";
 import { loadMessages } from "./loading/messages.ts";
@@ -336,7 +336,8 @@ export const LanguageContext = createContext<Language>("zh");
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** The active language's translate function: the same function until the language changes, so memoised views keep their work. */
 export function useTranslate(): Translate {
   const language = useContext(LanguageContext);
-  return (key, values) => translate(language, key, values);
+  return useMemo((): Translate => (key, values) => translate(language, key, values), [language]);
 }

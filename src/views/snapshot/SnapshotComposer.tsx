@@ -7,7 +7,7 @@ import type { LayerName, Manifest } from "../../data/contract.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { AtlasUnit } from "../../domain/atlas-units.ts";
 import { engineClient } from "../engine-client.ts";
-import { LanguageContext, translate } from "../i18n.ts";
+import { LanguageContext, useTranslate } from "../i18n.ts";
 import type { LegendGroup } from "../legend-items.ts";
 import type { MapAdapter } from "../map/map-adapter.ts";
 import { AtlasSection } from "./AtlasSection.tsx";
@@ -63,11 +63,10 @@ type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"
 export function SnapshotComposer(props: SnapshotComposerProps) {
   const language = useContext(LanguageContext);
   // Stable per language, so memoised sheets are rebuilt only when their inputs change.
-  const t = useMemo((): Translate => (key, values) => translate(language, key, values), [language]);
+  const t: Translate = useTranslate();
   const { request, area, manifest } = props;
-  // Parents often rebuild these arrays on every render; the sheet is redrawn only when they change.
-  const legendKey = JSON.stringify(props.legend);
-  const legend = useMemo((): LegendGroup[] => JSON.parse(legendKey) as LegendGroup[], [legendKey]);
+  // The legend comes memoised (useLegend): the sheet is redrawn only when it changes.
+  const legend = props.legend;
   const session = useSnapshotSession(props.adapter, request?.maxTilePixels ?? null);
   const [presetName, setPresetName] = useState<PresetName>(request?.preset ?? DEFAULT_PRESET);
   const [format, setFormat] = useState<SnapshotFormat>(request?.format ?? "png");
