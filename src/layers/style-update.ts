@@ -4,12 +4,18 @@
 // the data changed, so sources compare by reference here, and only the layers (small) go through
 // the style-spec diff. Anything else that changed falls back to MapLibre's full diff.
 import { diff } from "@maplibre/maplibre-gl-style-spec";
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap, SourceSpecification, StyleSpecification } from "maplibre-gl";
 
-export interface LayerCommand {
-  command: string;
-  args: unknown[];
-}
+/** The layer changes the map has a method for, each with its method's arguments. */
+export type LayerCommand =
+  | { command: "addLayer"; args: [layer: LayerSpecification, beforeId?: string] }
+  | { command: "removeLayer"; args: [id: string] }
+  | { command: "setPaintProperty"; args: Parameters<MapLibreMap["setPaintProperty"]> }
+  | { command: "setLayoutProperty"; args: Parameters<MapLibreMap["setLayoutProperty"]> }
+  | { command: "setFilter"; args: [id: string, filter: FilterSpecification | null] }
+  | { command: "setLayerZoomRange"; args: [id: string, minzoom?: number, maxzoom?: number] };
+
+type GeoJsonData = GeoJSONSourceSpecification["data"];
 
 export type StyleUpdate =
   | { kind: "full" }
@@ -18,7 +24,7 @@ export type StyleUpdate =
       /** Sources to add before the layers that use them. */
       addSources: Array<[string, SourceSpecification]>;
       /** GeoJSON sources whose data object changed: set it in place. */
-      setData: Array<[string, unknown]>;
+      setData: Array<[string, GeoJsonData]>;
       /** Layer changes from the style-spec diff, in its order (after the sources are added). */
       layerCommands: LayerCommand[];
       /** Sources no longer used, removed after the layers. */
@@ -32,7 +38,12 @@ const sameExceptData = (before: SourceSpecification, after: SourceSpecification)
 };
 
 /** Commands the map has a method for; anything else (setLayerProperty, …) takes the full path. */
-export const LAYER_COMMANDS: ReadonlySet<string> = new Set(["addLayer", "removeLayer", "setPaintProperty", "setLayoutProperty", "setFilter", "setLayerZoomRange"]);
+export const LAYER_COMMANDS: ReadonlySet<string> = new Set<LayerCommand["command"]>(["addLayer", "removeLayer", "setPaintProperty", "setLayoutProperty", "setFilter", "setLayerZoomRange"]);
+
+/** The style-spec diff's untyped command, typed by its name (the one place that trusts the diff's shape). */
+function layerCommand(command: { command: string; args: unknown[] }): LayerCommand | null {
+  return LAYER_COMMANDS.has(command.command) ? (command as LayerCommand) : null;
+}
 
 /** A style of layers only, for diffing the layers alone. */
 function bare(layers: LayerSpecification[]): StyleSpecification {
@@ -45,7 +56,7 @@ export function planStyleUpdate(previous: StyleSpecification | undefined, next: 
   const { sources: afterSources, layers: afterLayers, ...afterRest } = next;
   if (JSON.stringify(beforeRest) !== JSON.stringify(afterRest)) return { kind: "full" };
   const addSources: Array<[string, SourceSpecification]> = [];
-  const setData: Array<[string, unknown]> = [];
+  const setData: Array<[string, GeoJsonData]> = [];
   for (const [id, source] of Object.entries(afterSources)) {
     const before = beforeSources[id];
     if (!before) {
@@ -58,11 +69,11 @@ export function planStyleUpdate(previous: StyleSpecification | undefined, next: 
     const afterData = (source as { data?: unknown }).data;
     if (beforeData === afterData) continue;
     if (source.type !== "geojson") return { kind: "full" };
-    setData.push([id, afterData]);
+    setData.push([id, source.data]);
   }
   const removeSources = Object.keys(beforeSources).filter((id) => !(id in afterSources));
-  const commands = diff(bare(beforeLayers), bare(afterLayers)) as LayerCommand[];
+  const commands = diff(bare(beforeLayers), bare(afterLayers)).map(layerCommand);
   // A diff that would touch anything but layers means the styles differ in a way not planned for.
-  if (commands.some((command) => !LAYER_COMMANDS.has(command.command))) return { kind: "full" };
-  return { kind: "partial", addSources, setData, layerCommands: commands, removeSources };
+  if (commands.some((command) => command === null)) return { kind: "full" };
+  return { kind: "partial", addSources, setData, layerCommands: commands as LayerCommand[], removeSources };
 }

@@ -3,7 +3,7 @@
 // does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import type { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from "maplibre-gl";
+import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
 import { planStyleUpdate } from "../../layers/style-update.ts";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -239,14 +239,30 @@ export class MapAdapter {
     }
     const map = this.map;
     for (const [id, source] of plan.addSources) map.addSource(id, source);
-    for (const [id, data] of plan.setData) map.getSource<GeoJSONSource>(id)?.setData(data as GeoJSON.GeoJSON);
-    for (const { command, args } of plan.layerCommands) {
-      if (command === "addLayer") map.addLayer(args[0] as LayerSpecification, args[1] as string | undefined);
-      else if (command === "removeLayer") map.removeLayer(args[0] as string);
-      else if (command === "setPaintProperty") map.setPaintProperty(args[0] as string, args[1] as never, args[2] as never);
-      else if (command === "setLayoutProperty") map.setLayoutProperty(args[0] as string, args[1] as never, args[2] as never);
-      else if (command === "setFilter") map.setFilter(args[0] as string, args[1] as FilterSpecification | null);
-      else if (command === "setLayerZoomRange") map.setLayerZoomRange(args[0] as string, (args[1] as number | undefined) ?? 0, (args[2] as number | undefined) ?? 24);
+    for (const [id, data] of plan.setData) map.getSource<GeoJSONSource>(id)?.setData(data);
+    for (const step of plan.layerCommands) {
+      switch (step.command) {
+        case "addLayer":
+          map.addLayer(...step.args);
+          break;
+        case "removeLayer":
+          map.removeLayer(...step.args);
+          break;
+        case "setPaintProperty":
+          map.setPaintProperty(...step.args);
+          break;
+        case "setLayoutProperty":
+          map.setLayoutProperty(...step.args);
+          break;
+        case "setFilter":
+          map.setFilter(...step.args);
+          break;
+        case "setLayerZoomRange": {
+          const [id, minzoom = 0, maxzoom = 24] = step.args;
+          map.setLayerZoomRange(id, minzoom, maxzoom);
+          break;
+        }
+      }
     }
     for (const id of plan.removeSources) map.removeSource(id);
   }
