@@ -4,7 +4,7 @@ import type { UnitReport } from "../domain/analysis.ts";
 import { explainScore, type Gap } from "../domain/gaps.ts";
 import type { PickedFeature } from "./map/map-adapter.ts";
 import { CARD_FIELDS, fieldLabel, formatField, levelLabel } from "./field-labels.ts";
-import { useTranslate, type Language } from "./i18n.ts";
+import { formatNumber, useTranslate, type Language } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 
 export interface DetailCardProps {
@@ -70,7 +70,7 @@ export function DetailCard({ selected, report, language, onClose, gaps, syntheti
                 <span className="gap-severity">{t(`severity.${gap.severity}`)}</span> {t(`gap.${gap.kind}`)}
                 <span className="gap-reason" title={explainScore(gap)}>
                   {" "}
-                  · {t("card.score")} {gap.score.toLocaleString("zh-CN")}
+                  · {t("card.score")} {formatNumber(language, gap.score)}
                 </span>
               </li>
             ))}

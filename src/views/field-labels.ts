@@ -1,7 +1,7 @@
 // Names of the contract's fields and levels as officials read them, and how values are shown:
 // missing data stays visibly missing ("—"), never zero.
 import type { LayerName } from "../data/contract.ts";
-import type { Language } from "./i18n.ts";
+import { formatNumber, type Language } from "./i18n.ts";
 
 const FIELDS: Record<string, { zh: string; en: string }> = {
   code: { zh: "代码", en: "Code" },
@@ -29,6 +29,11 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   level: { zh: "级别", en: "Level" },
   socialWorkers: { zh: "社工人数", en: "Social workers" },
   openedOn: { zh: "建成日期", en: "Opened on" },
+  certifiedWorkers: { zh: "持证社工", en: "Certified social workers" },
+  partyBranchSince: { zh: "党组织成立日期", en: "Branch set up on" },
+  staffedOn: { zh: "网格员到岗日期", en: "Staffed since" },
+  socialOrganisations: { zh: "社区社会组织", en: "Social organisations" },
+  volunteers: { zh: "注册志愿者", en: "Registered volunteers" },
 };
 
 const LEVELS: Record<LayerName, { zh: string; en: string }> = {
@@ -50,7 +55,7 @@ export function levelLabel(layer: LayerName, language: Language): string {
 }
 
 /** Fields where null means "nobody knows" (contract v2), not "none". */
-const UNKNOWABLE: ReadonlySet<string> = new Set(["partyBranch", "redProperty", "ownersCommittee", "bigPartyCommittee", "partyOrgType"]);
+const UNKNOWABLE: ReadonlySet<string> = new Set(["partyBranch", "redProperty", "ownersCommittee", "bigPartyCommittee", "partyOrgType", "socialOrganisations", "volunteers", "certifiedWorkers"]);
 /** Fields that do not apply to a 自然村 (no property company, no owners' committee). */
 const ESTATE_ONLY: ReadonlySet<string> = new Set(["redProperty", "ownersCommittee"]);
 
@@ -64,7 +69,7 @@ export function formatField(value: unknown, language: Language, field = "", prop
   if (value === null && UNKNOWABLE.has(field)) return language === "zh" ? "未知" : "unknown";
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return language === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
-  if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString(language === "zh" ? "zh-CN" : "en-US") : "—";
+  if (typeof value === "number") return Number.isFinite(value) ? formatNumber(language, value) : "—";
   return String(value);
 }
 
@@ -73,10 +78,10 @@ export const CARD_FIELDS: Record<LayerName, readonly string[]> = {
   prefectures: ["code"],
   districts: ["code", "prefectureCode"],
   streets: ["code", "kind", "stationTarget", "districtCode"],
-  communities: ["code", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers"],
-  grids: ["id", "communityCode", "households", "workers", "workerName", "buildingLeaders"],
-  compounds: ["id", "kind", "communityCode", "gridId", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"],
-  stations: ["id", "level", "streetCode", "communityCode", "socialWorkers", "openedOn"],
+  communities: ["code", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers", "socialOrganisations", "volunteers"],
+  grids: ["id", "communityCode", "households", "workers", "workerName", "staffedOn", "buildingLeaders"],
+  compounds: ["id", "kind", "communityCode", "gridId", "households", "buildings", "partyBranch", "partyBranchSince", "redProperty", "ownersCommittee"],
+  stations: ["id", "level", "streetCode", "communityCode", "socialWorkers", "certifiedWorkers", "openedOn"],
 };
 
 /** The one line a tooltip shows under the name. */

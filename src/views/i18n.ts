@@ -336,8 +336,22 @@ export const LanguageContext = createContext<Language>("zh");
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** The locale numbers and dates are written in, per interface language. */
+export const LOCALES: Record<Language, string> = { zh: "zh-CN", en: "en-GB" };
+
+/** A number as the active language writes it ("1,234"; options as Intl.NumberFormat's). */
+export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
+  return value.toLocaleString(LOCALES[language], options);
+}
+
 /** The active language's translate function: the same function until the language changes, so memoised views keep their work. */
 export function useTranslate(): Translate {
   const language = useContext(LanguageContext);
   return useMemo((): Translate => (key, values) => translate(language, key, values), [language]);
+}
+
+/** formatNumber in the active language, one function per language (for memoised views). */
+export function useFormatNumber(): (value: number, options?: Intl.NumberFormatOptions) => string {
+  const language = useContext(LanguageContext);
+  return useMemo(() => (value: number, options?: Intl.NumberFormatOptions) => formatNumber(language, value, options), [language]);
 }

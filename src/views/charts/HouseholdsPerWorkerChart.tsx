@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import type { GridLoad } from "../../domain/area-breakdown.ts";
 import { DEFAULT_THRESHOLDS } from "../../domain/indicators.ts";
 import { palette } from "../../layers/palette.ts";
-import { useTranslate } from "../i18n.ts";
+import { useFormatNumber, useTranslate } from "../i18n.ts";
 import { loadHistogram } from "./chart-data.ts";
 import "./charts.css";
 
@@ -23,6 +23,7 @@ export interface HouseholdsPerWorkerChartProps {
 
 export function HouseholdsPerWorkerChart({ loads, standard = DEFAULT_THRESHOLDS.householdsPerWorker }: HouseholdsPerWorkerChartProps) {
   const t = useTranslate();
+  const number = useFormatNumber();
   const histogram = useMemo(() => loadHistogram(loads, standard), [loads, standard]);
   const { bins, domainMax } = histogram;
   const x = scaleLinear().domain([0, domainMax]).range([MARGIN.left, WIDTH - MARGIN.right]);
@@ -33,9 +34,9 @@ export function HouseholdsPerWorkerChart({ loads, standard = DEFAULT_THRESHOLDS.
   const overflow = bins.find((group) => group.overflow);
   const xTicks = x.ticks(4).filter((tick) => !overflow || tick < overflow.from);
   const binLabel = (from: number, to: number, isOverflow: boolean) =>
-    isOverflow ? t("charts.load.overflow", { from: from.toLocaleString("zh-CN") }) : t("charts.load.bin", { from: from.toLocaleString("zh-CN"), to: to.toLocaleString("zh-CN") });
-  const summary = t("charts.load.summary", { grids: histogram.grids.toLocaleString("zh-CN"), overloaded: histogram.overloaded.toLocaleString("zh-CN") });
-  const noWorker = t("charts.load.noWorker", { count: histogram.withoutWorker.toLocaleString("zh-CN") });
+    isOverflow ? t("charts.load.overflow", { from: number(from) }) : t("charts.load.bin", { from: number(from), to: number(to) });
+  const summary = t("charts.load.summary", { grids: number(histogram.grids), overloaded: number(histogram.overloaded) });
+  const noWorker = t("charts.load.noWorker", { count: number(histogram.withoutWorker) });
 
   if (loads.length === 0) return <p className="chart-status">{t("charts.load.empty")}</p>;
   return (
@@ -57,12 +58,12 @@ export function HouseholdsPerWorkerChart({ loads, standard = DEFAULT_THRESHOLDS.
         <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} stroke={palette.chartAxis} />
         {xTicks.map((tick) => (
           <text key={tick} className="chart-tick" x={x(tick)} y={y(0) + 11} textAnchor="middle">
-            {tick.toLocaleString("zh-CN")}
+            {number(tick)}
           </text>
         ))}
         {overflow ? (
           <text className="chart-tick" x={(x(overflow.from) + x(overflow.to)) / 2} y={y(0) + 11} textAnchor="middle">
-            {`${overflow.from.toLocaleString("zh-CN")}+`}
+            {`${number(overflow.from)}+`}
           </text>
         ) : null}
         {y.ticks(3).map((tick) => (

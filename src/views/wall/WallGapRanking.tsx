@@ -1,7 +1,7 @@
 // The areas with the most gaps (缺口清单 counted per county, street or community, the tour's
 // level), the one the tour is showing marked.
 import { scaleLinear } from "d3";
-import { useTranslate } from "../i18n.ts";
+import { useFormatNumber, useTranslate } from "../i18n.ts";
 import type { RankedArea, ScopeLevel } from "./wall-kpis.ts";
 
 export interface WallGapRankingProps {
@@ -14,6 +14,7 @@ export interface WallGapRankingProps {
 
 export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps) {
   const t = useTranslate();
+  const number = useFormatNumber();
   const width = scaleLinear()
     .domain([0, Math.max(1, ranked?.[0]?.gaps ?? 1)])
     .range([0, 100]);
@@ -29,7 +30,7 @@ export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps
               <span className="wall-rank-bar">
                 <span style={{ width: `${width(area.gaps)}%` }} />
               </span>
-              <span className="wall-rank-count">{area.gaps.toLocaleString("zh-CN")}</span>
+              <span className="wall-rank-count">{number(area.gaps)}</span>
             </li>
           ))}
         </ol>

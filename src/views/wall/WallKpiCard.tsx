@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { formatIndicatorValue, type IndicatorFormat } from "../../domain/indicator-format.ts";
 import { indicatorValue } from "../../domain/indicator-registry.ts";
-import { useTranslate, type Language } from "../i18n.ts";
+import { formatNumber, useTranslate, type Language } from "../i18n.ts";
 import { indicatorDefinition } from "../indicator-text.ts";
 import { useAnimatedNumber } from "./use-animated-number.ts";
 import { WallBreakdownChart } from "./WallBreakdownChart.tsx";
@@ -31,7 +31,7 @@ export function WallKpiCard({ kpi, unit, parts, partLevel, highlight, language }
   const shown = useAnimatedNumber(target);
   const bars = useMemo(() => parts.map((part) => ({ code: part.code, name: part.name, label: shortName(part.name), value: indicatorValue(part, kpi.id) })), [parts, kpi]);
   const detail = unit ? kpi.detail(unit) : null;
-  const numbers = detail ? Object.fromEntries(Object.entries(detail.values).map(([name, value]) => [name, value.toLocaleString(language === "zh" ? "zh-CN" : "en-US")])) : {};
+  const numbers = detail ? Object.fromEntries(Object.entries(detail.values).map(([name, value]) => [name, formatNumber(language, value)])) : {};
   return (
     <section className="wall-panel wall-kpi" data-kpi={kpi.field} title={indicatorDefinition(t, kpi.id)}>
       <h2>{t(kpi.label)}</h2>

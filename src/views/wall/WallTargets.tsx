@@ -4,7 +4,7 @@
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { TARGET_STATUSES, type TargetReport } from "../../domain/targets.ts";
 import type { TargetsResult } from "../../workers/engine-api.ts";
-import { useTranslate, type Language } from "../i18n.ts";
+import { formatNumber, useTranslate, type Language } from "../i18n.ts";
 import { formatDistance, knownUnits, laggardsOf, targetFormat } from "./wall-targets.ts";
 
 export interface WallTargetsProps {
@@ -53,7 +53,7 @@ function WallTarget({ report, toured, language }: { report: TargetReport; toured
   const { target, tally } = report;
   const level = t(`programmes.target.level.${target.level}`);
   const known = knownUnits(report);
-  const numbers = (value: number) => value.toLocaleString(language === "zh" ? "zh-CN" : "en-US");
+  const numbers = (value: number) => formatNumber(language, value);
   const format = targetFormat(report);
   const laggards = laggardsOf(report).slice(0, LAGGARDS_SHOWN);
   const counts = TARGET_STATUSES.map((status) => ({ status, count: tally[status], label: t("wall.targets.bar", { status: t(`programmes.status.${status}`), count: numbers(tally[status]) }) }));

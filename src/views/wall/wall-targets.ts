@@ -1,6 +1,7 @@
 // 考核督导 on the wall, pure: which units a laggards tour visits and how a target's figures are
 // written. The figures themselves (statuses, tally, share, days left) are the engine's
 // (domain/targets.ts); nothing here counts them again.
+import { formatNumber } from "../i18n.ts";
 import type { TargetLevel } from "../../data/contract.ts";
 import type { IndicatorFormat } from "../../domain/indicator-format.ts";
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
@@ -49,7 +50,7 @@ export function laggardTour(reports: readonly TargetReport[], targetId: string |
 /** How a target's value is written: the indicator's format, but a ratio to one decimal (1.6 misses 2; "2" against "2" would not say why). */
 export function formatTargetValue(value: number | null, format: IndicatorFormat, language: "zh" | "en" = "zh"): string {
   if (format !== "ratio" || value === null || !Number.isFinite(value)) return formatIndicatorValue(value, format);
-  return value.toLocaleString(language === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 });
+  return formatNumber(language, value, { maximumFractionDigits: 1 });
 }
 
 /**
@@ -58,7 +59,7 @@ export function formatTargetValue(value: number | null, format: IndicatorFormat,
  */
 export function formatDistance(distance: number | null, format: IndicatorFormat, language: "zh" | "en" = "zh"): string {
   if (distance === null || !Number.isFinite(distance)) return "—";
-  if (format === "share") return (distance * 100).toLocaleString(language === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (format === "share") return formatNumber(language, distance * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return formatTargetValue(distance, format, language);
 }
 
