@@ -1,5 +1,6 @@
 // Paints a sheet scene on a 2D canvas at a density (pixels per sheet unit): the preview and the
 // PNG both come from here. The map is copied pixel for pixel, never resampled.
+import { cellRuns } from "./cell-runs.ts";
 import { framePixels, type Frame } from "./sheet-layout.ts";
 import { SHEET_FONTS, type CellsItem, type MeasureText, type SheetItem, type SheetScene } from "./scene-types.ts";
 
@@ -49,19 +50,11 @@ function paintCells(context: CanvasRenderingContext2D, item: CellsItem, density:
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.fillStyle = item.colour;
   const edge = (units: number) => Math.round(units * density);
-  item.modules.forEach((row, rowIndex) => {
-    let start = -1;
-    for (let column = 0; column <= row.length; column += 1) {
-      const dark = row[column] === true;
-      if (dark && start < 0) start = column;
-      if (!dark && start >= 0) {
-        const x = edge(item.x + start * item.cell);
-        const y = edge(item.y + rowIndex * item.cell);
-        context.fillRect(x, y, edge(item.x + column * item.cell) - x, edge(item.y + (rowIndex + 1) * item.cell) - y);
-        start = -1;
-      }
-    }
-  });
+  for (const run of cellRuns(item.modules)) {
+    const x = edge(item.x + run.from * item.cell);
+    const y = edge(item.y + run.row * item.cell);
+    context.fillRect(x, y, edge(item.x + run.to * item.cell) - x, edge(item.y + (run.row + 1) * item.cell) - y);
+  }
   context.restore();
 }
 

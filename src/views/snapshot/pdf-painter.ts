@@ -1,5 +1,6 @@
 // Turns a sheet scene into PDF content operators: shapes and QR modules as vector paths, text as
 // real text in the writer's CJK font (fitted to the width the canvas measured), the map as an image.
+import { cellRuns } from "./cell-runs.ts";
 import { parseCssColour } from "./css-colour.ts";
 import { opacityName, PDF_FONTS, utf16Hex } from "./pdf-writer.ts";
 import type { CellsItem, SheetItem, SheetScene, TextItem } from "./scene-types.ts";
@@ -107,18 +108,9 @@ class ContentBuilder {
   }
 
   cells(item: CellsItem): void {
-    const rects: string[] = [];
-    item.modules.forEach((row, rowIndex) => {
-      let start = -1;
-      for (let column = 0; column <= row.length; column += 1) {
-        const dark = row[column] === true;
-        if (dark && start < 0) start = column;
-        if (!dark && start >= 0) {
-          rects.push(`${number(item.x + start * item.cell)} ${number(item.y + rowIndex * item.cell)} ${number((column - start) * item.cell)} ${number(item.cell)} re`);
-          start = -1;
-        }
-      }
-    });
+    const rects = cellRuns(item.modules).map(
+      (run) => `${number(item.x + run.from * item.cell)} ${number(item.y + run.row * item.cell)} ${number((run.to - run.from) * item.cell)} ${number(item.cell)} re`,
+    );
     this.parts.push("q");
     this.colour(item.colour, false);
     this.parts.push(...rects, "f", "Q");
