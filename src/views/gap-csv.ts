@@ -9,7 +9,8 @@ import { translate, type Language, type MessageKey } from "./i18n.ts";
 export type GapCell = string | number | null;
 
 export interface GapColumn {
-  header: Record<Language, string>;
+  /** The column's heading, in the messages (both languages). */
+  header: MessageKey;
   /** Column width in a spreadsheet, in characters. */
   width: number;
   /** Codes stay strings (leading zeros, 12 digits); counts and coordinates are numbers. */
@@ -17,26 +18,26 @@ export interface GapColumn {
 }
 
 export const GAP_COLUMNS: readonly GapColumn[] = [
-  { header: { zh: "排名", en: "Rank" }, width: 6, value: (_gap, rank) => rank },
-  { header: { zh: "缺口类型", en: "Gap kind" }, width: 18, value: (gap, _rank, language) => translate(language, `gap.${gap.kind}` as MessageKey) },
-  { header: { zh: "严重程度", en: "Severity" }, width: 8, value: (gap, _rank, language) => translate(language, `severity.${gap.severity}` as MessageKey) },
-  { header: { zh: "单位名称", en: "Unit" }, width: 22, value: (gap) => gap.unitName },
-  { header: { zh: "单位编号", en: "Unit ID" }, width: 18, value: (gap) => gap.unitId },
-  { header: { zh: "区县代码", en: "District code" }, width: 10, value: (gap) => gap.districtCode },
-  { header: { zh: "街道代码", en: "Sub-district code" }, width: 12, value: (gap) => gap.streetCode },
-  { header: { zh: "社区代码", en: "Community code" }, width: 15, value: (gap) => gap.communityCode },
-  { header: { zh: "涉及户数", en: "Households" }, width: 10, value: (gap) => gap.households },
-  { header: { zh: "原因", en: "Reason" }, width: 40, value: (gap, _rank, language) => (language === "zh" ? gap.reason : gap.reasonEn) },
-  { header: { zh: "评分", en: "Score" }, width: 10, value: (gap) => gap.score },
-  { header: { zh: "评分说明", en: "Score explained" }, width: 22, value: (gap) => explainScore(gap) },
-  { header: { zh: "经度", en: "Longitude" }, width: 12, value: (gap) => gap.location[0] },
-  { header: { zh: "纬度", en: "Latitude" }, width: 12, value: (gap) => gap.location[1] },
+  { header: "gapTable.rank", width: 6, value: (_gap, rank) => rank },
+  { header: "gapTable.kind", width: 18, value: (gap, _rank, language) => translate(language, `gap.${gap.kind}` as MessageKey) },
+  { header: "gapTable.severity", width: 8, value: (gap, _rank, language) => translate(language, `severity.${gap.severity}` as MessageKey) },
+  { header: "gapTable.unit", width: 22, value: (gap) => gap.unitName },
+  { header: "gapTable.unitId", width: 18, value: (gap) => gap.unitId },
+  { header: "gapTable.districtCode", width: 10, value: (gap) => gap.districtCode },
+  { header: "gapTable.streetCode", width: 12, value: (gap) => gap.streetCode },
+  { header: "gapTable.communityCode", width: 15, value: (gap) => gap.communityCode },
+  { header: "gapTable.households", width: 10, value: (gap) => gap.households },
+  { header: "gapTable.reason", width: 40, value: (gap, _rank, language) => (language === "zh" ? gap.reason : gap.reasonEn) },
+  { header: "gapTable.score", width: 10, value: (gap) => gap.score },
+  { header: "gapTable.scoreExplained", width: 22, value: (gap) => explainScore(gap) },
+  { header: "gapTable.longitude", width: 12, value: (gap) => gap.location[0] },
+  { header: "gapTable.latitude", width: 12, value: (gap) => gap.location[1] },
 ];
 
 /** Header and one row per gap, ranked from 1, in the given language. */
 export function gapTable(gaps: readonly Gap[], language: Language): { header: string[]; rows: GapCell[][] } {
   return {
-    header: GAP_COLUMNS.map((column) => column.header[language]),
+    header: GAP_COLUMNS.map((column) => translate(language, column.header)),
     rows: gaps.map((gap, index) => GAP_COLUMNS.map((column) => column.value(gap, index + 1, language))),
   };
 }

@@ -6,6 +6,7 @@ import { loadMessages } from "./loading/messages.ts";
 import { snapshotMessages } from "./snapshot/messages.ts";
 import { wallMessages } from "./wall/messages.ts";
 import { programmeMessages } from "./programmes/messages.ts";
+import { fieldMessages } from "./field-messages.ts";
 
 export type Language = "zh" | "en";
 
@@ -165,7 +166,7 @@ const zhCore = {
 } as const;
 
 // Feature folders keep their own strings (one bundle per feature, same keys in both languages).
-const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh, ...loadMessages.zh, ...importMessages.zh, ...programmeMessages.zh };
+const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh, ...loadMessages.zh, ...importMessages.zh, ...programmeMessages.zh, ...fieldMessages.zh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -324,12 +325,17 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "kpi.unlocatedHouseholds.definition": "Households a village or community declares minus those placed in its compounds and natural villages; they count in all households but are not on the map",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en, ...loadMessages.en, ...importMessages.en, ...programmeMessages.en };
+const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en, ...loadMessages.en, ...importMessages.en, ...programmeMessages.en, ...fieldMessages.en };
 
 const messages: Record<Language, Record<MessageKey, string>> = { zh, en };
 
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   return messages[language][key].replace(/\{(\w+)\}/g, (_match, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+/** Whether a built key (`field.${name}`) is one the messages have. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in messages.zh;
 }
 
 export const LanguageContext = createContext<Language>("zh");
