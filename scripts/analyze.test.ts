@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAYER_NAMES } from "../src/data/contract.ts";
-import { fixtureLayers } from "../src/domain/test-fixtures.ts";
+import { fixtureLayers } from "../tests/support/engine-fixtures.ts";
 
 let folder = "";
 const tsx = join(import.meta.dirname, "..", "node_modules", ".bin", "tsx");

@@ -1,10 +1,10 @@
-// Grid loads and gap counts per unit on the hand fixture (src/domain/test-fixtures.ts); expected
+// Grid loads and gap counts per unit on the hand fixture (tests/support/engine-fixtures.ts); expected
 // grids read off the fixture's description (GX names a missing community and is left out).
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analysis.ts";
 import { gapCountsByUnit, gridLoadsIn } from "./area-breakdown.ts";
 import { filterGaps } from "./gaps.ts";
-import { CODES, fixtureLayers } from "./test-fixtures.ts";
+import { CODES, fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 
 const analysis = analyze(fixtureLayers());
 

@@ -4,7 +4,8 @@ import type { Analysis } from "./analysis.ts";
 import { atlasUnits, type AtlasArea, type AtlasScope } from "./atlas-units.ts";
 import { zeroTotals } from "./indicators.ts";
 import type { Bbox } from "./model.ts";
-import { deepFreeze, rectangle } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
+import { rectangle } from "../../tests/support/engine-fixtures.ts";
 
 const area = (code: string, name: string, west: number, size: number) => {
   const bbox: Bbox = [west, 25, west + size, 25 + size];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ancestry, findProperties } from "./dataset.ts";
-import { demoLayers } from "./test-fixtures.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
 import type { Layers } from "./dataset.ts";
 
 const layers = demoLayers() as unknown as Layers;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analysis.ts";
 import { summarizeEnclosed } from "./enclosed.ts";
-import { fixtureLayers } from "./test-fixtures.ts";
+import { fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 
 describe("summarizeEnclosed", () => {
   const analysis = analyze(fixtureLayers());

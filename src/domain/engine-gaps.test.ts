@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, analyzeModel } from "./analysis.ts";
 import { explainScore, filterGaps, severityOf, type Gap, type GapKind } from "./gaps.ts";
 import { DEFAULT_THRESHOLDS } from "./indicators.ts";
-import { CODES, fixtureLayers } from "./test-fixtures.ts";
+import { CODES, fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 
 const analysis = analyze(fixtureLayers());
 const { gaps, model } = analysis;

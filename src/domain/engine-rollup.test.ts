@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { analyzeModel } from "./analysis.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./indicators.ts";
 import { buildModel, type EngineLayers } from "./model.ts";
-import { demoLayers, fixtureLayers, rollupInconsistencies } from "./test-fixtures.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
+import { rollupInconsistencies } from "../../tests/support/engine-checks.ts";
+import { fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 
 const thresholdCases: Array<[string, Thresholds]> = [
   ["default thresholds", DEFAULT_THRESHOLDS],

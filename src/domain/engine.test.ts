@@ -1,4 +1,4 @@
-// The coverage engine on the hand fixture (src/domain/test-fixtures.ts): model problems, every
+// The coverage engine on the hand fixture (tests/support/engine-fixtures.ts): model problems, every
 // total and share for named units, the service-distance boundary and the report shape. Every
 // expected number here was worked out by hand from the fixture's description.
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,8 @@ import { LAYER_NAMES, LAYER_PROPERTIES } from "../data/contract.ts";
 import { analyze, analyzeModel, reportOf } from "./analysis.ts";
 import { haversineMetres } from "./geo.ts";
 import { DEFAULT_THRESHOLDS, sharesOf, TOTAL_FIELDS, zeroTotals, type Shares, type Totals } from "./indicators.ts";
-import { CODES, fixtureLayers, STATION_AT_SERVICE_DISTANCE, totalsWith } from "./test-fixtures.ts";
+import { totalsWith } from "../../tests/support/engine-checks.ts";
+import { CODES, fixtureLayers, STATION_AT_SERVICE_DISTANCE } from "../../tests/support/engine-fixtures.ts";
 
 const layers = fixtureLayers();
 const analysis = analyze(layers);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LAYER_NAMES, type LayerName } from "../data/contract.ts";
 import { buildDataset } from "./dataset.ts";
 import { buildFeatureIndex } from "./feature-index.ts";
-import { fixtureLayers } from "./test-fixtures.ts";
+import { fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 import type { Layers } from "./dataset.ts";
 import type { Manifest } from "../data/contract.ts";
 

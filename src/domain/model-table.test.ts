@@ -4,7 +4,7 @@ import { analyzeModel, reportOf } from "./analysis.ts";
 import { buildModel } from "./model.ts";
 import { accessFromTables, modelFromTables, modelToTables } from "./model-table.ts";
 import { locatorsOf } from "./street-locator.ts";
-import { demoLayers } from "./test-fixtures.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
 
 const strip = <T extends { geometry?: unknown; bbox?: unknown }>(rows: readonly T[], box: boolean) =>
   rows.map(({ geometry: _geometry, bbox, ...rest }) => (box ? { ...rest, bbox } : rest));

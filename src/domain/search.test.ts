@@ -2,7 +2,8 @@ import { LAYER_NAMES } from "../data/contract.ts";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Layers } from "./dataset.ts";
 import { buildSearchIndex, searchEntriesFromLayers, type SearchEntry, type SearchGroup, type SearchIndex, type SearchLevel } from "./search.ts";
-import { deepFreeze, demoLayers } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
 
 // Names, codes and ids as in public/data/kunming: districts, streets and communities are the real
 // NBS 2023 names and codes; grid, compound and station names are the demo generator's. Contexts

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { haversineMetres } from "./geo.ts";
 import { computeAccess, withStationAdded, withStationsRemoved, type Place, type StationAccess } from "./station-access.ts";
-import { seededRandom } from "./test-fixtures.ts";
+import { seededRandom } from "../../tests/support/engine-checks.ts";
 
 function naiveDistances(compounds: readonly Place[], stations: readonly Place[], skip: (index: number) => boolean = () => false): number[] {
   return compounds.map((compound) => {

@@ -5,7 +5,10 @@ import { analyze, analyzeModel, type Analysis } from "./analysis.ts";
 import { haversineMetres } from "./geo.ts";
 import { buildModel } from "./model.ts";
 import { suggestSites, type SiteSuggestion } from "./suggest-sites.ts";
-import { deepFreeze, demoLayers, seededRandom, siteFixtureLayers, square, SITE_FIXTURE, type FixtureFeature } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
+import { seededRandom } from "../../tests/support/engine-checks.ts";
+import { siteFixtureLayers, square, SITE_FIXTURE, type FixtureFeature } from "../../tests/support/engine-fixtures.ts";
 import { applyScenario } from "./what-if.ts";
 
 const siteFixture = deepFreeze(analyze(siteFixtureLayers()));

@@ -1,4 +1,4 @@
-// 考核督导 on the hand fixture (src/domain/test-fixtures.ts): the dataset as of an earlier date,
+// 考核督导 on the hand fixture (tests/support/engine-fixtures.ts): the dataset as of an earlier date,
 // target statuses at their boundary values, and the change between two dates. Every expected
 // figure is worked out from the fixture's description.
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { addDays, daysBetween, earliestRecord, modelAsOf, sampleDates } from "./
 import { diffDates } from "./date-diff.ts";
 import { modelFromTables, modelToTables } from "./model-table.ts";
 import { decodeTables, encodeTables } from "../data/columnar.ts";
-import { CODES, fixtureLayers, type FixtureLayers } from "./test-fixtures.ts";
+import { CODES, fixtureLayers, type FixtureLayers } from "../../tests/support/engine-fixtures.ts";
 import { distanceTo, evaluateTarget, plannedShare, statusOf, TargetError, targetIndicator, warningLine } from "./targets.ts";
 
 const AS_OF = "2026-10-31";

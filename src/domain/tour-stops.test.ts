@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Bbox } from "./model.ts";
-import { deepFreeze } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
 import { tourStops, type TourAreas } from "./tour-stops.ts";
 
 const box = (west: number): Bbox => [west, 25, west + 0.5, 25.5];

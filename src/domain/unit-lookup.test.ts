@@ -4,7 +4,7 @@ import { LAYER_NAMES } from "../data/contract.ts";
 import { ancestry, findProperties, type Layers } from "./dataset.ts";
 import { buildModel } from "./model.ts";
 import { modelFromTables, modelToTables } from "./model-table.ts";
-import { demoLayers } from "./test-fixtures.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
 import { describeUnit } from "./unit-lookup.ts";
 
 // On the demo dataset: what the engine says of a unit equals what the GeoJSON layers say of it, and

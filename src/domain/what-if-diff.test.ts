@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { analyzeModel } from "./analysis.ts";
 import { DEFAULT_THRESHOLDS } from "./indicators.ts";
 import { buildModel } from "./model.ts";
-import { CODES, deepFreeze, fixtureLayers, randomStationEdits, seededRandom } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
+import { randomStationEdits, seededRandom } from "../../tests/support/engine-checks.ts";
+import { CODES, fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 import { applyScenario, diffAnalyses, ScenarioError, type Scenario, type StationEdit } from "./what-if.ts";
 
 const fixtureModel = buildModel(fixtureLayers());

@@ -7,7 +7,10 @@ import { gapPage, type Gap, type GapFilter } from "./gaps.ts";
 import { haversineMetres } from "./geo.ts";
 import { TOTAL_FIELDS, type Rollup } from "./indicators.ts";
 import { buildModel, type Model, type StationRow } from "./model.ts";
-import { deepFreeze, demoLayers, fixtureLayers, locateNaively, randomStationEdits as randomEdits, seededRandom } from "./test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
+import { demoLayers } from "../../tests/support/demo-layers.ts";
+import { locateNaively, randomStationEdits as randomEdits, seededRandom } from "../../tests/support/engine-checks.ts";
+import { fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 import { prepareScenarios, scenarioGapPage } from "./scenario-pages.ts";
 import { applyScenario, type Scenario, type StationEdit } from "./what-if.ts";
 

@@ -1,6 +1,6 @@
 import type { StyleSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { deepFreeze } from "../domain/test-fixtures.ts";
+import { deepFreeze } from "../../tests/support/deep-freeze.ts";
 import { planStyleUpdate } from "./style-update.ts";
 
 const data = deepFreeze({ type: "FeatureCollection" as const, features: [] });

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Gap } from "../domain/gaps.ts";
-import { SAMPLE_GRID_GAP } from "../domain/gap-fixture.ts";
+import { SAMPLE_GRID_GAP } from "../../tests/support/gap-fixture.ts";
 import { GapListPanel } from "./GapListPanel.tsx";
 
 const gap = SAMPLE_GRID_GAP;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_GRID_GAP } from "../domain/gap-fixture.ts";
+import { SAMPLE_GRID_GAP } from "../../tests/support/gap-fixture.ts";
 import { gapsToCsv } from "./gap-csv.ts";
 
 const gap = SAMPLE_GRID_GAP;

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Gap } from "../domain/gaps.ts";
-import { SAMPLE_GRID_GAP } from "../domain/gap-fixture.ts";
+import { SAMPLE_GRID_GAP } from "../../tests/support/gap-fixture.ts";
 import { gapsToCsv } from "./gap-csv.ts";
 import { columnName, escapeXml, gapsToXlsx } from "./gap-xlsx.ts";
 

@@ -11,7 +11,7 @@ import { useEffect } from "react";
 import { LAYER_NAMES, type LayerName, type Target } from "../../src/data/contract.ts";
 import { analyze, reportOf, type UnitReport } from "../../src/domain/analysis.ts";
 import type { EngineLayers } from "../../src/domain/model.ts";
-import { deepFreeze } from "../../src/domain/test-fixtures.ts";
+import { deepFreeze } from "../support/deep-freeze.ts";
 import type { MapViewProps } from "../../src/views/map/MapView.tsx";
 import type { PickedFeature } from "../../src/views/map/map-adapter.ts";
 import { publicRoot } from "../setup/handlers.ts";

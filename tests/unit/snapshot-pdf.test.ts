@@ -6,7 +6,7 @@ import { paintPdfPage, positionedText } from "../../src/views/snapshot/pdf-paint
 import { utf16Hex, writePdf, type PdfPage } from "../../src/views/snapshot/pdf-writer.ts";
 import { withPngDpi } from "../../src/views/snapshot/png-dpi.ts";
 import type { SheetScene } from "../../src/views/snapshot/scene-types.ts";
-import { deepFreeze } from "../../src/domain/test-fixtures.ts";
+import { deepFreeze } from "../support/deep-freeze.ts";
 
 const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
 const widths = { regular: Array.from({ length: 95 }, () => 550), bold: Array.from({ length: 95 }, () => 600) };

@@ -5,7 +5,7 @@ import type { StyleSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
 import { exportStyle, focusFeatures } from "../../src/views/snapshot/export-style.ts";
 import { parseSnapshotQuery, sheetPermalink, unitPermalink } from "../../src/views/snapshot/snapshot-query.ts";
-import { deepFreeze } from "../../src/domain/test-fixtures.ts";
+import { deepFreeze } from "../support/deep-freeze.ts";
 
 describe("snapshot query", () => {
   it.each([

@@ -7,7 +7,7 @@ import type { MeasureText, TextItem } from "../../src/views/snapshot/scene-types
 import { framePixels, sheetLayout, type Frame } from "../../src/views/snapshot/sheet-layout.ts";
 import { composeSheet, type SheetContent } from "../../src/views/snapshot/sheet-scene.ts";
 import { ellipsize, wrapText } from "../../src/views/snapshot/text-fit.ts";
-import { deepFreeze } from "../../src/domain/test-fixtures.ts";
+import { deepFreeze } from "../support/deep-freeze.ts";
 
 /** Chinese characters 1 em wide, everything else 0.55 em; bold 5% wider. */
 const measure: MeasureText = (text, size, bold) => [...text].reduce((sum, character) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 1 : 0.55), 0) * size * (bold ? 1.05 : 1);

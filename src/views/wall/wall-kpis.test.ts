@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { indicatorsOf, zeroTotals } from "../../domain/indicators.ts";
-import { deepFreeze } from "../../domain/test-fixtures.ts";
+import { deepFreeze } from "../../../tests/support/deep-freeze.ts";
 import { indicatorValue as kpiValue } from "../../domain/indicator-registry.ts";
 import { rankByGaps, shortName, wallScope, WALL_KPIS, type ReportSet } from "./wall-kpis.ts";
 

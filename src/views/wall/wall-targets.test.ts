@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../data/contract.ts";
-import { deepFreeze } from "../../domain/test-fixtures.ts";
+import { deepFreeze } from "../../../tests/support/deep-freeze.ts";
 import { tallyOf, type TargetReport, type TargetStatus, type UnitStatus } from "../../domain/targets.ts";
 import { formatDistance, formatTargetValue, laggardsOf, laggardTour } from "./wall-targets.ts";
 

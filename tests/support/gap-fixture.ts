@@ -1,6 +1,6 @@
 // A test fixture for views that list gaps, kept apart from the engine fixtures.
-import type { Gap } from "./gaps.ts";
-import { deepFreeze } from "./test-fixtures.ts";
+import type { Gap } from "../../src/domain/gaps.ts";
+import { deepFreeze } from "./deep-freeze.ts";
 
 /** One gap as the engine reports it (a grid without a worker), for tests of views that list gaps. */
 export const SAMPLE_GRID_GAP: Gap = deepFreeze({
