@@ -16,7 +16,11 @@ beforeAll(() => {
   const layers = fixtureLayers();
   for (const layer of LAYER_NAMES) writeFileSync(join(folder, `${layer}.geojson`), JSON.stringify(layers[layer]));
   const manifest = {
-    id: "fixture", title: "测试数据", crs: "EPSG:4326", asOf: "2026-10-31", synthetic: [...LAYER_NAMES],
+    id: "fixture",
+    title: "测试数据",
+    crs: "EPSG:4326",
+    asOf: "2026-10-31",
+    synthetic: [...LAYER_NAMES],
     sources: [{ name: "hand-made test fixture", licence: "MIT" }],
     layers: Object.fromEntries(LAYER_NAMES.map((layer) => [layer, `${layer}.geojson`])),
   };
@@ -27,8 +31,24 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 describe("npm run analyze", () => {
   it("prints one JSON object with the indicators, the ranked gaps and the problems", () => {
     const output = execFileSync(tsx, [script, folder, "--json"], { encoding: "utf8" });
-    const report = JSON.parse(output) as Record<string, unknown> & { city: Record<string, unknown>; gaps: Array<{ score: number }>; problems: Array<{ kind: string }>; communities: Array<{ code: string }> };
-    for (const field of ["compounds", "households", "partyBranchCoverage", "partyBranchCoverageHouseholds", "redPropertyRate", "unassignedCompounds", "gridsWithoutWorker", "overloadedGrids", "stationAccessHouseholds", "streetsWithoutStation"]) {
+    const report = JSON.parse(output) as Record<string, unknown> & {
+      city: Record<string, unknown>;
+      gaps: Array<{ score: number }>;
+      problems: Array<{ kind: string }>;
+      communities: Array<{ code: string }>;
+    };
+    for (const field of [
+      "compounds",
+      "households",
+      "partyBranchCoverage",
+      "partyBranchCoverageHouseholds",
+      "redPropertyRate",
+      "unassignedCompounds",
+      "gridsWithoutWorker",
+      "overloadedGrids",
+      "stationAccessHouseholds",
+      "streetsWithoutStation",
+    ]) {
       expect(report.city).toHaveProperty(field);
     }
     expect(Array.isArray(report.districts) && Array.isArray(report.streets)).toBe(true);
@@ -44,10 +64,14 @@ describe("npm run analyze", () => {
     [["--households-per-worker", "many"], /--households-per-worker must be a positive number/],
     [["--colour"], /Unknown option/],
     [[], /usage: npm run analyze/],
-  ])("refuses %j with a clear message", (extra, message) => {
-    const args = extra.length === 0 ? [script] : [script, folder, ...extra];
-    const result = spawnSync(tsx, args, { encoding: "utf8" });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(message);
-  }, 60_000);
+  ])(
+    "refuses %j with a clear message",
+    (extra, message) => {
+      const args = extra.length === 0 ? [script] : [script, folder, ...extra];
+      const result = spawnSync(tsx, args, { encoding: "utf8" });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(message);
+    },
+    60_000,
+  );
 });

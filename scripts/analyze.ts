@@ -40,7 +40,14 @@ try {
   const dataset = readDataset(resolve(folder));
   const report = reportOf(analyze(dataset.layers, thresholds, dataset.manifest.asOf), dataset.manifest.title);
   const problems = [
-    ...dataset.issues.map((issue) => ({ layer: null, id: issue.featureId ?? null, kind: "contract", message: `${issue.field}: ${issue.message}`, file: issue.file, feature: issue.feature ?? null })),
+    ...dataset.issues.map((issue) => ({
+      layer: null,
+      id: issue.featureId ?? null,
+      kind: "contract",
+      message: `${issue.field}: ${issue.message}`,
+      file: issue.file,
+      feature: issue.feature ?? null,
+    })),
     ...report.problems,
   ];
   if (values.json) {
@@ -48,20 +55,35 @@ try {
   } else {
     const { city } = report;
     console.log(`${dataset.manifest.title} · 数据截至 ${dataset.manifest.asOf}`);
-    console.log(`communities ${count(city.communities)} (居委会 ${count(city.residentCommittees)}, 村委会 ${count(city.villageCommittees)}) · units ${count(city.compounds)} (小区 ${count(city.estates)}, 自然村 ${count(city.naturalVillages)})`);
-    console.log(`households ${count(city.households)}, of which not on the map ${count(city.unlocatedHouseholds)} (located ${percent(city.locatedShare)}) · grids ${count(city.grids)}`);
-    console.log(`township stations: ${count(city.targetStreetsCovered)} of ${count(city.targetStreets)} target townships covered (${percent(city.stationCoverage)}), ${count(city.streetsWithoutStation)} missing; ${count(city.servingStations)} of ${count(city.stations)} stations serving, rooms ${count(city.rooms)}`);
-    console.log(`station reach (≤ ${thresholds.serviceDistanceMetres} m): ${percent(city.stationAccessRate)} of all households, ${percent(city.stationAccessRateLocated)} of located households`);
-    console.log(`party coverage of units with known status ${percent(city.partyBranchCoverage)} (households ${percent(city.partyBranchCoverageHouseholds)}) · red property ${percent(city.redPropertyRate)} of estates with known status`);
-    console.log(`unassigned units ${count(city.unassignedCompounds)} · grids without worker ${count(city.gridsWithoutWorker)} · overloaded grids ${count(city.overloadedGrids)}`);
+    console.log(
+      `communities ${count(city.communities)} (居委会 ${count(city.residentCommittees)}, 村委会 ${count(city.villageCommittees)}) · units ${count(city.compounds)} (小区 ${count(city.estates)}, 自然村 ${count(city.naturalVillages)})`,
+    );
+    console.log(
+      `households ${count(city.households)}, of which not on the map ${count(city.unlocatedHouseholds)} (located ${percent(city.locatedShare)}) · grids ${count(city.grids)}`,
+    );
+    console.log(
+      `township stations: ${count(city.targetStreetsCovered)} of ${count(city.targetStreets)} target townships covered (${percent(city.stationCoverage)}), ${count(city.streetsWithoutStation)} missing; ${count(city.servingStations)} of ${count(city.stations)} stations serving, rooms ${count(city.rooms)}`,
+    );
+    console.log(
+      `station reach (≤ ${thresholds.serviceDistanceMetres} m): ${percent(city.stationAccessRate)} of all households, ${percent(city.stationAccessRateLocated)} of located households`,
+    );
+    console.log(
+      `party coverage of units with known status ${percent(city.partyBranchCoverage)} (households ${percent(city.partyBranchCoverageHouseholds)}) · red property ${percent(city.redPropertyRate)} of estates with known status`,
+    );
+    console.log(
+      `unassigned units ${count(city.unassignedCompounds)} · grids without worker ${count(city.gridsWithoutWorker)} · overloaded grids ${count(city.overloadedGrids)}`,
+    );
     const kinds = city.byKind;
     if (kinds) {
       for (const [kind, unit] of Object.entries(kinds)) {
-        console.log(`  ${kind}: households ${count(unit.households)}, reach ${percent(unit.stationAccessRate)}, party coverage ${percent(unit.partyBranchCoverage)}, not on the map ${count(unit.unlocatedHouseholds)}`);
+        console.log(
+          `  ${kind}: households ${count(unit.households)}, reach ${percent(unit.stationAccessRate)}, party coverage ${percent(unit.partyBranchCoverage)}, not on the map ${count(unit.unlocatedHouseholds)}`,
+        );
       }
     }
     console.log(`\n${report.gaps.length} gaps; top ${values.top}:`);
-    for (const gap of report.gaps.slice(0, Number(values.top))) console.log(`  ${gap.score.toFixed(0).padStart(7)}  ${gap.severity.padEnd(6)} ${gap.unitName} — ${gap.reason}`);
+    for (const gap of report.gaps.slice(0, Number(values.top)))
+      console.log(`  ${gap.score.toFixed(0).padStart(7)}  ${gap.severity.padEnd(6)} ${gap.unitName} — ${gap.reason}`);
     if (problems.length > 0) console.log(`\n${problems.length} data problems; first: ${problems[0]?.message}`);
   }
 } catch (error) {

@@ -107,7 +107,10 @@ async function measureDeck(page: Page, level: Place["level"]): Promise<FrameSamp
       const atZero = (height[4] as unknown[])[1] as number;
       const colours = new Map<string, [number, number, number]>();
       const shares = new Map<string, number>();
-      for (const [match, table] of [[map.getPaintProperty(extrusion, "fill-extrusion-color"), colours], [(height[4] as unknown[])[2], shares]] as const) {
+      for (const [match, table] of [
+        [map.getPaintProperty(extrusion, "fill-extrusion-color"), colours],
+        [(height[4] as unknown[])[2], shares],
+      ] as const) {
         if (!Array.isArray(match) || match[0] !== "match") continue;
         for (let index = 2; index + 1 < match.length; index += 2) {
           const output = match[index + 1] as string | number;
@@ -119,7 +122,10 @@ async function measureDeck(page: Page, level: Place["level"]): Promise<FrameSamp
         }
       }
       const source = map.querySourceFeatures("tiles", { sourceLayer });
-      const data = { type: "FeatureCollection" as const, features: source.map((feature) => ({ type: "Feature" as const, geometry: feature.geometry, properties: { code: String(feature.properties.code) } })) };
+      const data = {
+        type: "FeatureCollection" as const,
+        features: source.map((feature) => ({ type: "Feature" as const, geometry: feature.geometry, properties: { code: String(feature.properties.code) } })),
+      };
       map.setLayoutProperty(extrusion, "visibility", "none");
       adapter.setLayers([
         new GeoJsonLayer({
@@ -180,13 +186,33 @@ async function main(): Promise<void> {
       const samples: Array<{ maplibre: FrameSample; deck: FrameSample }> = [];
       for (let run = 1; run <= runs; run += 1) {
         const sample = await visit(server, place);
-        console.log(`  ${place.scale} run ${run}: MapLibre ${sample.maplibre.fps.toFixed(1)} fps (p95 ${sample.maplibre.p95.toFixed(0)} ms, ${sample.maplibre.features} rendered pieces); deck.gl ${sample.deck.fps.toFixed(1)} fps (p95 ${sample.deck.p95.toFixed(0)} ms, ${sample.deck.features} tile features)`);
+        console.log(
+          `  ${place.scale} run ${run}: MapLibre ${sample.maplibre.fps.toFixed(1)} fps (p95 ${sample.maplibre.p95.toFixed(0)} ms, ${sample.maplibre.features} rendered pieces); deck.gl ${sample.deck.fps.toFixed(1)} fps (p95 ${sample.deck.p95.toFixed(0)} ms, ${sample.deck.features} tile features)`,
+        );
         samples.push(sample);
       }
       const fps = (pick: (sample: { maplibre: FrameSample; deck: FrameSample }) => number) => median(samples.map(pick));
       const note = `${place.units} extruded, turning and panning; value: deck.gl GeoJsonLayer, baseline: MapLibre fill-extrusion`;
-      rows.push(makeRow("sandtable-fps", place.scale, "fps", fps((sample) => sample.deck.fps), fps((sample) => sample.maplibre.fps), note));
-      rows.push(makeRow("sandtable-frame-p95", place.scale, "ms", fps((sample) => sample.deck.p95), fps((sample) => sample.maplibre.p95), "95th-percentile frame interval"));
+      rows.push(
+        makeRow(
+          "sandtable-fps",
+          place.scale,
+          "fps",
+          fps((sample) => sample.deck.fps),
+          fps((sample) => sample.maplibre.fps),
+          note,
+        ),
+      );
+      rows.push(
+        makeRow(
+          "sandtable-frame-p95",
+          place.scale,
+          "ms",
+          fps((sample) => sample.deck.p95),
+          fps((sample) => sample.maplibre.p95),
+          "95th-percentile frame interval",
+        ),
+      );
     }
   } finally {
     await server?.close();

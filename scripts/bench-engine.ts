@@ -32,7 +32,8 @@ const { values } = parseArgs({ options: { scale: { type: "string", default: "all
 const scales: Scale[] = values.scale === "all" ? ["city", "province"] : [values.scale as Scale];
 
 const median = (samples: number[]) => samples.toSorted((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
-const percentile = (samples: number[], p: number) => samples.toSorted((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? NaN;
+const percentile = (samples: number[], p: number) =>
+  samples.toSorted((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? NaN;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 function time<T>(run: () => T): [T, number] {
@@ -82,7 +83,9 @@ function benchScale(scale: Scale): Figure[] {
     const sameCommunity = naive.community[index] === communities[compound.communityIndex]?.code;
     if (sameCommunity && Math.abs((naive.distance[index] ?? 0) - indexedDistance) < 0.01 * Math.max(1, indexedDistance)) agree += 1;
   });
-  console.log(`  naive turf loops on ${sampleSize} of ${compounds.length} compounds: ${round(naiveSampleMs)} ms; results agree with the engine for ${agree}/${sampleSize}`);
+  console.log(
+    `  naive turf loops on ${sampleSize} of ${compounds.length} compounds: ${round(naiveSampleMs)} ms; results agree with the engine for ${agree}/${sampleSize}`,
+  );
 
   // What-if: alternate adding a station at a compound, moving one and removing one.
   const whatIfTimes: number[] = [];
@@ -105,14 +108,19 @@ function benchScale(scale: Scale): Figure[] {
 
   // 考核督导: the dataset on an earlier date (what the timeline slider asks for), every target's
   // status, and one target's progress curve over 12 dates (access reused: not a reach target).
-  const asOfTimes = ["2021-06-30", "2023-01-01", "2025-06-30"].map((date) => time(() => void analyzeModel(modelAsOf(base.model, date), base.thresholds).gaps.length)[1]);
+  const asOfTimes = ["2021-06-30", "2023-01-01", "2025-06-30"].map(
+    (date) => time(() => void analyzeModel(modelAsOf(base.model, date), base.thresholds).gaps.length)[1],
+  );
   const targets = dataset.manifest.targets ? parseTargetsFile("targets.json", JSON.parse(readFileSync(join(folder, dataset.manifest.targets), "utf8"))) : [];
   const [, targetsMs] = time(() => targets.map((target) => evaluateTarget(base, target)));
   const coverage = targets.find((target) => target.indicator === "partyBranchCoverage");
   const [, progressMs] = time(() => {
     if (!coverage) return;
     const dates = sampleDates(coverage.start, base.model.asOf, 12);
-    progressOf(dates.map((date) => analyzeModel(modelAsOf(base.model, date), base.thresholds, base.access)), coverage);
+    progressOf(
+      dates.map((date) => analyzeModel(modelAsOf(base.model, date), base.thresholds, base.access)),
+      coverage,
+    );
   });
 
   return [
@@ -120,7 +128,14 @@ function benchScale(scale: Scale): Figure[] {
     { name: "what-if-update", scale, value: round(percentile(whatIfTimes, 95)), unit: "ms", baseline: null, ratio: null },
     { name: "suggest-sites", scale, value: round(median(suggestTimes)), unit: "ms", baseline: null, ratio: null },
     // Against the full recomputation from the layers, in the same run.
-    { name: "as-of-date", scale, value: round(median(asOfTimes)), unit: "ms", baseline: round(indexed), ratio: Number((median(asOfTimes) / indexed).toPrecision(2)) },
+    {
+      name: "as-of-date",
+      scale,
+      value: round(median(asOfTimes)),
+      unit: "ms",
+      baseline: round(indexed),
+      ratio: Number((median(asOfTimes) / indexed).toPrecision(2)),
+    },
     { name: "targets", scale, value: round(targetsMs), unit: "ms", baseline: round(indexed), ratio: Number((targetsMs / indexed).toPrecision(2)) },
     { name: "progress-curve-12", scale, value: round(progressMs), unit: "ms", baseline: round(indexed), ratio: Number((progressMs / indexed).toPrecision(2)) },
   ];

@@ -59,8 +59,16 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const out = join(folder, `${preset}-${run}.${format}`);
       const timing = await exportTo(page, "snapshot-export", out, 600_000);
-      samples.push({ wall: timing.wallMs, map: Number(timing.reported.mapMs), encode: Number(timing.reported.encodeMs), tiles: timing.reported.tiles ?? "", bytes: statSync(out).size });
-      console.log(`  ${preset} ${format} run ${run + 1}: ${(timing.wallMs / 1000).toFixed(2)} s (map ${timing.reported.mapMs} ms, encode ${timing.reported.encodeMs} ms)`);
+      samples.push({
+        wall: timing.wallMs,
+        map: Number(timing.reported.mapMs),
+        encode: Number(timing.reported.encodeMs),
+        tiles: timing.reported.tiles ?? "",
+        bytes: statSync(out).size,
+      });
+      console.log(
+        `  ${preset} ${format} run ${run + 1}: ${(timing.wallMs / 1000).toFixed(2)} s (map ${timing.reported.mapMs} ms, encode ${timing.reported.encodeMs} ms)`,
+      );
     }
     rows.push({
       name: `export-${preset}-${format}`,
@@ -94,9 +102,19 @@ const table = [
 ];
 const widths = (table[0] ?? []).map((_title, column) => Math.max(...table.map((cells) => (cells[column] ?? "").length)));
 console.log(`\nSnapshot exports, median of ${runs} run(s), ${VIEWPORT.width}×${VIEWPORT.height} view at ${VIEW}\n`);
-for (const cells of table) console.log(cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  "));
+for (const cells of table)
+  console.log(cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  "));
 console.log("");
 for (const row of rows) {
   const ratio = row.value !== null && row.baseline ? Math.round((row.value / row.baseline) * 100) / 100 : null;
-  console.log(JSON.stringify({ name: row.name, scale: "city", value: row.value === null ? null : Math.round(row.value), unit: "ms", baseline: row.baseline === null ? null : Math.round(row.baseline), ratio }));
+  console.log(
+    JSON.stringify({
+      name: row.name,
+      scale: "city",
+      value: row.value === null ? null : Math.round(row.value),
+      unit: "ms",
+      baseline: row.baseline === null ? null : Math.round(row.baseline),
+      ratio,
+    }),
+  );
 }

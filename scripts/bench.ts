@@ -64,9 +64,12 @@ const megabytes = (bytes: number | null) => (bytes === null ? "—" : `${(bytes 
 
 function logVisit(label: string, visit: Visit): void {
   const frames = visit.frameIntervals?.length ?? 0;
-  const picks = visit.picks === "absent" ? "pickAt absent" : visit.picks ? `${visit.picks.durations.length} picks, ${visit.picks.hits} hit a feature` : "no picks";
+  const picks =
+    visit.picks === "absent" ? "pickAt absent" : visit.picks ? `${visit.picks.durations.length} picks, ${visit.picks.hits} hit a feature` : "no picks";
   const engine = visit.engineSettledMs === null ? "" : `, engine done at ${seconds(visit.engineSettledMs)}`;
-  console.log(`  ${label}: ready ${seconds(visit.readyMs)}${engine}, ${frames} frames, ${picks}; by ready ${megabytes(visit.bytesToReady)} per CDP, ${megabytes(serverBytes(visit))} of bodies per the server`);
+  console.log(
+    `  ${label}: ready ${seconds(visit.readyMs)}${engine}, ${frames} frames, ${picks}; by ready ${megabytes(visit.bytesToReady)} per CDP, ${megabytes(serverBytes(visit))} of bodies per the server`,
+  );
   // Repeated errors (one per frame) would drown the log; the first few say enough.
   for (const problem of [...new Set(visit.problems)].slice(0, 5)) console.log(`    ! ${problem}`);
 }
@@ -98,7 +101,8 @@ async function benchScale(dataset: BenchDataset, server: StaticServer, runs: num
     const wall = await visitWall({ url: new URL(dataset.wallPath, server.url).href, viewport: WALL_VIEWPORT, timeoutMs: READY_TIMEOUT_MS[dataset.scale].app });
     console.log(`  ${dataset.scale} wall, run ${run}: ready ${seconds(wall.readyMs)}, KPI cards at ${seconds(wall.kpisMs)}`);
     for (const problem of [...new Set(wall.problems)].slice(0, 5)) console.log(`    ! ${problem}`);
-    if (wall.outsideRequests.length > 0) throw new Error(`the wall (${dataset.scale}) requested URLs outside 127.0.0.1:\n  ${wall.outsideRequests.join("\n  ")}`);
+    if (wall.outsideRequests.length > 0)
+      throw new Error(`the wall (${dataset.scale}) requested URLs outside 127.0.0.1:\n  ${wall.outsideRequests.join("\n  ")}`);
     result.wall.push(wall);
     if (result.baselineNote) continue;
     // Same map size as the app's map element, so both draw as many pixels per frame.
@@ -156,10 +160,40 @@ function rowsOf(scale: Scale, visits: ScaleVisits): ReportRow[] {
       "map ready → indicators and ranked gap list from the worker",
       province ? { valueAtMost: 3000 } : undefined,
     ),
-    makeRow("what-if-p95", scale, "ms", whatIf.length > 0 ? percentile(whatIf, 95) : null, null, `${whatIf.length} one-station plans: indicators + gap list, worker round trips`, province ? { valueAtMost: 50 } : undefined),
-    makeRow("what-if-prepare", scale, "ms", across(visits.app, (visit) => visit.whatIfPrepareMs), null, "what-if mode turned on: the engine readies itself for edits, once"),
-    makeRow("wall-kpis-after-ready", scale, "ms", wallAfterReady, null, "?mode=wall at 1920×1080: map ready → every KPI card shows a figure", province ? { valueAtMost: 3000 } : undefined),
-    makeRow("pick-latency", scale, "ms", across(visits.app, (visit) => (visit.picks && visit.picks !== "absent" ? median(visit.picks.durations) : null)), null, pickNote),
+    makeRow(
+      "what-if-p95",
+      scale,
+      "ms",
+      whatIf.length > 0 ? percentile(whatIf, 95) : null,
+      null,
+      `${whatIf.length} one-station plans: indicators + gap list, worker round trips`,
+      province ? { valueAtMost: 50 } : undefined,
+    ),
+    makeRow(
+      "what-if-prepare",
+      scale,
+      "ms",
+      across(visits.app, (visit) => visit.whatIfPrepareMs),
+      null,
+      "what-if mode turned on: the engine readies itself for edits, once",
+    ),
+    makeRow(
+      "wall-kpis-after-ready",
+      scale,
+      "ms",
+      wallAfterReady,
+      null,
+      "?mode=wall at 1920×1080: map ready → every KPI card shows a figure",
+      province ? { valueAtMost: 3000 } : undefined,
+    ),
+    makeRow(
+      "pick-latency",
+      scale,
+      "ms",
+      across(visits.app, (visit) => (visit.picks && visit.picks !== "absent" ? median(visit.picks.durations) : null)),
+      null,
+      pickNote,
+    ),
     makeRow("heap-after-load", scale, "MB", ...both((visit) => (visit.heapBytes === null ? null : visit.heapBytes / MEBIBYTE)), note ?? "main thread only"),
     makeRow("bytes-transferred", scale, "MB", ...both((visit) => (visit.bytesToReady === null ? null : visit.bytesToReady / MEBIBYTE)), note),
   ];
@@ -202,7 +236,17 @@ async function main(): Promise<void> {
       console.log(`${dataset.scale}: ${runs} run${runs > 1 ? "s" : ""} of the app and of plain MapLibre`);
       rows.push(...rowsOf(dataset.scale, await benchScale(dataset, server, runs)));
     }
-    rows.push(makeRow("bundle-initial-gzip", "city", "KB", bundle.gzipBytes / 1024, null, `${bundle.files.length} files, ${(bundle.rawBytes / 1024).toFixed(0)} KB raw`, { valueAtMost: 900 }));
+    rows.push(
+      makeRow(
+        "bundle-initial-gzip",
+        "city",
+        "KB",
+        bundle.gzipBytes / 1024,
+        null,
+        `${bundle.files.length} files, ${(bundle.rawBytes / 1024).toFixed(0)} KB raw`,
+        { valueAtMost: 900 },
+      ),
+    );
   } finally {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });

@@ -88,7 +88,9 @@ async function main(): Promise<void> {
   const outline = values["point-outline"] === undefined ? undefined : Number(values["point-outline"]);
   if (outline !== undefined && !(outline > 0)) fail("--point-outline takes a radius in metres");
 
-  const { context, notes } = values.dataset ? readDatasetContext(values.dataset) : { context: undefined, notes: ["no --dataset: parent codes and areas are not checked"] };
+  const { context, notes } = values.dataset
+    ? readDatasetContext(values.dataset)
+    : { context: undefined, notes: ["no --dataset: parent codes and areas are not checked"] };
   for (const note of notes) process.stderr.write(`${note}\n`);
   const inputs = await Promise.all(positionals.map(fileInput));
   const started = performance.now();
@@ -125,7 +127,20 @@ async function main(): Promise<void> {
   process.stderr.write(`${summary}\n`);
   if (result.loaded === 0) process.exit(1);
   if (merge !== undefined && values.dataset) {
-    const files = mergeIntoDataset(values.dataset, values.out, { layer, mode: merge, files: positionals.map((path) => basename(path)), collection: result.collection, total: result.total, loaded: result.loaded, outlined: result.outlined }, new Date().toISOString().slice(0, 10));
+    const files = mergeIntoDataset(
+      values.dataset,
+      values.out,
+      {
+        layer,
+        mode: merge,
+        files: positionals.map((path) => basename(path)),
+        collection: result.collection,
+        total: result.total,
+        loaded: result.loaded,
+        outlined: result.outlined,
+      },
+      new Date().toISOString().slice(0, 10),
+    );
     process.stderr.write(`${values.out}: ${files.join(", ")}, report.json\n`);
     return;
   }

@@ -19,7 +19,8 @@ export const CORPUS_STREET = "530102001";
 
 const read = <T extends Geometry>(file: string) => JSON.parse(readFileSync(join(SOURCE, file), "utf8")) as FeatureCollection<T, Record<string, unknown>>;
 const round = (value: number, digits = 7) => Math.round(value * 10 ** digits) / 10 ** digits;
-const toGcj = (position: Position) => gcoord.transform([position[0] ?? 0, position[1] ?? 0], gcoord.WGS84, gcoord.GCJ02).map((value) => round(value)) as Position;
+const toGcj = (position: Position) =>
+  gcoord.transform([position[0] ?? 0, position[1] ?? 0], gcoord.WGS84, gcoord.GCJ02).map((value) => round(value)) as Position;
 const toBd = (position: Position) => gcoord.transform([position[0] ?? 0, position[1] ?? 0], gcoord.WGS84, gcoord.BD09).map((value) => round(value)) as Position;
 const gk34 = proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=34500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326");
 const toGk = (position: Position) => gk34.inverse([position[0] ?? 0, position[1] ?? 0]).map((value) => round(value, 3)) as Position;
@@ -29,7 +30,9 @@ const yesNo = (value: unknown) => (value === null ? "不详" : value ? "是" : "
 
 function placemark(feature: Feature<Point, Record<string, unknown>>): string {
   const p = feature.properties;
-  const data = ["id", "level", "streetCode", "communityCode", "socialWorkers", "openedOn"].map((key) => `<Data name="${key}"><value>${p[key] ?? ""}</value></Data>`).join("");
+  const data = ["id", "level", "streetCode", "communityCode", "socialWorkers", "openedOn"]
+    .map((key) => `<Data name="${key}"><value>${p[key] ?? ""}</value></Data>`)
+    .join("");
   return `<Placemark><name>${p.name}</name><ExtendedData>${data}</ExtendedData><Point><coordinates>${feature.geometry.coordinates.join(",")},0</coordinates></Point></Placemark>`;
 }
 
@@ -57,11 +60,25 @@ function main() {
   ];
   const communityRecords = communities.map((feature) => {
     const p = feature.properties;
-    return [Number(p.code), p.name as string, Number(p.streetCode), p.kind === "居委会" ? "社区居委会" : "村委会", (p.households as number) * 2, (p.population as number) * 2, (p.partyOrgType as string | null) ?? "", p.partyMembers as number, p.bigPartyCommittee === null ? "" : p.bigPartyCommittee ? "是" : "否", p.dualRegisteredMembers as number];
+    return [
+      Number(p.code),
+      p.name as string,
+      Number(p.streetCode),
+      p.kind === "居委会" ? "社区居委会" : "村委会",
+      (p.households as number) * 2,
+      (p.population as number) * 2,
+      (p.partyOrgType as string | null) ?? "",
+      p.partyMembers as number,
+      p.bigPartyCommittee === null ? "" : p.bigPartyCommittee ? "是" : "否",
+      p.dualRegisteredMembers as number,
+    ];
   });
   const communityShapes = writeShapes(communities.map((feature) => feature.geometry.coordinates));
   const communityDbf = writeDbf(communityFields, communityRecords, "gbk");
-  files["communities-gbk.zip"] = zipSync({ "华山街道社区.shp": communityShapes.shp, "华山街道社区.shx": communityShapes.shx, "华山街道社区.dbf": communityDbf, "华山街道社区.prj": text(WGS84_PRJ) }, { mtime: new Date("2026-12-05T00:00:00Z") });
+  files["communities-gbk.zip"] = zipSync(
+    { "华山街道社区.shp": communityShapes.shp, "华山街道社区.shx": communityShapes.shx, "华山街道社区.dbf": communityDbf, "华山街道社区.prj": text(WGS84_PRJ) },
+    { mtime: new Date("2026-12-05T00:00:00Z") },
+  );
   // The same as loose files, with a .cpg that names the code page.
   files["loose/communities.shp"] = communityShapes.shp;
   files["loose/communities.shx"] = communityShapes.shx;
@@ -72,7 +89,11 @@ function main() {
   // Compounds in GCJ-02 (as copied from 高德), every one with a party branch.
   const gcjCompounds: FeatureCollection = {
     type: "FeatureCollection",
-    features: compounds.map((feature) => ({ ...feature, properties: { ...feature.properties, partyBranch: true }, geometry: { type: "Polygon", coordinates: feature.geometry.coordinates.map((ring) => ring.map(toGcj)) } })),
+    features: compounds.map((feature) => ({
+      ...feature,
+      properties: { ...feature.properties, partyBranch: true },
+      geometry: { type: "Polygon", coordinates: feature.geometry.coordinates.map((ring) => ring.map(toGcj)) },
+    })),
   };
   files["compounds-gcj02.geojson"] = text(JSON.stringify(gcjCompounds));
 
@@ -91,9 +112,30 @@ function main() {
   });
   const gkShapes = writeShapes(compounds.map((feature) => feature.geometry.coordinates.map((ring) => ring.map(toGk))));
   const compoundDbf = writeDbf(compoundFields, compoundRecords, "utf-8");
-  files["compounds-gk34.zip"] = zipSync({ "compounds.shp": gkShapes.shp, "compounds.shx": gkShapes.shx, "compounds.dbf": compoundDbf, "compounds.prj": text(GK_ZONE_34_PRJ), "compounds.cpg": text("UTF-8") }, { mtime: new Date("2026-12-05T00:00:00Z") });
-  const plainShapes = writeShapes(compounds.map((feature) => feature.geometry.coordinates.map((ring) => ring.map((position) => { const [x = 0, y = 0] = toGk(position); return [round(x - 34_000_000, 3), y]; }))));
-  files["compounds-gk-no-prj.zip"] = zipSync({ "compounds.shp": plainShapes.shp, "compounds.shx": plainShapes.shx, "compounds.dbf": compoundDbf }, { mtime: new Date("2026-12-05T00:00:00Z") });
+  files["compounds-gk34.zip"] = zipSync(
+    {
+      "compounds.shp": gkShapes.shp,
+      "compounds.shx": gkShapes.shx,
+      "compounds.dbf": compoundDbf,
+      "compounds.prj": text(GK_ZONE_34_PRJ),
+      "compounds.cpg": text("UTF-8"),
+    },
+    { mtime: new Date("2026-12-05T00:00:00Z") },
+  );
+  const plainShapes = writeShapes(
+    compounds.map((feature) =>
+      feature.geometry.coordinates.map((ring) =>
+        ring.map((position) => {
+          const [x = 0, y = 0] = toGk(position);
+          return [round(x - 34_000_000, 3), y];
+        }),
+      ),
+    ),
+  );
+  files["compounds-gk-no-prj.zip"] = zipSync(
+    { "compounds.shp": plainShapes.shp, "compounds.shx": plainShapes.shx, "compounds.dbf": compoundDbf },
+    { mtime: new Date("2026-12-05T00:00:00Z") },
+  );
 
   // Stations as a GBK CSV from a Chinese Excel: a title row, 百度 coordinates, a 合计 row.
   const stationRows = [
@@ -102,15 +144,34 @@ function main() {
     ...stations.map((feature) => {
       const p = feature.properties;
       const [x, y] = toBd(feature.geometry.coordinates);
-      return [p.id, p.name, p.level === "街道" ? "街道(乡镇)" : "社区", p.streetCode, p.communityCode ?? "", `${p.socialWorkers}人`, (p.openedOn as string).replaceAll("-", "/"), x, y];
+      return [
+        p.id,
+        p.name,
+        p.level === "街道" ? "街道(乡镇)" : "社区",
+        p.streetCode,
+        p.communityCode ?? "",
+        `${p.socialWorkers}人`,
+        (p.openedOn as string).replaceAll("-", "/"),
+        x,
+        y,
+      ];
     }),
     ["合计", "", "", "", "", stations.reduce((sum, feature) => sum + (feature.properties.socialWorkers as number), 0), "", "", ""],
   ];
-  const csv = stationRows.map((row) => row.map((cell) => (typeof cell === "string" && /[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : String(cell ?? ""))).join(",")).join("\r\n");
+  const csv = stationRows
+    .map((row) => row.map((cell) => (typeof cell === "string" && /[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : String(cell ?? ""))).join(","))
+    .join("\r\n");
   files["stations-bd09-gbk.csv"] = encodeGbk(csv);
 
   // Stations whose x column holds the latitude and y the longitude, UTF-8 with a BOM.
-  const swapped = ["id,name,level,streetCode,communityCode,socialWorkers,openedOn,x,y", ...stations.map((feature) => { const p = feature.properties; const [x, y] = feature.geometry.coordinates; return [p.id, p.name, p.level, p.streetCode, p.communityCode ?? "", p.socialWorkers, p.openedOn, y, x].join(","); })];
+  const swapped = [
+    "id,name,level,streetCode,communityCode,socialWorkers,openedOn,x,y",
+    ...stations.map((feature) => {
+      const p = feature.properties;
+      const [x, y] = feature.geometry.coordinates;
+      return [p.id, p.name, p.level, p.streetCode, p.communityCode ?? "", p.socialWorkers, p.openedOn, y, x].join(",");
+    }),
+  ];
   files["stations-swapped.csv"] = new Uint8Array([0xef, 0xbb, 0xbf, ...text(swapped.join("\n"))]);
 
   // Compounds in an XLSX: two title rows, Chinese headers, 户 units, 是/否, WKT geometry, a total row.
@@ -121,7 +182,17 @@ function main() {
     ...compounds.slice(0, 40).map((feature) => {
       const p = feature.properties;
       const ring = feature.geometry.coordinates[0] ?? [];
-      return [p.id, p.name, Number(p.communityCode), `${p.households}户`, p.buildings, yesNo(p.partyBranch), yesNo(p.redProperty), yesNo(p.ownersCommittee), `POLYGON ((${ring.map((position) => position.join(" ")).join(", ")}))`];
+      return [
+        p.id,
+        p.name,
+        Number(p.communityCode),
+        `${p.households}户`,
+        p.buildings,
+        yesNo(p.partyBranch),
+        yesNo(p.redProperty),
+        yesNo(p.ownersCommittee),
+        `POLYGON ((${ring.map((position) => position.join(" ")).join(", ")}))`,
+      ];
     }),
     ["合计", null, null, compounds.slice(0, 40).reduce((sum, feature) => sum + (feature.properties.households as number), 0)],
   ];
@@ -130,7 +201,18 @@ function main() {
   files["compounds.xlsx"] = new Uint8Array(write(book, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer);
   // Stations in an old XLS, points as 经度/纬度 (WGS84).
   const xlsBook = utils.book_new();
-  utils.book_append_sheet(xlsBook, utils.aoa_to_sheet([["编号", "名称", "级别", "街道编码", "社区编码", "社工人数", "启用日期", "经度", "纬度"], ...stations.map((feature) => { const p = feature.properties; const [x, y] = feature.geometry.coordinates; return [p.id, p.name, p.level, p.streetCode, p.communityCode ?? "", p.socialWorkers, p.openedOn, x, y]; })]), "Sheet1");
+  utils.book_append_sheet(
+    xlsBook,
+    utils.aoa_to_sheet([
+      ["编号", "名称", "级别", "街道编码", "社区编码", "社工人数", "启用日期", "经度", "纬度"],
+      ...stations.map((feature) => {
+        const p = feature.properties;
+        const [x, y] = feature.geometry.coordinates;
+        return [p.id, p.name, p.level, p.streetCode, p.communityCode ?? "", p.socialWorkers, p.openedOn, x, y];
+      }),
+    ]),
+    "Sheet1",
+  );
   files["stations.xls"] = new Uint8Array(write(xlsBook, { type: "buffer", bookType: "biff8" }) as Buffer);
 
   // KML and KMZ.
@@ -148,7 +230,12 @@ function main() {
   files["bad/not-json.geojson"] = text('{"type": "FeatureCollection", "features": [ {"type": "Feature", properties: {}} ] }');
   files["bad/problems.geojson"] = text(JSON.stringify(problemCompounds(compounds, communities), null, 1));
   files["bad/grids-problems.geojson"] = text(JSON.stringify(problemGrids(communities[0] as Feature<Polygon, Record<string, unknown>>)));
-  files["bad/stations-outside.geojson"] = text(JSON.stringify({ type: "FeatureCollection", features: [{ ...stations[0], properties: { ...stations[0]?.properties }, geometry: { type: "Point", coordinates: [103.5, 26.3] } }] }));
+  files["bad/stations-outside.geojson"] = text(
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [{ ...stations[0], properties: { ...stations[0]?.properties }, geometry: { type: "Point", coordinates: [103.5, 26.3] } }],
+    }),
+  );
 
   for (const [name, bytes] of Object.entries(files)) {
     mkdirSync(join(OUT, name, ".."), { recursive: true });
@@ -162,20 +249,35 @@ function problemCompounds(compounds: Feature<Polygon, Record<string, unknown>>[]
   const [good, second, template = good] = compounds;
   if (!good || !second || !template) throw new Error("the corpus street has too few compounds");
   const ring = template.geometry.coordinates[0] ?? [];
-  const make = (id: string, geometry: unknown, changes: Record<string, unknown> = {}) => ({ type: "Feature" as const, properties: { ...template.properties, id, name: `问题小区 ${id}`, ...changes }, geometry });
+  const make = (id: string, geometry: unknown, changes: Record<string, unknown> = {}) => ({
+    type: "Feature" as const,
+    properties: { ...template.properties, id, name: `问题小区 ${id}`, ...changes },
+    geometry,
+  });
   const [x0 = 0, y0 = 0] = ring[0] ?? [];
   const far = communities.find((community) => community.properties.code !== template.properties.communityCode);
   const farRing = far?.geometry.coordinates[0] ?? ring;
   return {
     type: "FeatureCollection",
-    features: ([
+    features: [
       good,
       second,
       make("null-geometry", null),
       make("empty-geometry", { type: "Polygon", coordinates: [] }),
       make("wrong-type", { type: "LineString", coordinates: ring }),
       make("collection", { type: "GeometryCollection", geometries: [template.geometry] }),
-      make("bowtie", { type: "Polygon", coordinates: [[[x0, y0], [x0 + 0.002, y0 + 0.002], [x0 + 0.002, y0], [x0, y0 + 0.002], [x0, y0]]] }),
+      make("bowtie", {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x0, y0],
+            [x0 + 0.002, y0 + 0.002],
+            [x0 + 0.002, y0],
+            [x0, y0 + 0.002],
+            [x0, y0],
+          ],
+        ],
+      }),
       make("unclosed", { type: "Polygon", coordinates: [ring.slice(0, -1)] }),
       make("three-d", { type: "Polygon", coordinates: [ring.map((position) => [...position, 1890])] }),
       make("out-of-range", { type: "Polygon", coordinates: [ring.map(([x = 0, y = 0]) => [x + 200, y])] }),
@@ -183,11 +285,11 @@ function problemCompounds(compounds: Feature<Polygon, Record<string, unknown>>[]
       make("negative", template.geometry, { households: -5 }),
       make("invisible", template.geometry, { name: "\u200b翠湖\u00a0花园 \u200d" }),
       make("blank-name", template.geometry, { name: "   " }),
-      make("formula", template.geometry, { name: "=HYPERLINK(\"http://example.com\")" }),
+      make("formula", template.geometry, { name: '=HYPERLINK("http://example.com")' }),
       make("unknown-community", template.geometry, { communityCode: "530102999999" }),
       make("outside", { type: "Polygon", coordinates: [farRing] }),
       make("bad-flag", template.geometry, { partyBranch: "可能" }),
-    ] as unknown as Feature[]),
+    ] as unknown as Feature[],
   };
 }
 
@@ -201,8 +303,20 @@ function problemGrids(community: Feature<Polygon, Record<string, unknown>>): unk
   const height = (maxY - minY) / 4;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
-  const square = (x: number, y: number): Position[][] => [[[x, y], [x + width, y], [x + width, y + height], [x, y + height], [x, y]].map(([a = 0, b = 0]) => [round(a), round(b)])];
-  const grid = (id: string, coordinates: Position[][]) => ({ type: "Feature", properties: { id, name: `网格 ${id}`, communityCode: community.properties.code, workers: 1, households: 300, buildingLeaders: 4 }, geometry: { type: "Polygon", coordinates } });
+  const square = (x: number, y: number): Position[][] => [
+    [
+      [x, y],
+      [x + width, y],
+      [x + width, y + height],
+      [x, y + height],
+      [x, y],
+    ].map(([a = 0, b = 0]) => [round(a), round(b)]),
+  ];
+  const grid = (id: string, coordinates: Position[][]) => ({
+    type: "Feature",
+    properties: { id, name: `网格 ${id}`, communityCode: community.properties.code, workers: 1, households: 300, buildingLeaders: 4 },
+    geometry: { type: "Polygon", coordinates },
+  });
   return { type: "FeatureCollection", features: [grid("G1", square(cx - width / 2, cy - height / 2)), grid("G2", square(cx - width / 4, cy - height / 4))] };
 }
 

@@ -32,12 +32,19 @@ const GENERATOR_INPUTS = ["data/sources/yunnan", "data/scripts/lib", "data/scrip
 /** What the served copy depends on besides its GeoJSON: the tile builder and the engine that precomputes. */
 const SERVING_INPUTS = ["scripts/lib/tiles", "src/data", "src/domain", "scripts/prepare-data.ts"];
 const INPUTS = [...GENERATOR_INPUTS, ...SERVING_INPUTS];
-const CITY_INPUTS = [...["communities", "compounds", "districts", "grids", "manifest", "prefectures", "stations", "streets"].map((name) => `public/data/kunming/${name}.${name === "manifest" ? "json" : "geojson"}`), ...SERVING_INPUTS];
+const CITY_INPUTS = [
+  ...["communities", "compounds", "districts", "grids", "manifest", "prefectures", "stations", "streets"].map(
+    (name) => `public/data/kunming/${name}.${name === "manifest" ? "json" : "geojson"}`,
+  ),
+  ...SERVING_INPUTS,
+];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).toSorted().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .toSorted()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /** A hash of every input file's path and bytes (tests excluded: they do not change the output). */
@@ -73,7 +80,9 @@ export async function prepareProvince(options: PrepareOptions = {}): Promise<boo
     const threads = options.threads ?? defaultThreads();
     log(`Generating the Yunnan dataset on ${threads} thread(s); this happens once and is cached…`);
     const summary = await generateWith({ seed: DEFAULT_SEED, scale: "province", outDir: PROVINCE_GEOJSON }, runInThreads(threads));
-    const counts = Object.entries(summary.counts).map(([layer, count]) => `${count.toLocaleString("en-US")} ${layer}`).join(", ");
+    const counts = Object.entries(summary.counts)
+      .map(([layer, count]) => `${count.toLocaleString("en-US")} ${layer}`)
+      .join(", ");
     log(`  generated ${counts} in ${(summary.milliseconds / 1000).toFixed(1)} s`);
     writeFileSync(generatedStampFile, `${generatedStamp}\n`);
   } else {

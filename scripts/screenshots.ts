@@ -23,9 +23,24 @@ const SHOTS = [
   { file: "docs/screenshots/explorer-core.png", path: "./#map=14.5/25.0405/102.7045", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-en.png", path: "./?lang=en#map=11.5/24.92/102.77", width: 1440, height: 900 },
   { file: "docs/screenshots/explorer-card.png", path: "./#map=14.5/25.0405/102.7045&sel=streets:530102001", width: 1440, height: 900 },
-  { file: "docs/screenshots/explorer-choropleth.png", path: "./#map=11.2/25.02/102.74&layers=streets,stations,gaps&ac=communities:stationAccessRate&sel=districts:530102", width: 1440, height: 900 },
-  { file: "docs/screenshots/explorer-access.png", path: "./#map=13.5/25.06/102.75&layers=streets,communities,compounds,stations,serviceAreas&cb=stationAccess&shp=102.72,25.04;102.77,25.04;102.77,25.08;102.72,25.08", width: 1440, height: 900 },
-  { file: "docs/screenshots/explorer-laptop.png", path: "./#map=12.5/25.03/102.72&ac=streets:partyBranchCoverage&af=below:0.6&layers=streets,stations", width: 1366, height: 768 },
+  {
+    file: "docs/screenshots/explorer-choropleth.png",
+    path: "./#map=11.2/25.02/102.74&layers=streets,stations,gaps&ac=communities:stationAccessRate&sel=districts:530102",
+    width: 1440,
+    height: 900,
+  },
+  {
+    file: "docs/screenshots/explorer-access.png",
+    path: "./#map=13.5/25.06/102.75&layers=streets,communities,compounds,stations,serviceAreas&cb=stationAccess&shp=102.72,25.04;102.77,25.04;102.77,25.08;102.72,25.08",
+    width: 1440,
+    height: 900,
+  },
+  {
+    file: "docs/screenshots/explorer-laptop.png",
+    path: "./#map=12.5/25.03/102.72&ac=streets:partyBranchCoverage&af=below:0.6&layers=streets,stations",
+    width: 1366,
+    height: 768,
+  },
   { file: "docs/screenshots/wall-1920.png", path: "./?mode=wall&dwell=600", width: 1920, height: 1080 },
   {
     file: "docs/screenshots/programmes.png",
@@ -44,7 +59,11 @@ const SHOTS = [
     path: "./?data=data/kunming/manifest.json#map=14.5/25.0405/102.7045",
     width: 1440,
     height: 900,
-    after: (page: Page) => importCorpus(page, [["communities-gbk.zip", "communities"], ["bad/problems.geojson", "compounds"]]),
+    after: (page: Page) =>
+      importCorpus(page, [
+        ["communities-gbk.zip", "communities"],
+        ["bad/problems.geojson", "compounds"],
+      ]),
   },
 ];
 const wanted = process.argv.slice(2);
@@ -65,10 +84,15 @@ try {
     await page.waitForFunction(
       () => {
         const explorer =
-          document.querySelector('[data-testid="gap-panel"] .gap-name') !== null && !document.querySelector('[data-testid="gap-panel"] .gap-status') && !document.querySelector(".chart-status");
+          document.querySelector('[data-testid="gap-panel"] .gap-name') !== null &&
+          !document.querySelector('[data-testid="gap-panel"] .gap-status') &&
+          !document.querySelector(".chart-status");
         // Wall cards count up to their figure: wait until each shows its target.
         const cards = [...document.querySelectorAll(".wall-kpi-value")];
-        const wall = cards.length > 0 && cards.every((card) => card.textContent === card.getAttribute("data-target")) && document.querySelectorAll('[data-testid="wall-ranking"] li').length > 0;
+        const wall =
+          cards.length > 0 &&
+          cards.every((card) => card.textContent === card.getAttribute("data-target")) &&
+          document.querySelectorAll('[data-testid="wall-ranking"] li').length > 0;
         return (explorer || wall) && !document.querySelector('[data-testid="load-status"]');
       },
       undefined,

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     await openComposer(page, new URL(`./${chosen.search}${chosen.hash}`, app.url).href, chosen.timeoutMs);
     const timing = await exportTo(page, chosen.atlas ? "snapshot-atlas-export" : "snapshot-export", chosen.out, chosen.timeoutMs);
     const pages = timing.reported.pages ? `, ${timing.reported.pages} page(s)` : "";
-    console.log(`wrote ${chosen.out} (${chosen.preset}, ${chosen.format}${pages}, ${(statSync(chosen.out).size / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `wrote ${chosen.out} (${chosen.preset}, ${chosen.format}${pages}, ${(statSync(chosen.out).size / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await browser.close();
     await app.close();

@@ -88,7 +88,11 @@ function table(rows: readonly Row[]): string {
   });
   const header = ["figure", "at the end", "baseline", "ratio", "baseline is"];
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? "").length)));
-  const format = (line: readonly string[]) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const format = (line: readonly string[]) =>
+    line
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [format(header), format(widths.map((width) => "-".repeat(width))), ...cells.map(format)].join("\n");
 }
 
@@ -130,17 +134,37 @@ async function soak(url: string, options: ReturnType<typeof parseOptions>): Prom
     const late = frameSummary(await readFrames(page));
     const after = await snapshot(session);
     const steps = (await stepOf(page)) - startStep;
-    console.log(`end at step ${startStep + steps}: heap ${(after.heapBytes / MEBIBYTE).toFixed(2)} MB, ${after.nodes} DOM nodes, ${after.listeners} listeners; ${problems.length} page errors`);
+    console.log(
+      `end at step ${startStep + steps}: heap ${(after.heapBytes / MEBIBYTE).toFixed(2)} MB, ${after.nodes} DOM nodes, ${after.listeners} listeners; ${problems.length} page errors`,
+    );
     for (const problem of [...new Set(problems)].slice(0, 5)) console.log(`  ! ${problem}`);
     const middle = trend.find((point) => point.step >= startStep + options.steps / 2) ?? { step: startStep, heapBytes: before.heapBytes };
     const flight = (summary: FrameSummary, pick: (value: FrameSummary) => number | null) => round(pick(summary));
     return [
       { name: "tour-steps", value: steps, unit: "steps", baseline: null, note: `dwell ${options.dwell} s, refresh every ${options.refresh} s` },
-      { name: "heap-after-gc", value: round(after.heapBytes / MEBIBYTE, 2), unit: "MB", baseline: round(before.heapBytes / MEBIBYTE, 2), note: `after ${WARM_UP_STEPS} warm-up steps (target: ratio < 1.10)` },
-      { name: "heap-second-half", value: round(after.heapBytes / MEBIBYTE, 2), unit: "MB", baseline: round(middle.heapBytes / MEBIBYTE, 2), note: `at step ${middle.step}, half way: growth after every stop was visited` },
+      {
+        name: "heap-after-gc",
+        value: round(after.heapBytes / MEBIBYTE, 2),
+        unit: "MB",
+        baseline: round(before.heapBytes / MEBIBYTE, 2),
+        note: `after ${WARM_UP_STEPS} warm-up steps (target: ratio < 1.10)`,
+      },
+      {
+        name: "heap-second-half",
+        value: round(after.heapBytes / MEBIBYTE, 2),
+        unit: "MB",
+        baseline: round(middle.heapBytes / MEBIBYTE, 2),
+        note: `at step ${middle.step}, half way: growth after every stop was visited`,
+      },
       { name: "dom-nodes", value: after.nodes, unit: "nodes", baseline: before.nodes, note: "same moment" },
       { name: "event-listeners", value: after.listeners, unit: "listeners", baseline: before.listeners, note: "same moment" },
-      { name: "fly-frame-median", value: flight(late, (value) => value.median), unit: "ms", baseline: flight(early, (value) => value.median), note: `first ${FRAME_WINDOW_STEPS} stops after warm-up (${early.frames} frames vs ${late.frames})` },
+      {
+        name: "fly-frame-median",
+        value: flight(late, (value) => value.median),
+        unit: "ms",
+        baseline: flight(early, (value) => value.median),
+        note: `first ${FRAME_WINDOW_STEPS} stops after warm-up (${early.frames} frames vs ${late.frames})`,
+      },
       { name: "fly-frame-p95", value: flight(late, (value) => value.p95), unit: "ms", baseline: flight(early, (value) => value.p95), note: "same windows" },
       { name: "page-errors", value: problems.length, unit: "errors", baseline: null, note: "" },
     ];

@@ -14,7 +14,13 @@ import { type BuildReport, buildTiles } from "./lib/tiles/build-tiles.ts";
 type Box = [west: number, south: number, east: number, north: number];
 
 function square([west, south, east, north]: Box, properties: Record<string, unknown>): Feature<Geometry, Record<string, unknown>> {
-  const ring = [[west, south], [east, south], [east, north], [west, north], [west, south]];
+  const ring = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
   // A string top-level id, as in the demo files: it must not become the tile feature's id.
   return { type: "Feature", id: String(properties.code ?? properties.id), properties, geometry: { type: "Polygon", coordinates: [ring] } };
 }
@@ -23,8 +29,29 @@ function point(lon: number, lat: number, properties: Record<string, unknown>): F
   return { type: "Feature", properties, geometry: { type: "Point", coordinates: [lon, lat] } };
 }
 
-const community = { code: "530102001001", name: "翠湖社区", streetCode: "530102001", kind: "居委会", households: 2776, population: 7351, partyOrgType: null, partyMembers: 365, bigPartyCommittee: true, dualRegisteredMembers: 225 };
-const compound = { id: "530102001001-C001", name: "锦华新村", communityCode: "530102001001", gridId: null, households: 259, buildings: 4, partyBranch: true, redProperty: false, ownersCommittee: false };
+const community = {
+  code: "530102001001",
+  name: "翠湖社区",
+  streetCode: "530102001",
+  kind: "居委会",
+  households: 2776,
+  population: 7351,
+  partyOrgType: null,
+  partyMembers: 365,
+  bigPartyCommittee: true,
+  dualRegisteredMembers: 225,
+};
+const compound = {
+  id: "530102001001-C001",
+  name: "锦华新村",
+  communityCode: "530102001001",
+  gridId: null,
+  households: 259,
+  buildings: 4,
+  partyBranch: true,
+  redProperty: false,
+  ownersCommittee: false,
+};
 const grid = { id: "530102001001-G01", name: "第1网格", communityCode: "530102001001", workers: 2, households: 647, buildingLeaders: 13, workerName: "邱雪滇" };
 
 const LAYERS: Record<string, Feature<Geometry, Record<string, unknown>>[]> = {
@@ -38,8 +65,24 @@ const LAYERS: Record<string, Feature<Geometry, Record<string, unknown>>[]> = {
     square([102.706, 25.036, 102.707, 25.037], { ...compound, id: "530102001001-C002", communityCode: 530102001001 }),
   ],
   stations: [
-    point(102.71, 25.04, { id: "530102001-S", name: "华山街道社会工作服务站", level: "街道", streetCode: "530102001", communityCode: null, socialWorkers: 7, openedOn: "2021-04-15" }),
-    point(102.715, 25.045, { id: "530102001001-R", name: "翠湖社区社工室", level: "社区", streetCode: "530102001", communityCode: "530102001001", socialWorkers: 2, openedOn: "2022-01-10" }),
+    point(102.71, 25.04, {
+      id: "530102001-S",
+      name: "华山街道社会工作服务站",
+      level: "街道",
+      streetCode: "530102001",
+      communityCode: null,
+      socialWorkers: 7,
+      openedOn: "2021-04-15",
+    }),
+    point(102.715, 25.045, {
+      id: "530102001001-R",
+      name: "翠湖社区社工室",
+      level: "社区",
+      streetCode: "530102001",
+      communityCode: "530102001001",
+      socialWorkers: 2,
+      openedOn: "2022-01-10",
+    }),
   ],
 };
 
@@ -86,7 +129,8 @@ describe("npm run tiles (buildTiles)", () => {
 
   beforeAll(() => {
     writeFileSync(join(folder, "manifest.json"), JSON.stringify(MANIFEST));
-    for (const [layer, features] of Object.entries(LAYERS)) writeFileSync(join(folder, `${layer}.geojson`), JSON.stringify({ type: "FeatureCollection", features }));
+    for (const [layer, features] of Object.entries(LAYERS))
+      writeFileSync(join(folder, `${layer}.geojson`), JSON.stringify({ type: "FeatureCollection", features }));
     report = buildTiles(folder, { out });
     archive = new PMTiles(new BufferSource(readFileSync(out)));
   });
@@ -100,7 +144,14 @@ describe("npm run tiles (buildTiles)", () => {
 
   it("writes an MVT archive with the dataset's labels in its metadata", async () => {
     const header = await archive.getHeader();
-    expect(header).toMatchObject({ tileType: TileType.Mvt, tileCompression: Compression.Gzip, internalCompression: Compression.Gzip, minZoom: 0, maxZoom: 13, clustered: true });
+    expect(header).toMatchObject({
+      tileType: TileType.Mvt,
+      tileCompression: Compression.Gzip,
+      internalCompression: Compression.Gzip,
+      minZoom: 0,
+      maxZoom: 13,
+      clustered: true,
+    });
     expect(header.minLon).toBeCloseTo(102.5, 6);
     expect(header.maxLat).toBeCloseTo(25.3, 6);
     const metadata = (await archive.getMetadata()) as Record<string, unknown>;
@@ -109,8 +160,24 @@ describe("npm run tiles (buildTiles)", () => {
     expect(metadata.vector_layers).toEqual([
       expect.objectContaining({ id: "districts", minzoom: 0, maxzoom: 13, fields: expect.objectContaining({ code: "String", name: "String" }) }),
       expect.objectContaining({ id: "streets", minzoom: 6 }),
-      expect.objectContaining({ id: "communities", minzoom: 8, fields: expect.objectContaining({ households: "Number", bigPartyCommittee: "Boolean", partyOrgType: "String" }) }),
-      expect.objectContaining({ id: "grids", minzoom: 12, fields: { id: "String", name: "String", communityCode: "String", workers: "Number", households: "Number", buildingLeaders: "Number", staffedOn: "String" } }),
+      expect.objectContaining({
+        id: "communities",
+        minzoom: 8,
+        fields: expect.objectContaining({ households: "Number", bigPartyCommittee: "Boolean", partyOrgType: "String" }),
+      }),
+      expect.objectContaining({
+        id: "grids",
+        minzoom: 12,
+        fields: {
+          id: "String",
+          name: "String",
+          communityCode: "String",
+          workers: "Number",
+          households: "Number",
+          buildingLeaders: "Number",
+          staffedOn: "String",
+        },
+      }),
       expect.objectContaining({ id: "compounds", minzoom: 12, fields: expect.objectContaining({ partyBranch: "Boolean", gridId: "String" }) }),
       expect.objectContaining({ id: "stations", minzoom: 6 }),
     ]);
@@ -120,13 +187,28 @@ describe("npm run tiles (buildTiles)", () => {
     const tile = await decode(archive, 13, lon, lat);
     expect(Object.keys(tile?.layers ?? {})).toEqual(["districts", "streets", "communities", "grids", "compounds", "stations"]);
     // null has no MVT encoding: gridId and partyOrgType are absent, which MapLibre reads as null.
-    expect(layerProperties(tile, "compounds")).toEqual([{ id: "530102001001-C001", name: "锦华新村", communityCode: "530102001001", households: 259, buildings: 4, partyBranch: true, redProperty: false, ownersCommittee: false }]);
+    expect(layerProperties(tile, "compounds")).toEqual([
+      {
+        id: "530102001001-C001",
+        name: "锦华新村",
+        communityCode: "530102001001",
+        households: 259,
+        buildings: 4,
+        partyBranch: true,
+        redProperty: false,
+        ownersCommittee: false,
+      },
+    ]);
     const { partyOrgType: _null, ...communityInTiles } = community;
     expect(layerProperties(tile, "communities")).toEqual([communityInTiles]);
     expect(layerProperties(tile, "districts")).toEqual([{ code: "530102", name: "五华区" }]);
     // Personal data stays out unless asked for.
     expect(layerProperties(tile, "grids")[0]).not.toHaveProperty("workerName");
-    expect(layerProperties(tile, "stations").map((station) => station.level).toSorted()).toEqual(["社区", "街道"]);
+    expect(
+      layerProperties(tile, "stations")
+        .map((station) => station.level)
+        .toSorted(),
+    ).toEqual(["社区", "街道"]);
   });
 
   it("gives districts, streets and communities their numeric code as feature id, and no id to the rest", async () => {

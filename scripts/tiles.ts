@@ -21,15 +21,26 @@ function printReport(report: BuildReport, out: string, seconds: number): void {
   report.zooms.forEach((zoom, z) => {
     if (zoom.tiles === 0) return;
     const largest = zoom.largest;
-    const where = largest === null ? "" : `${z}/${largest.x}/${largest.y}: ${Object.entries(largest.features).map(([layer, count]) => `${layer} ${count}`).join(", ")}`;
-    console.log(`${String(z).padStart(4)} ${String(zoom.tiles).padStart(7)} ${size(zoom.bytes / zoom.tiles).padStart(10)} ${size(largest?.bytes ?? 0).padStart(10)}  ${where}`);
+    const where =
+      largest === null
+        ? ""
+        : `${z}/${largest.x}/${largest.y}: ${Object.entries(largest.features)
+            .map(([layer, count]) => `${layer} ${count}`)
+            .join(", ")}`;
+    console.log(
+      `${String(z).padStart(4)} ${String(zoom.tiles).padStart(7)} ${size(zoom.bytes / zoom.tiles).padStart(10)} ${size(largest?.bytes ?? 0).padStart(10)}  ${where}`,
+    );
   });
   console.log(`\n${archive.addressedTiles} tiles in ${archive.tileEntries} directory entries, ${archive.tileContents} distinct contents`);
   console.log(`deduplication: ${archive.duplicateTiles} repeated tiles, ${size(archive.duplicateBytes)} not stored`);
-  console.log(`directories: root ${size(archive.rootDirectoryBytes)}, ${archive.leafDirectories} leaves ${size(archive.leafDirectoryBytes)}; metadata ${size(archive.metadataBytes)}`);
+  console.log(
+    `directories: root ${size(archive.rootDirectoryBytes)}, ${archive.leafDirectories} leaves ${size(archive.leafDirectoryBytes)}; metadata ${size(archive.metadataBytes)}`,
+  );
   console.log(`${out}: ${size(archive.archiveBytes)} (tile data ${size(archive.tileDataBytes)} gzip), z${archive.minZoom}-${archive.maxZoom}`);
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`time ${seconds.toFixed(1)} s (read + index ${report.seconds.index.toFixed(1)} s, cut + write ${report.seconds.tiles.toFixed(1)} s); peak memory ${size(peak)}`);
+  console.log(
+    `time ${seconds.toFixed(1)} s (read + index ${report.seconds.index.toFixed(1)} s, cut + write ${report.seconds.tiles.toFixed(1)} s); peak memory ${size(peak)}`,
+  );
 }
 
 try {

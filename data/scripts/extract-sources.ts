@@ -96,18 +96,19 @@ function extractDistricts(shapes: string, counties: Map<string, string>): void {
   const { districts, report } = cleanDistricts(source);
   console.log(`source defects: ${JSON.stringify(report.sourceDefects)}`);
   console.log(`repair changed the total area by ${report.repairedAreaChangeKm2.toFixed(6)} km²`);
-  console.log(`overlapping pairs before: ${report.overlapsBefore.length}` +
-    report.overlapsBefore.map((o) => ` ${o.a}/${o.b} ${o.km2.toFixed(4)} km²`).join(","));
+  console.log(
+    `overlapping pairs before: ${report.overlapsBefore.length}` + report.overlapsBefore.map((o) => ` ${o.a}/${o.b} ${o.km2.toFixed(4)} km²`).join(","),
+  );
   console.log(`interior gaps before: ${report.gapsBeforeKm2.length}, ${report.gapsBeforeKm2.reduce((s, g) => s + g, 0).toFixed(4)} km²`);
-  console.log(`slivers dropped: ${report.droppedSlivers.length}` +
-    report.droppedSlivers.map((s) => ` ${s.code} ${s.km2.toFixed(5)} km²`).join(","));
-  console.log(`gaps filled: ${report.filledGaps.length}` +
-    report.filledGaps.map((g) => ` ${g.km2.toFixed(5)} km² -> ${g.to}`).join(","));
+  console.log(`slivers dropped: ${report.droppedSlivers.length}` + report.droppedSlivers.map((s) => ` ${s.code} ${s.km2.toFixed(5)} km²`).join(","));
+  console.log(`gaps filled: ${report.filledGaps.length}` + report.filledGaps.map((g) => ` ${g.km2.toFixed(5)} km² -> ${g.to}`).join(","));
 
   const verdict = verifyDistricts(districts);
-  console.log(`check: max pairwise overlap ${verdict.maxOverlapKm2.toExponential(2)} km², ` +
-    `total ${verdict.totalOverlapKm2.toExponential(2)} km²; interior gaps ${verdict.gapsKm2.length}, ` +
-    `largest ${Math.max(0, ...verdict.gapsKm2).toExponential(2)} km²`);
+  console.log(
+    `check: max pairwise overlap ${verdict.maxOverlapKm2.toExponential(2)} km², ` +
+      `total ${verdict.totalOverlapKm2.toExponential(2)} km²; interior gaps ${verdict.gapsKm2.length}, ` +
+      `largest ${Math.max(0, ...verdict.gapsKm2).toExponential(2)} km²`,
+  );
   if (verdict.issues.length > 0) throw new Error(`District check failed:\n${verdict.issues.join("\n")}`);
 
   console.log("code    km²       vertices (source -> written)  parts  name");
@@ -121,7 +122,9 @@ function extractDistricts(shapes: string, counties: Map<string, string>): void {
   }
   console.log(`total   ${total.toFixed(2).padStart(8)} km²`);
   const features: Feature<Areal, Properties>[] = districts.map((d) => ({
-    type: "Feature", properties: { code: d.code, name: d.name }, geometry: d.geometry,
+    type: "Feature",
+    properties: { code: d.code, name: d.name },
+    geometry: d.geometry,
   }));
   write("districts.geojson", featureCollectionText(features));
 }
@@ -140,9 +143,16 @@ function extractLakes(china: Areal): void {
   const issues = lakes.flatMap((l) => validityIssues(l.geometry).map((i) => `${l.name}: ${i.message}`));
   if (issues.length > 0) throw new Error(`Lake check failed:\n${issues.join("\n")}`);
   for (const l of lakes) console.log(`lake ${l.name} (${l.nameEn}): ${l.km2.toFixed(2)} km², ${l.geometry.coordinates[0]?.length} vertices`);
-  write("lakes.geojson", featureCollectionText(lakes.map((l) => ({
-    type: "Feature", properties: { name: l.name, nameEn: l.nameEn }, geometry: l.geometry,
-  }))));
+  write(
+    "lakes.geojson",
+    featureCollectionText(
+      lakes.map((l) => ({
+        type: "Feature",
+        properties: { name: l.name, nameEn: l.nameEn },
+        geometry: l.geometry,
+      })),
+    ),
+  );
 }
 
 async function main(): Promise<void> {

@@ -80,7 +80,9 @@ describe("generate", () => {
       // District and prefecture outlines are real, so they stay; everything synthetic in 五华 changes.
       for (const layer of LAYER_NAMES.filter((name) => name !== "districts" && name !== "prefectures")) {
         const wuhua = (directory: string) =>
-          parseCollectionText(readFileSync(join(directory, `${layer}.geojson`), "utf8")).filter((entry) => ownedByWuhua(entry.id)).map((entry) => entry.line);
+          parseCollectionText(readFileSync(join(directory, `${layer}.geojson`), "utf8"))
+            .filter((entry) => ownedByWuhua(entry.id))
+            .map((entry) => entry.line);
         expect(wuhua(copy)).not.toEqual(wuhua(outDir));
       }
       // And back: the same seed restores the original files exactly.

@@ -40,7 +40,10 @@ export function parseCommandLine(args: readonly string[]): GenerateOptions {
   if (scale !== "city" && scale !== "province") throw new Error(`--scale must be "city" or "province", not "${scale}"`);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, not "${values.seed}"`);
-  const districts = values.district?.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  const districts = values.district
+    ?.flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
   return { seed, scale, outDir: values.out ? resolve(values.out) : DEFAULT_OUT[scale], ...(districts ? { districts } : {}) };
 }
 

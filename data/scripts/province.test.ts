@@ -41,8 +41,12 @@ describe("the Yunnan dataset", () => {
     expect(lines(PROVINCE_GEOJSON, "prefectures").map((entry) => entry.id)).toEqual(sources.prefectures.map((row) => row.code).toSorted());
     expect(lines(PROVINCE_GEOJSON, "districts")).toHaveLength(129);
     const streets = lines(PROVINCE_GEOJSON, "streets").map((entry) => entry.feature as { properties: { code: string; name: string } });
-    expect(streets.map((street) => `${street.properties.code} ${street.properties.name}`)).toEqual(sources.streets.map((row) => `${row.code} ${row.name}`).toSorted());
-    expect(communities.map((row) => `${row.code} ${row.name} ${row.kind}`)).toEqual(sources.communities.map((row) => `${row.code} ${row.name} ${row.kind}`).toSorted());
+    expect(streets.map((street) => `${street.properties.code} ${street.properties.name}`)).toEqual(
+      sources.streets.map((row) => `${row.code} ${row.name}`).toSorted(),
+    );
+    expect(communities.map((row) => `${row.code} ${row.name} ${row.kind}`)).toEqual(
+      sources.communities.map((row) => `${row.code} ${row.name} ${row.kind}`).toSorted(),
+    );
     expect(communities).toHaveLength(14_888);
   });
 
@@ -80,15 +84,26 @@ describe("the Yunnan dataset", () => {
   it("holds Kunming as exactly the city dataset's features, not a second copy of other figures", () => {
     for (const layer of LAYER_NAMES) {
       const city = lines(KUNMING, layer).map((entry) => entry.line);
-      const province = lines(PROVINCE_GEOJSON, layer).filter((entry) => entry.id.startsWith("5301")).map((entry) => entry.line);
+      const province = lines(PROVINCE_GEOJSON, layer)
+        .filter((entry) => entry.id.startsWith("5301"))
+        .map((entry) => entry.line);
       expect({ layer, lines: province }).toEqual({ layer, lines: city });
     }
   });
 
   it("is served as tiles with its indicators, and says it is synthetic below county level", () => {
     const manifest = JSON.parse(readFileSync(join(PROVINCE_PUBLIC, "manifest.json"), "utf8")) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ contract: 2, id: "yunnan", area: { level: "province", code: "53" }, tiles: "tiles.pmtiles", indicators: "indicators.json" });
-    expect(manifest.synthetic).toMatchObject({ geometry: expect.arrayContaining(["streets", "communities", "compounds"]), attributes: expect.arrayContaining(["communities"]) });
+    expect(manifest).toMatchObject({
+      contract: 2,
+      id: "yunnan",
+      area: { level: "province", code: "53" },
+      tiles: "tiles.pmtiles",
+      indicators: "indicators.json",
+    });
+    expect(manifest.synthetic).toMatchObject({
+      geometry: expect.arrayContaining(["streets", "communities", "compounds"]),
+      attributes: expect.arrayContaining(["communities"]),
+    });
     const indicators = JSON.parse(readFileSync(join(PROVINCE_PUBLIC, "indicators.json"), "utf8")) as { city: Record<string, number | null> };
     expect(indicators.city.targetStreets).toBe(1_429);
     expect(indicators.city.stationCoverage).toBeGreaterThan(0.8);

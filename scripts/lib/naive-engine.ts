@@ -13,7 +13,11 @@ export interface NaiveResult {
 
 /** Runs the naive spatial join and nearest-station search for the given compounds. */
 export function naiveSpatialWork(compounds: readonly CompoundRow[], communities: readonly CommunityRow[], stations: readonly StationRow[]): NaiveResult {
-  const communityFeatures: Array<Feature<Polygon | MultiPolygon>> = communities.map((community) => ({ type: "Feature", properties: {}, geometry: community.geometry }));
+  const communityFeatures: Array<Feature<Polygon | MultiPolygon>> = communities.map((community) => ({
+    type: "Feature",
+    properties: {},
+    geometry: community.geometry,
+  }));
   const stationPoints: Array<Feature<Point>> = stations.map((station) => point([station.longitude, station.latitude]));
   const result: NaiveResult = { community: [], distance: [] };
   for (const compound of compounds) {

@@ -24,7 +24,12 @@ export async function serveApp(options: { build: boolean }): Promise<ServedApp> 
   } else if (!existsSync(join(outDir, "index.html"))) {
     throw new Error(`--no-build needs a built app in ${outDir} (run npm run build first)`);
   }
-  const server: PreviewServer = await preview({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
+  const server: PreviewServer = await preview({
+    configFile: "vite.config.ts",
+    logLevel: "warn",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("the preview server has no TCP address");
   return {

@@ -44,9 +44,14 @@ const QUERY_KEYS = new Set(["lang", "data"]);
 /** Splits a permalink, or a bare query and/or hash, into the app's query and hash. */
 export function splitView(view: string): { query: URLSearchParams; hash: URLSearchParams } {
   const text = view.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^https?:\/\//i.test(text)) throw new SnapshotUsageError(`--view: only http(s) links are understood, not "${text}"`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^https?:\/\//i.test(text))
+    throw new SnapshotUsageError(`--view: only http(s) links are understood, not "${text}"`);
   const link = /^https?:\/\//i.test(text) ? new URL(text) : null;
-  const [before = "", after = ""] = link ? [link.search, link.hash] : text.includes("#") ? [text.slice(0, text.indexOf("#")), text.slice(text.indexOf("#"))] : [text, ""];
+  const [before = "", after = ""] = link
+    ? [link.search, link.hash]
+    : text.includes("#")
+      ? [text.slice(0, text.indexOf("#")), text.slice(text.indexOf("#"))]
+      : [text, ""];
   const query = new URLSearchParams(before.replace(/^[^?]*\?/, ""));
   const hash = new URLSearchParams(after.replace(/^#/, ""));
   // A bare "map=…&lang=en" mixes both: sort each parameter to where the app reads it.
@@ -64,8 +69,10 @@ export function splitView(view: string): { query: URLSearchParams; hash: URLSear
 function checkView(query: URLSearchParams, hash: URLSearchParams): void {
   const hashText = hash.toString();
   const state = parseUrl(`?${query}`, `#${hashText}`);
-  if (hash.has("map") && state.camera === null) throw new SnapshotUsageError(`--view: map must be zoom/latitude/longitude (for example 12/25.04/102.7), not "${hash.get("map")}"`);
-  if (hash.has("sel") && state.selection === null) throw new SnapshotUsageError(`--view: sel must be <layer>:<code> (for example districts:530102), not "${hash.get("sel")}"`);
+  if (hash.has("map") && state.camera === null)
+    throw new SnapshotUsageError(`--view: map must be zoom/latitude/longitude (for example 12/25.04/102.7), not "${hash.get("map")}"`);
+  if (hash.has("sel") && state.selection === null)
+    throw new SnapshotUsageError(`--view: sel must be <layer>:<code> (for example districts:530102), not "${hash.get("sel")}"`);
   const language = query.get("lang");
   if (language !== null && language !== "zh" && language !== "en") throw new SnapshotUsageError(`--view: lang must be zh or en, not "${language}"`);
 }
@@ -101,10 +108,12 @@ export function parseSnapshotArgs(argv: readonly string[], directoryExists: (pat
   const out = resolve(values.out);
   const extension = extname(out).toLowerCase();
   const fromExtension = FORMATS[extension];
-  if (values.format !== undefined && values.format !== "png" && values.format !== "pdf") throw new SnapshotUsageError(`--format must be png or pdf, not "${values.format}"`);
+  if (values.format !== undefined && values.format !== "png" && values.format !== "pdf")
+    throw new SnapshotUsageError(`--format must be png or pdf, not "${values.format}"`);
   const format: SnapshotFormat = atlas ? "pdf" : ((values.format as SnapshotFormat | undefined) ?? fromExtension ?? "png");
   if (atlas && values.format === "png") throw new SnapshotUsageError("--atlas writes a multi-page PDF; --format png cannot hold it");
-  if (fromExtension !== format) throw new SnapshotUsageError(`--out: a ${format.toUpperCase()} needs a .${format} file name, not "${extension || "(no extension)"}"`);
+  if (fromExtension !== format)
+    throw new SnapshotUsageError(`--out: a ${format.toUpperCase()} needs a .${format} file name, not "${extension || "(no extension)"}"`);
   if (!directoryExists(dirname(out))) throw new SnapshotUsageError(`--out: the folder ${dirname(out)} does not exist`);
   const size = /^(\d{3,4})x(\d{3,4})$/.exec(values.viewport);
   if (!size) throw new SnapshotUsageError(`--viewport must be WIDTHxHEIGHT in pixels (for example 1440x900), not "${values.viewport}"`);

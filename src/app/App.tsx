@@ -97,37 +97,37 @@ function Screens() {
   return (
     <LanguageContext.Provider value={state.language}>
       <ExplorerScreen
-          manifestUrl={manifestUrl}
-          importSession={resolved.session}
-          waterUrl={WATER_URL}
-          language={state.language}
-          visibility={state.visibility}
-          initialCamera={state.camera}
-          debug={debug}
-          onLanguageChange={(language) => update({ ...state, language }, "push")}
-          onVisibilityChange={(visibility) => update({ ...state, visibility }, "push")}
-          onCameraChange={(camera) => update({ ...state, camera }, "replace")}
-          selection={state.selection}
-          onSelectionChange={(selection) => update({ ...state, selection }, "push")}
-          whatIf={state.whatIf}
-          onWhatIfChange={(whatIf) => update({ ...state, whatIf }, "replace")}
-          gapKind={state.gapKind}
-          onGapKindChange={(gapKind) => update({ ...state, gapKind }, "push")}
-          colouring={state.colouring}
-          onColouringChange={(colouring) => update({ ...state, colouring }, "push")}
-          areaColouring={state.areaColouring}
-          onAreaColouringChange={(areaColouring) => update({ ...state, areaColouring }, "push")}
-          filters={state.filters}
-          onFiltersChange={(filters) => update({ ...state, filters }, "replace")}
-          shape={state.shape}
-          onShapeChange={(shape) => update({ ...state, shape }, "push")}
-          chartIndicator={state.chartIndicator}
-          onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
-          sandtable={state.sandtable}
-          onSandtableChange={(sandtable) => update({ ...state, sandtable }, "push")}
-          programmes={state.programmes}
-          onProgrammesChange={(programmes) => update({ ...state, programmes }, "push")}
-        />
+        manifestUrl={manifestUrl}
+        importSession={resolved.session}
+        waterUrl={WATER_URL}
+        language={state.language}
+        visibility={state.visibility}
+        initialCamera={state.camera}
+        debug={debug}
+        onLanguageChange={(language) => update({ ...state, language }, "push")}
+        onVisibilityChange={(visibility) => update({ ...state, visibility }, "push")}
+        onCameraChange={(camera) => update({ ...state, camera }, "replace")}
+        selection={state.selection}
+        onSelectionChange={(selection) => update({ ...state, selection }, "push")}
+        whatIf={state.whatIf}
+        onWhatIfChange={(whatIf) => update({ ...state, whatIf }, "replace")}
+        gapKind={state.gapKind}
+        onGapKindChange={(gapKind) => update({ ...state, gapKind }, "push")}
+        colouring={state.colouring}
+        onColouringChange={(colouring) => update({ ...state, colouring }, "push")}
+        areaColouring={state.areaColouring}
+        onAreaColouringChange={(areaColouring) => update({ ...state, areaColouring }, "push")}
+        filters={state.filters}
+        onFiltersChange={(filters) => update({ ...state, filters }, "replace")}
+        shape={state.shape}
+        onShapeChange={(shape) => update({ ...state, shape }, "push")}
+        chartIndicator={state.chartIndicator}
+        onChartIndicatorChange={(chartIndicator) => update({ ...state, chartIndicator }, "push")}
+        sandtable={state.sandtable}
+        onSandtableChange={(sandtable) => update({ ...state, sandtable }, "push")}
+        programmes={state.programmes}
+        onProgrammesChange={(programmes) => update({ ...state, programmes }, "push")}
+      />
     </LanguageContext.Provider>
   );
 }

@@ -2,7 +2,22 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VISIBILITY } from "../layers/visibility.ts";
 import { DEFAULT_DATASET, parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 
-const base: UrlState = Object.freeze({ language: "zh", dataset: DEFAULT_DATASET, camera: null, visibility: { ...DEFAULT_VISIBILITY }, selection: null, whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 }, gapKind: "all", colouring: "partyBranch", areaColouring: null, filters: { onlyGaps: false, area: null }, shape: null, chartIndicator: "partyBranchCoverage", sandtable: false, programmes: { asOf: null, compare: null, arcs: false } });
+const base: UrlState = Object.freeze({
+  language: "zh",
+  dataset: DEFAULT_DATASET,
+  camera: null,
+  visibility: { ...DEFAULT_VISIBILITY },
+  selection: null,
+  whatIf: { active: false, planned: [], moved: [], removed: [], serviceDistance: 1000 },
+  gapKind: "all",
+  colouring: "partyBranch",
+  areaColouring: null,
+  filters: { onlyGaps: false, area: null },
+  shape: null,
+  chartIndicator: "partyBranchCoverage",
+  sandtable: false,
+  programmes: { asOf: null, compare: null, arcs: false },
+});
 
 describe("url state", () => {
   it("ignores a malformed date or comparison instead of guessing", () => {
@@ -20,15 +35,62 @@ describe("url state", () => {
     ["another dataset", { ...base, dataset: "data/province/manifest.json" }],
     ["hidden layers", { ...base, visibility: { ...DEFAULT_VISIBILITY, grids: false, stations: false } }],
     ["a selected compound", { ...base, selection: { layer: "compounds", id: "530102001001-C003" } }],
-    ["a what-if plan", { ...base, whatIf: { active: true, planned: [[102.71234, 25.04123], [102.8, 25.1]], moved: [], removed: [], serviceDistance: 800 } }],
-    ["moved and removed stations", { ...base, whatIf: { active: true, planned: [], moved: [{ id: "530102001-S", position: [102.7, 25.05] }], removed: ["530102001006-R", "530102002-S"], serviceDistance: 1000 } }],
+    [
+      "a what-if plan",
+      {
+        ...base,
+        whatIf: {
+          active: true,
+          planned: [
+            [102.71234, 25.04123],
+            [102.8, 25.1],
+          ],
+          moved: [],
+          removed: [],
+          serviceDistance: 800,
+        },
+      },
+    ],
+    [
+      "moved and removed stations",
+      {
+        ...base,
+        whatIf: {
+          active: true,
+          planned: [],
+          moved: [{ id: "530102001-S", position: [102.7, 25.05] }],
+          removed: ["530102001006-R", "530102002-S"],
+          serviceDistance: 1000,
+        },
+      },
+    ],
     ["communities filled by station reach", { ...base, areaColouring: { level: "communities", indicator: "stationAccessRate" } }],
     ["a chart ranked by households per worker", { ...base, chartIndicator: "householdsPerWorker" }],
-    ["a drawn shape", { ...base, shape: [[102.7, 25], [102.71, 25], [102.71, 25.01]] }],
-    ["filters", { ...base, areaColouring: { level: "streets", indicator: "partyBranchCoverage" }, filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } } }],
+    [
+      "a drawn shape",
+      {
+        ...base,
+        shape: [
+          [102.7, 25],
+          [102.71, 25],
+          [102.71, 25.01],
+        ],
+      },
+    ],
+    [
+      "filters",
+      {
+        ...base,
+        areaColouring: { level: "streets", indicator: "partyBranchCoverage" },
+        filters: { onlyGaps: true, area: { comparison: "below", value: 0.6 } },
+      },
+    ],
     ["a gap filter", { ...base, gapKind: "grid-no-worker" }],
     ["compounds coloured by grid assignment", { ...base, colouring: "gridAssigned" }],
-    ["an earlier date compared with the last meeting, and the 双报到 arcs", { ...base, programmes: { asOf: "2021-06-30", compare: { from: "2021-03-31", level: "streets", indicator: "stationCoverage" }, arcs: true } }],
+    [
+      "an earlier date compared with the last meeting, and the 双报到 arcs",
+      { ...base, programmes: { asOf: "2021-06-30", compare: { from: "2021-03-31", level: "streets", indicator: "stationCoverage" }, arcs: true } },
+    ],
     ["the 3D sandtable, turned", { ...base, sandtable: true, camera: { zoom: 8.5, latitude: 25.04123, longitude: 102.71234, bearing: -32.5 } }],
   ])("round-trips %s", (_label, state) => {
     const { search, hash } = serializeUrl(state);

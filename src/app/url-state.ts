@@ -75,14 +75,26 @@ function parsePlanned(value: string | null): Array<[number, number]> {
   if (!value) return [];
   return value.split(";").flatMap((pair): Array<[number, number]> => {
     const [longitude, latitude] = pair.split(",").map(Number);
-    const valid = longitude !== undefined && latitude !== undefined && Number.isFinite(longitude) && Number.isFinite(latitude) && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+    const valid =
+      longitude !== undefined &&
+      latitude !== undefined &&
+      Number.isFinite(longitude) &&
+      Number.isFinite(latitude) &&
+      Math.abs(longitude) <= 180 &&
+      Math.abs(latitude) <= 90;
     return valid ? [[longitude, latitude]] : [];
   });
 }
 
 function parsePosition(text: string | undefined): [number, number] | null {
   const [longitude, latitude] = (text ?? "").split(",").map(Number);
-  const valid = longitude !== undefined && latitude !== undefined && Number.isFinite(longitude) && Number.isFinite(latitude) && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+  const valid =
+    longitude !== undefined &&
+    latitude !== undefined &&
+    Number.isFinite(longitude) &&
+    Number.isFinite(latitude) &&
+    Math.abs(longitude) <= 180 &&
+    Math.abs(latitude) <= 90;
   return valid ? [longitude, latitude] : null;
 }
 
@@ -182,8 +194,10 @@ export function serializeUrl(state: UrlState): { search: string; hash: string } 
   if (OVERLAY_LAYERS.some((layer) => state.visibility[layer] !== DEFAULT_VISIBILITY[layer])) view.set("layers", shown.join(","));
   if (state.selection) view.set("sel", `${state.selection.layer}:${state.selection.id}`);
   if (state.whatIf.active) view.set("whatif", "1");
-  if (state.whatIf.planned.length > 0) view.set("wi", state.whatIf.planned.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
-  if (state.whatIf.moved.length > 0) view.set("wm", state.whatIf.moved.map(({ id, position: [longitude, latitude] }) => `${id}@${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
+  if (state.whatIf.planned.length > 0)
+    view.set("wi", state.whatIf.planned.map(([longitude, latitude]) => `${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
+  if (state.whatIf.moved.length > 0)
+    view.set("wm", state.whatIf.moved.map(({ id, position: [longitude, latitude] }) => `${id}@${round(longitude, 5)},${round(latitude, 5)}`).join(";"));
   if (state.whatIf.removed.length > 0) view.set("wr", state.whatIf.removed.join(","));
   if (state.whatIf.serviceDistance !== DEFAULT_THRESHOLDS.serviceDistanceMetres) view.set("sd", String(state.whatIf.serviceDistance));
   if (state.gapKind !== "all") view.set("gk", state.gapKind);

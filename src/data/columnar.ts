@@ -132,8 +132,12 @@ export function encodeTables(tables: Tables, meta: Record<string, unknown> = {})
       if (column.values.length !== rows) throw new Error(`${name}.${columnName} has ${column.values.length} values, not ${rows}`);
       const encoded = encodeColumn(column);
       header.tables[name].columns.push({
-        name: columnName, type: column.type, offset, length: encoded.bytes.length,
-        ...(encoded.values ? { values: encoded.values } : {}), ...(encoded.stringBytes !== undefined ? { bytes: encoded.stringBytes } : {}),
+        name: columnName,
+        type: column.type,
+        offset,
+        length: encoded.bytes.length,
+        ...(encoded.values ? { values: encoded.values } : {}),
+        ...(encoded.stringBytes !== undefined ? { bytes: encoded.stringBytes } : {}),
       });
       chunks.push(encoded.bytes);
       const padded = align(encoded.bytes.length);
@@ -279,7 +283,8 @@ export function decodeTables(bytes: Uint8Array, file: string): DecodedTables {
     throw new TableError(file, "the header is not valid JSON");
   }
   const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) throw new TableError(file, `unsupported header: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new TableError(file, `unsupported header: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
   const header = parsed.data;
   const base = align(8 + headerLength);
   if (bytes.length < base + header.bodyBytes) throw new TableError(file, `truncated: ${bytes.length} bytes, ${base + header.bodyBytes} expected`);

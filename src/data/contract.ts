@@ -11,8 +11,7 @@ export const CONTRACT_VERSION = 2;
 export const LAYER_NAMES = ["prefectures", "districts", "streets", "communities", "grids", "compounds", "stations"] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
-const digits = (length: number) =>
-  z.string().regex(new RegExp(`^\\d{${length}}$`), `must be a string of ${length} digits`);
+const digits = (length: number) => z.string().regex(new RegExp(`^\\d{${length}}$`), `must be a string of ${length} digits`);
 
 /** Prefecture (州/市): the 4-digit prefix of its counties' codes, e.g. 5301 昆明市. */
 export const prefectureCode = digits(4);
@@ -191,7 +190,10 @@ export const manifestSchema = z.object({
     nameEn: z.string().min(1).optional(),
     level: z.enum(AREA_LEVELS),
     /** The area's code (2 digits for a province, 4 for a prefecture, 6 for a county, 9 for a township). */
-    code: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$/, "must be a 2-, 4-, 6- or 9-digit code").optional(),
+    code: z
+      .string()
+      .regex(/^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$/, "must be a 2-, 4-, 6- or 9-digit code")
+      .optional(),
   }),
   crs: z.literal("EPSG:4326", { message: 'must be "EPSG:4326" (convert GCJ-02 / BD-09 / projected data first)' }),
   asOf: isoDate,
@@ -200,9 +202,7 @@ export const manifestSchema = z.object({
     geometry: z.array(z.enum(LAYER_NAMES)),
     attributes: z.array(z.enum(LAYER_NAMES)),
   }),
-  sources: z
-    .array(z.object({ name: z.string().min(1), licence: z.string().min(1), note: z.string().optional() }))
-    .min(1),
+  sources: z.array(z.object({ name: z.string().min(1), licence: z.string().min(1), note: z.string().optional() })).min(1),
   /** Layer name → file path relative to the manifest. A dataset may omit layers; the app shows them as empty. */
   layers: z.partialRecord(z.enum(LAYER_NAMES), z.string().min(1)),
   /** [west, south, east, north] in degrees (EPSG:4326); the initial camera. */

@@ -72,7 +72,13 @@ export async function openSession(id: string, signal?: AbortSignal): Promise<Ope
  * the import report. A tiled base has no GeoJSON layers to copy: then only the imported layers
  * and the report are written, to be tiled with the rest (`npm run tiles`).
  */
-export async function datasetFolder(baseUrl: string, imported: readonly StoredLayer[], report: unknown, importedOn: string, signal?: AbortSignal): Promise<Record<string, Uint8Array>> {
+export async function datasetFolder(
+  baseUrl: string,
+  imported: readonly StoredLayer[],
+  report: unknown,
+  importedOn: string,
+  signal?: AbortSignal,
+): Promise<Record<string, Uint8Array>> {
   const base = parseManifest(baseUrl, await fetchJson(baseUrl, signal));
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
@@ -90,7 +96,8 @@ export async function datasetFolder(baseUrl: string, imported: readonly StoredLa
       continue;
     }
     if (!item) continue;
-    const baseLayer = item.mode === "join" && baseFile !== undefined ? ((await fetchJson(layerUrl(baseUrl, baseFile), signal)) as FeatureCollection) : undefined;
+    const baseLayer =
+      item.mode === "join" && baseFile !== undefined ? ((await fetchJson(layerUrl(baseUrl, baseFile), signal)) as FeatureCollection) : undefined;
     files[name] = layerBytes(baseLayer, item);
   }
   if (base.tiles === undefined) {

@@ -10,10 +10,14 @@ export interface Migrated {
   notes: string[];
 }
 
-
 /** "昆明市党建地图(演示数据)" -> "昆明市": the area a version 1 title names. */
 export function areaNameFromTitle(title: string): string {
-  return title.replace(/(党建地图|党建|地图)?\s*[(（].*$/, "").replace(/党建地图$/, "").trim() || title;
+  return (
+    title
+      .replace(/(党建地图|党建|地图)?\s*[(（].*$/, "")
+      .replace(/党建地图$/, "")
+      .trim() || title
+  );
 }
 
 export function migrateManifest(json: unknown): Migrated {

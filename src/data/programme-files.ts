@@ -12,13 +12,18 @@ export function parseTargetsFile(file: string, json: unknown): Target[] {
     const issues: ContractIssue[] = [];
     result.data.targets.forEach((target, index) => {
       if (ids.has(target.id)) issues.push({ file, field: `targets.${index}.id`, message: `${target.id} appears more than once` });
-      if (target.deadline < target.start) issues.push({ file, field: `targets.${index}.deadline`, message: `${target.deadline} is before the start ${target.start}` });
+      if (target.deadline < target.start)
+        issues.push({ file, field: `targets.${index}.deadline`, message: `${target.deadline} is before the start ${target.start}` });
       ids.add(target.id);
     });
     if (issues.length > 0) throw new DataError(file, issues);
     return result.data.targets;
   }
-  throw new DataError(file, result.error.issues.slice(0, 50).map((issue) => ({ file, field: issue.path.join(".") || "(root)", message: issue.message })), result.error.issues.length);
+  throw new DataError(
+    file,
+    result.error.issues.slice(0, 50).map((issue) => ({ file, field: issue.path.join(".") || "(root)", message: issue.message })),
+    result.error.issues.length,
+  );
 }
 
 export interface RegisteredUnitFeature {
@@ -40,12 +45,24 @@ export function parseRegisteredUnits(file: string, json: unknown): { units: Regi
     if (!result.success) {
       const [first] = result.error.issues;
       const id = isRecord(feature) && isRecord(feature.properties) && typeof feature.properties.id === "string" ? feature.properties.id : undefined;
-      issues.push({ file, feature: index, ...(id ? { featureId: id } : {}), field: first?.path.join(".") ?? "(feature)", message: first?.message ?? "invalid" });
+      issues.push({
+        file,
+        feature: index,
+        ...(id ? { featureId: id } : {}),
+        field: first?.path.join(".") ?? "(feature)",
+        message: first?.message ?? "invalid",
+      });
       return;
     }
     const { properties, geometry } = result.data;
     if (seen.has(properties.id)) {
-      issues.push({ file, feature: index, featureId: properties.id, field: "properties.id", message: `${properties.id} appears more than once; the first is used` });
+      issues.push({
+        file,
+        feature: index,
+        featureId: properties.id,
+        field: "properties.id",
+        message: `${properties.id} appears more than once; the first is used`,
+      });
       return;
     }
     seen.add(properties.id);

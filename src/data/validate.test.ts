@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DataError, describeIssue, parseLayer, parseManifest } from "./validate.ts";
 
-const square = [[[102.7, 25.0], [102.71, 25.0], [102.71, 25.01], [102.7, 25.01], [102.7, 25.0]]];
+const square = [
+  [
+    [102.7, 25.0],
+    [102.71, 25.0],
+    [102.71, 25.01],
+    [102.7, 25.01],
+    [102.7, 25.0],
+  ],
+];
 const compound = (overrides: Record<string, unknown> = {}, geometry: unknown = { type: "Polygon", coordinates: square }) =>
   Object.freeze({
     type: "Feature",
@@ -25,8 +33,17 @@ const community = (overrides: Record<string, unknown>) => ({
   type: "Feature",
   geometry: { type: "Polygon", coordinates: square },
   properties: {
-    code: "530102001001", name: "翠湖社区", streetCode: "530102001", kind: "居委会", households: 3000, population: 8000,
-    partyOrgType: "党委", partyMembers: 200, bigPartyCommittee: true, dualRegisteredMembers: 60, ...overrides,
+    code: "530102001001",
+    name: "翠湖社区",
+    streetCode: "530102001",
+    kind: "居委会",
+    households: 3000,
+    population: 8000,
+    partyOrgType: "党委",
+    partyMembers: 200,
+    bigPartyCommittee: true,
+    dualRegisteredMembers: 60,
+    ...overrides,
   },
 });
 
@@ -64,9 +81,66 @@ describe("parseLayer", () => {
     ["null geometry", collection(compound({}, null)), /feature #0 \(530102001001-C001\), geometry: geometry is null/],
     ["GeometryCollection", collection(compound({}, { type: "GeometryCollection", geometries: [] })), /GeometryCollection is not allowed/],
     ["point where an area is expected", collection(compound({}, { type: "Point", coordinates: [102.7, 25] })), /Point is not allowed/],
-    ["projected coordinates", collection(compound({}, { type: "Polygon", coordinates: [[[11434000, 2878000], [11435000, 2878000], [11435000, 2879000], [11434000, 2878000]]] })), /looks projected/],
-    ["unclosed ring", collection(compound({}, { type: "Polygon", coordinates: [[[102.7, 25], [102.71, 25], [102.71, 25.01], [102.7, 25.01]]] })), /not closed/],
-    ["NaN coordinate", collection(compound({}, { type: "Polygon", coordinates: [[[102.7, 25], [Number.NaN, 25], [102.71, 25.01], [102.7, 25]]] })), /finite numbers/],
+    [
+      "projected coordinates",
+      collection(
+        compound(
+          {},
+          {
+            type: "Polygon",
+            coordinates: [
+              [
+                [11434000, 2878000],
+                [11435000, 2878000],
+                [11435000, 2879000],
+                [11434000, 2878000],
+              ],
+            ],
+          },
+        ),
+      ),
+      /looks projected/,
+    ],
+    [
+      "unclosed ring",
+      collection(
+        compound(
+          {},
+          {
+            type: "Polygon",
+            coordinates: [
+              [
+                [102.7, 25],
+                [102.71, 25],
+                [102.71, 25.01],
+                [102.7, 25.01],
+              ],
+            ],
+          },
+        ),
+      ),
+      /not closed/,
+    ],
+    [
+      "NaN coordinate",
+      collection(
+        compound(
+          {},
+          {
+            type: "Polygon",
+            coordinates: [
+              [
+                [102.7, 25],
+                [Number.NaN, 25],
+                [102.71, 25.01],
+                [102.7, 25],
+              ],
+            ],
+          },
+        ),
+      ),
+      /finite numbers/,
+    ],
     ["numeric code", collection(compound({ communityCode: 530102001001 })), /properties\.communityCode: .*string/],
     ["short code", collection(compound({ communityCode: "5301020010" })), /properties\.communityCode: must be a string of 12 digits/],
     ["negative households", collection(compound({ households: -3 })), /properties\.households/],
@@ -122,15 +196,35 @@ describe("parseLayer", () => {
   it("reads the prefecture level: 4-digit codes, and counties that name theirs", () => {
     const prefecture = { type: "Feature", geometry: { type: "Polygon", coordinates: square }, properties: { code: "5301", name: "昆明市" } };
     expect(parseLayer("prefectures", "prefectures.geojson", collection(prefecture)).collection.features).toHaveLength(1);
-    expect(issuesOf(() => parseLayer("prefectures", "prefectures.geojson", collection({ ...prefecture, properties: { code: "530100", name: "昆明市" } }))).join("\n")).toMatch(/4 digits/);
-    const county = { type: "Feature", geometry: { type: "Polygon", coordinates: square }, properties: { code: "530102", name: "五华区", prefectureCode: "5301" } };
+    expect(
+      issuesOf(() => parseLayer("prefectures", "prefectures.geojson", collection({ ...prefecture, properties: { code: "530100", name: "昆明市" } }))).join(
+        "\n",
+      ),
+    ).toMatch(/4 digits/);
+    const county = {
+      type: "Feature",
+      geometry: { type: "Polygon", coordinates: square },
+      properties: { code: "530102", name: "五华区", prefectureCode: "5301" },
+    };
     expect(parseLayer("districts", "districts.geojson", collection(county)).collection.features).toHaveLength(1);
   });
 
   it("accepts a MultiPolygon with a hole", () => {
     const withHole = [
-      [[102.0, 25.0], [102.1, 25.0], [102.1, 25.1], [102.0, 25.1], [102.0, 25.0]],
-      [[102.04, 25.04], [102.04, 25.06], [102.06, 25.06], [102.06, 25.04], [102.04, 25.04]],
+      [
+        [102.0, 25.0],
+        [102.1, 25.0],
+        [102.1, 25.1],
+        [102.0, 25.1],
+        [102.0, 25.0],
+      ],
+      [
+        [102.04, 25.04],
+        [102.04, 25.06],
+        [102.06, 25.06],
+        [102.06, 25.04],
+        [102.04, 25.04],
+      ],
     ];
     const input = collection(compound({}, { type: "MultiPolygon", coordinates: [withHole, square] }));
     expect(parseLayer("compounds", "compounds.geojson", input).collection.features).toHaveLength(1);
@@ -162,12 +256,22 @@ describe("parseManifest", () => {
   });
   it("reads a contract 1 manifest as contract 2, saying what it assumed", () => {
     const read = parseManifest("manifest.json", manifest);
-    expect(read).toMatchObject({ id: "kunming", contract: 2, synthetic: { geometry: ["streets"], attributes: [] }, area: { name: "昆明市", level: "prefecture" } });
+    expect(read).toMatchObject({
+      id: "kunming",
+      contract: 2,
+      synthetic: { geometry: ["streets"], attributes: [] },
+      area: { name: "昆明市", level: "prefecture" },
+    });
     expect(read.notes?.join("\n")).toMatch(/contract version 1/);
     expect(read.notes?.join("\n")).toMatch(/whether any attributes are synthetic is not stated/);
   });
   it("accepts a contract 2 manifest as it is, with no notes", () => {
-    const v2 = { ...manifest, contract: 2, area: { name: "云南省", level: "province", code: "53" }, synthetic: { geometry: ["streets"], attributes: ["communities"] } };
+    const v2 = {
+      ...manifest,
+      contract: 2,
+      area: { name: "云南省", level: "province", code: "53" },
+      synthetic: { geometry: ["streets"], attributes: ["communities"] },
+    };
     const read = parseManifest("manifest.json", v2);
     expect(read.notes).toBeUndefined();
     expect(read.synthetic.attributes).toEqual(["communities"]);

@@ -61,7 +61,6 @@ export function parseManifest(file: string, json: unknown): Manifest {
   throw new DataError(file, issues.slice(0, MAX_ISSUES), issues.length);
 }
 
-
 /** Key that identifies a feature in messages and must be unique within a layer. */
 function identityOf(properties: Record<string, unknown>): string | undefined {
   const key = properties.code ?? properties.id;

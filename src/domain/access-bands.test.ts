@@ -15,7 +15,11 @@ describe("accessBandsOf", () => {
   });
 
   it("returns empty bands when there are no compounds", () => {
-    const analysis = { thresholds: DEFAULT_THRESHOLDS, model: { compounds: [] }, access: { distance: new Float64Array(0), nearest: new Int32Array(0) } } as never;
+    const analysis = {
+      thresholds: DEFAULT_THRESHOLDS,
+      model: { compounds: [] },
+      access: { distance: new Float64Array(0), nearest: new Int32Array(0) },
+    } as never;
     expect(accessBandsOf(analysis)).toEqual({ near: [], within: [] });
   });
 });

@@ -1,6 +1,17 @@
 // The full computation: model, station access, roll-up and gaps, from the six layers.
 import { findGaps, type Gap } from "./gaps.ts";
-import { addInto, DEFAULT_THRESHOLDS, indicatorsOf, rollUp, sharesOf, zeroTotals, type Indicators, type Rollup, type Thresholds, type Totals } from "./indicators.ts";
+import {
+  addInto,
+  DEFAULT_THRESHOLDS,
+  indicatorsOf,
+  rollUp,
+  sharesOf,
+  zeroTotals,
+  type Indicators,
+  type Rollup,
+  type Thresholds,
+  type Totals,
+} from "./indicators.ts";
 import type { CommunityProperties } from "../data/contract.ts";
 
 type CommunityKind = CommunityProperties["kind"];
@@ -31,9 +42,8 @@ export function withLazyGaps<T extends Omit<Analysis, "gaps">>(parts: T, compute
 
 export function analyzeModel(model: Model, thresholds: Thresholds = DEFAULT_THRESHOLDS, access?: StationAccess): Analysis {
   const computedAccess = access ?? computeAccess(model.compounds, model.stations, (index) => isServing(model.stations[index] as StationRow, model.asOf));
-  return withLazyGaps(
-    { model, thresholds, access: computedAccess, rollup: rollUp(model, computedAccess, thresholds) },
-    () => findGaps(model, computedAccess, thresholds),
+  return withLazyGaps({ model, thresholds, access: computedAccess, rollup: rollUp(model, computedAccess, thresholds) }, () =>
+    findGaps(model, computedAccess, thresholds),
   );
 }
 
@@ -69,36 +79,86 @@ export function unitReport(level: UnitLevel, code: string, name: string, parentC
   // Every field written out, in one literal: spreading 59-field objects put them in V8's slow
   // dictionary mode, and a province's 16,000 reports took a second to build instead of 60 ms.
   return {
-    code, name, level, parentCode,
-    compounds: totals.compounds, estates: totals.estates, naturalVillages: totals.naturalVillages, compoundHouseholds: totals.compoundHouseholds,
-    buildings: totals.buildings, partyBranchKnown: totals.partyBranchKnown, partyBranchKnownHouseholds: totals.partyBranchKnownHouseholds,
-    compoundsWithPartyBranch: totals.compoundsWithPartyBranch, householdsWithPartyBranch: totals.householdsWithPartyBranch,
-    redPropertyKnown: totals.redPropertyKnown, redPropertyCompounds: totals.redPropertyCompounds, ownersCommitteeKnown: totals.ownersCommitteeKnown,
-    ownersCommitteeCompounds: totals.ownersCommitteeCompounds, unassignedCompounds: totals.unassignedCompounds,
-    unassignedHouseholds: totals.unassignedHouseholds, stationAccessHouseholds: totals.stationAccessHouseholds,
-    compoundsBeyondService: totals.compoundsBeyondService, communities: totals.communities, residentCommittees: totals.residentCommittees,
-    villageCommittees: totals.villageCommittees, households: totals.households, unlocatedHouseholds: totals.unlocatedHouseholds,
-    population: totals.population, partyMembers: totals.partyMembers, dualRegisteredMembers: totals.dualRegisteredMembers,
-    bigPartyCommitteeKnown: totals.bigPartyCommitteeKnown, bigPartyCommittees: totals.bigPartyCommittees, partyCommittees: totals.partyCommittees,
-    partyGeneralBranches: totals.partyGeneralBranches, partyBranches: totals.partyBranches,
-    communitiesWithoutPartyOrg: totals.communitiesWithoutPartyOrg, communitiesPartyOrgUnknown: totals.communitiesPartyOrgUnknown,
-    grids: totals.grids, workers: totals.workers, gridHouseholds: totals.gridHouseholds, buildingLeaders: totals.buildingLeaders,
-    gridsWithoutWorker: totals.gridsWithoutWorker, overloadedGrids: totals.overloadedGrids,
-    gridsWithoutBuildingLeaders: totals.gridsWithoutBuildingLeaders, streets: totals.streets, targetStreets: totals.targetStreets,
-    targetStreetsCovered: totals.targetStreetsCovered, streetsWithoutStation: totals.streetsWithoutStation, stations: totals.stations,
-    servingStations: totals.servingStations, rooms: totals.rooms, socialWorkers: totals.socialWorkers,
-    socialOrgKnown: totals.socialOrgKnown, socialOrganisations: totals.socialOrganisations, communitiesWithoutSocialOrg: totals.communitiesWithoutSocialOrg,
-    volunteersKnownPopulation: totals.volunteersKnownPopulation, volunteers: totals.volunteers, certifiedKnownWorkers: totals.certifiedKnownWorkers,
-    certifiedWorkers: totals.certifiedWorkers, registeredUnitsKnown: totals.registeredUnitsKnown, registeredUnits: totals.registeredUnits,
-    registeredUnitMembers: totals.registeredUnitMembers, communitiesWithoutRegisteredUnit: totals.communitiesWithoutRegisteredUnit,
+    code,
+    name,
+    level,
+    parentCode,
+    compounds: totals.compounds,
+    estates: totals.estates,
+    naturalVillages: totals.naturalVillages,
+    compoundHouseholds: totals.compoundHouseholds,
+    buildings: totals.buildings,
+    partyBranchKnown: totals.partyBranchKnown,
+    partyBranchKnownHouseholds: totals.partyBranchKnownHouseholds,
+    compoundsWithPartyBranch: totals.compoundsWithPartyBranch,
+    householdsWithPartyBranch: totals.householdsWithPartyBranch,
+    redPropertyKnown: totals.redPropertyKnown,
+    redPropertyCompounds: totals.redPropertyCompounds,
+    ownersCommitteeKnown: totals.ownersCommitteeKnown,
+    ownersCommitteeCompounds: totals.ownersCommitteeCompounds,
+    unassignedCompounds: totals.unassignedCompounds,
+    unassignedHouseholds: totals.unassignedHouseholds,
+    stationAccessHouseholds: totals.stationAccessHouseholds,
+    compoundsBeyondService: totals.compoundsBeyondService,
+    communities: totals.communities,
+    residentCommittees: totals.residentCommittees,
+    villageCommittees: totals.villageCommittees,
+    households: totals.households,
+    unlocatedHouseholds: totals.unlocatedHouseholds,
+    population: totals.population,
+    partyMembers: totals.partyMembers,
+    dualRegisteredMembers: totals.dualRegisteredMembers,
+    bigPartyCommitteeKnown: totals.bigPartyCommitteeKnown,
+    bigPartyCommittees: totals.bigPartyCommittees,
+    partyCommittees: totals.partyCommittees,
+    partyGeneralBranches: totals.partyGeneralBranches,
+    partyBranches: totals.partyBranches,
+    communitiesWithoutPartyOrg: totals.communitiesWithoutPartyOrg,
+    communitiesPartyOrgUnknown: totals.communitiesPartyOrgUnknown,
+    grids: totals.grids,
+    workers: totals.workers,
+    gridHouseholds: totals.gridHouseholds,
+    buildingLeaders: totals.buildingLeaders,
+    gridsWithoutWorker: totals.gridsWithoutWorker,
+    overloadedGrids: totals.overloadedGrids,
+    gridsWithoutBuildingLeaders: totals.gridsWithoutBuildingLeaders,
+    streets: totals.streets,
+    targetStreets: totals.targetStreets,
+    targetStreetsCovered: totals.targetStreetsCovered,
+    streetsWithoutStation: totals.streetsWithoutStation,
+    stations: totals.stations,
+    servingStations: totals.servingStations,
+    rooms: totals.rooms,
+    socialWorkers: totals.socialWorkers,
+    socialOrgKnown: totals.socialOrgKnown,
+    socialOrganisations: totals.socialOrganisations,
+    communitiesWithoutSocialOrg: totals.communitiesWithoutSocialOrg,
+    volunteersKnownPopulation: totals.volunteersKnownPopulation,
+    volunteers: totals.volunteers,
+    certifiedKnownWorkers: totals.certifiedKnownWorkers,
+    certifiedWorkers: totals.certifiedWorkers,
+    registeredUnitsKnown: totals.registeredUnitsKnown,
+    registeredUnits: totals.registeredUnits,
+    registeredUnitMembers: totals.registeredUnitMembers,
+    communitiesWithoutRegisteredUnit: totals.communitiesWithoutRegisteredUnit,
     bigPartyCommitteeMemberUnits: totals.bigPartyCommitteeMemberUnits,
-    partyBranchCoverage: shares.partyBranchCoverage, partyBranchCoverageHouseholds: shares.partyBranchCoverageHouseholds,
-    redPropertyRate: shares.redPropertyRate, ownersCommitteeRate: shares.ownersCommitteeRate, bigPartyCommitteeRate: shares.bigPartyCommitteeRate,
-    dualRegisteredPer100Households: shares.dualRegisteredPer100Households, householdsPerWorker: shares.householdsPerWorker,
-    stationAccessRate: shares.stationAccessRate, stationAccessRateLocated: shares.stationAccessRateLocated, locatedShare: shares.locatedShare,
-    unassignedRate: shares.unassignedRate, stationCoverage: shares.stationCoverage,
-    workersVolunteersPer1000: shares.workersVolunteersPer1000, withoutSocialOrgRate: shares.withoutSocialOrgRate, certifiedRate: shares.certifiedRate,
-    registeredUnitsPerCommunity: shares.registeredUnitsPerCommunity, communitiesWithoutRegisteredUnitKnown: shares.communitiesWithoutRegisteredUnitKnown,
+    partyBranchCoverage: shares.partyBranchCoverage,
+    partyBranchCoverageHouseholds: shares.partyBranchCoverageHouseholds,
+    redPropertyRate: shares.redPropertyRate,
+    ownersCommitteeRate: shares.ownersCommitteeRate,
+    bigPartyCommitteeRate: shares.bigPartyCommitteeRate,
+    dualRegisteredPer100Households: shares.dualRegisteredPer100Households,
+    householdsPerWorker: shares.householdsPerWorker,
+    stationAccessRate: shares.stationAccessRate,
+    stationAccessRateLocated: shares.stationAccessRateLocated,
+    locatedShare: shares.locatedShare,
+    unassignedRate: shares.unassignedRate,
+    stationCoverage: shares.stationCoverage,
+    workersVolunteersPer1000: shares.workersVolunteersPer1000,
+    withoutSocialOrgRate: shares.withoutSocialOrgRate,
+    certifiedRate: shares.certifiedRate,
+    registeredUnitsPerCommunity: shares.registeredUnitsPerCommunity,
+    communitiesWithoutRegisteredUnitKnown: shares.communitiesWithoutRegisteredUnitKnown,
   };
 }
 
@@ -123,7 +183,10 @@ export function totalsByKind(model: Model, rollup: Rollup): KindTotals {
   return result;
 }
 
-const kindIndicators = (totals: Record<CommunityKind, Totals>): Record<CommunityKind, Indicators> => ({ 居委会: indicatorsOf(totals.居委会), 村委会: indicatorsOf(totals.村委会) });
+const kindIndicators = (totals: Record<CommunityKind, Totals>): Record<CommunityKind, Indicators> => ({
+  居委会: indicatorsOf(totals.居委会),
+  村委会: indicatorsOf(totals.村委会),
+});
 
 /** The reports of the dataset and its prefectures, counties and townships: what a summary shows first. */
 export function areaReportsOf(analysis: Analysis, cityName = "city"): Pick<AnalysisReport, "thresholds" | "city" | "prefectures" | "districts" | "streets"> {

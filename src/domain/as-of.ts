@@ -29,7 +29,9 @@ export function modelAsOf(model: Model, date: string): Model {
     const partyBranch = since === null ? null : since <= date;
     return partyBranch === true ? row : { ...row, partyBranch };
   });
-  const grids = model.grids.map((row): GridRow => (row.workers > 0 && row.staffedOn !== null && row.staffedOn > date ? { ...row, workers: 0, workerName: null } : row));
+  const grids = model.grids.map((row): GridRow =>
+    row.workers > 0 && row.staffedOn !== null && row.staffedOn > date ? { ...row, workers: 0, workerName: null } : row,
+  );
   const registeredUnits = model.registeredUnits?.filter((unit) => unit.registeredOn === null || unit.registeredOn <= date);
   return {
     ...model,

@@ -16,9 +16,19 @@ const area = (code: string, name: string, west: number, size: number) => {
 const analysis = deepFreeze({
   model: {
     prefectures: [area("5301", "昆明市", 102, 2)],
-    districts: [{ ...area("530102", "五华区", 102.6, 0.3), prefectureIndex: 0 }, { ...area("530103", "盘龙区", 102.8, 0.2), prefectureIndex: 0 }],
-    streets: [{ ...area("530102002", "华山街道", 102.7, 0.1), districtIndex: 0 }, { ...area("530102001", "龙翔街道", 102.6, 0.1), districtIndex: 0 }, { ...area("530103001", "护国街道", 102.8, 0.1), districtIndex: 1 }],
-    communities: [{ ...area("530102002001", "甲社区", 102.7, 0.05), streetIndex: 0 }, { ...area("530103001001", "乙社区", 102.8, 0.05), streetIndex: 2 }],
+    districts: [
+      { ...area("530102", "五华区", 102.6, 0.3), prefectureIndex: 0 },
+      { ...area("530103", "盘龙区", 102.8, 0.2), prefectureIndex: 0 },
+    ],
+    streets: [
+      { ...area("530102002", "华山街道", 102.7, 0.1), districtIndex: 0 },
+      { ...area("530102001", "龙翔街道", 102.6, 0.1), districtIndex: 0 },
+      { ...area("530103001", "护国街道", 102.8, 0.1), districtIndex: 1 },
+    ],
+    communities: [
+      { ...area("530102002001", "甲社区", 102.7, 0.05), streetIndex: 0 },
+      { ...area("530103001001", "乙社区", 102.8, 0.05), streetIndex: 2 },
+    ],
   },
   rollup: {
     districts: [zeroTotals(), zeroTotals()],

@@ -51,15 +51,31 @@ export function atlasUnits(analysis: Pick<Analysis, "model" | "rollup">, scope: 
     return [area.code ?? undefined];
   })();
   const bounded = area.code !== null && ["prefectures", "districts", "streets", "communities"].includes(area.layer ?? "");
-  const inArea = (chain: ReadonlyArray<string | undefined>) => !bounded || chain.includes(area.code ?? undefined) || (chain[0] !== undefined && areaChain.includes(chain[0]));
-  const unit = (layer: AtlasScope, row: { code: string; name: string; bbox: Bbox; geometry: Polygon | MultiPolygon }, parent: string | null, totals: Totals | undefined): AtlasUnit | null =>
-    totals ? { layer, code: row.code, name: row.name, bbox: row.bbox, geometry: row.geometry, report: unitReport(LEVEL[layer], row.code, row.name, parent, totals) } : null;
+  const inArea = (chain: ReadonlyArray<string | undefined>) =>
+    !bounded || chain.includes(area.code ?? undefined) || (chain[0] !== undefined && areaChain.includes(chain[0]));
+  const unit = (
+    layer: AtlasScope,
+    row: { code: string; name: string; bbox: Bbox; geometry: Polygon | MultiPolygon },
+    parent: string | null,
+    totals: Totals | undefined,
+  ): AtlasUnit | null =>
+    totals
+      ? { layer, code: row.code, name: row.name, bbox: row.bbox, geometry: row.geometry, report: unitReport(LEVEL[layer], row.code, row.name, parent, totals) }
+      : null;
   const units =
     scope === "districts"
-      ? model.districts.map((row, index) => (inArea(districtChain(index)) ? unit(scope, row, model.prefectures[row.prefectureIndex]?.code ?? null, rollup.districts[index]) : null))
+      ? model.districts.map((row, index) =>
+          inArea(districtChain(index)) ? unit(scope, row, model.prefectures[row.prefectureIndex]?.code ?? null, rollup.districts[index]) : null,
+        )
       : scope === "streets"
-        ? model.streets.map((row, index) => (inArea(streetChain(index)) ? unit(scope, row, model.districts[row.districtIndex]?.code ?? null, rollup.streets[index]) : null))
-        : model.communities.map((row, index) => (inArea([row.code, ...streetChain(row.streetIndex)]) ? unit(scope, row, model.streets[row.streetIndex]?.code ?? null, rollup.communities[index]) : null));
+        ? model.streets.map((row, index) =>
+            inArea(streetChain(index)) ? unit(scope, row, model.districts[row.districtIndex]?.code ?? null, rollup.streets[index]) : null,
+          )
+        : model.communities.map((row, index) =>
+            inArea([row.code, ...streetChain(row.streetIndex)])
+              ? unit(scope, row, model.streets[row.streetIndex]?.code ?? null, rollup.communities[index])
+              : null,
+          );
   return units.filter((entry): entry is AtlasUnit => entry !== null).toSorted(byCode);
 }
 

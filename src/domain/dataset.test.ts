@@ -18,7 +18,9 @@ describe("ancestry", () => {
   it("stops where the data ends", () => {
     expect(ancestry(layers, "compounds", "no-such-compound")).toEqual([]);
     expect(ancestry(layers, "districts", "530102").map((crumb) => crumb.name)).toEqual(["昆明市", "五华区"]);
-    expect(ancestry({ ...layers, prefectures: { type: "FeatureCollection", features: [] } }, "districts", "530102").map((crumb) => crumb.name)).toEqual(["五华区"]);
+    expect(ancestry({ ...layers, prefectures: { type: "FeatureCollection", features: [] } }, "districts", "530102").map((crumb) => crumb.name)).toEqual([
+      "五华区",
+    ]);
   });
   it("finds properties by code or id", () => {
     expect(findProperties(layers, "streets", "530102001")?.name).toBe("华山街道");

@@ -66,20 +66,38 @@ export function diffDates(before: Analysis, after: Analysis, level: TargetLevel,
       else if (Math.abs(delta) < 1e-12) kind = "same";
       else kind = delta > 0 === higher ? "improved" : "worse";
       return {
-        code: unit.code, name: unit.name, parentCode: unit.parentCode, before: beforeValue, after: afterValue, delta, kind,
-        newGaps, closedGaps: removed.get(unit.code) ?? 0, bbox: unit.bbox,
+        code: unit.code,
+        name: unit.name,
+        parentCode: unit.parentCode,
+        before: beforeValue,
+        after: afterValue,
+        delta,
+        kind,
+        newGaps,
+        closedGaps: removed.get(unit.code) ?? 0,
+        bbox: unit.bbox,
       };
     });
   const rank: Record<ChangeKind, number> = { "new-gap": 0, worse: 1, improved: 2, same: 3, unknown: 4 };
   const gain = (change: UnitChange) => (change.delta ?? 0) * (higher ? 1 : -1);
-  units.sort((a, b) =>
-    rank[a.kind] - rank[b.kind] ||
-    (a.kind === "new-gap" ? b.newGaps - a.newGaps : 0) ||
-    (a.kind === "improved" ? gain(b) - gain(a) : gain(a) - gain(b)) ||
-    (a.code < b.code ? -1 : 1),
+  units.sort(
+    (a, b) =>
+      rank[a.kind] - rank[b.kind] ||
+      (a.kind === "new-gap" ? b.newGaps - a.newGaps : 0) ||
+      (a.kind === "improved" ? gain(b) - gain(a) : gain(a) - gain(b)) ||
+      (a.code < b.code ? -1 : 1),
   );
   const counts: Record<ChangeKind, number> = { "new-gap": 0, improved: 0, worse: 0, same: 0, unknown: 0 };
   for (const unit of units) counts[unit.kind] += 1;
   const inArea = (gap: Gap) => unitCodeOf(gap, "community").startsWith(withinArea);
-  return { from: before.model.asOf, to: after.model.asOf, indicator, level, counts, units, gapsAdded: gapsAdded.filter(inArea), gapsRemoved: gapsRemoved.filter(inArea) };
+  return {
+    from: before.model.asOf,
+    to: after.model.asOf,
+    indicator,
+    level,
+    counts,
+    units,
+    gapsAdded: gapsAdded.filter(inArea),
+    gapsRemoved: gapsRemoved.filter(inArea),
+  };
 }

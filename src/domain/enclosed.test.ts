@@ -5,7 +5,12 @@ import { fixtureLayers } from "../../tests/support/engine-fixtures.ts";
 
 describe("summarizeEnclosed", () => {
   const analysis = analyze(fixtureLayers());
-  const everything: Array<[number, number]> = [[-180, -85], [180, -85], [180, 85], [-180, 85]];
+  const everything: Array<[number, number]> = [
+    [-180, -85],
+    [180, -85],
+    [180, 85],
+    [-180, 85],
+  ];
 
   it("counts everything inside a shape around the whole dataset, agreeing with the roll-up", () => {
     const summary = summarizeEnclosed(analysis, everything);
@@ -25,8 +30,21 @@ describe("summarizeEnclosed", () => {
   });
 
   it.each([
-    { name: "fewer than three points", ring: [[0, 0], [1, 1]] as Array<[number, number]> },
-    { name: "a shape far from the data", ring: [[0, 0], [0.001, 0], [0.001, 0.001]] as Array<[number, number]> },
+    {
+      name: "fewer than three points",
+      ring: [
+        [0, 0],
+        [1, 1],
+      ] as Array<[number, number]>,
+    },
+    {
+      name: "a shape far from the data",
+      ring: [
+        [0, 0],
+        [0.001, 0],
+        [0.001, 0.001],
+      ] as Array<[number, number]>,
+    },
   ])("encloses nothing for $name, with shares missing rather than zero", ({ ring }) => {
     const summary = summarizeEnclosed(analysis, ring);
     expect(summary.compounds).toBe(0);

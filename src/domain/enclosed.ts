@@ -38,17 +38,35 @@ function boundsOf(ring: ReadonlyArray<readonly [number, number]>): [number, numb
   return [west, south, east, north];
 }
 
-export function summarizeEnclosed(analysis: Pick<Analysis, "model" | "access" | "thresholds">, ring: ReadonlyArray<readonly [number, number]>): EnclosedSummary {
+export function summarizeEnclosed(
+  analysis: Pick<Analysis, "model" | "access" | "thresholds">,
+  ring: ReadonlyArray<readonly [number, number]>,
+): EnclosedSummary {
   const summary: EnclosedSummary = {
-    compounds: 0, households: 0, compoundsWithPartyBranch: 0, partyBranchKnown: 0, redPropertyCompounds: 0, unassignedCompounds: 0, compoundsBeyondService: 0,
-    stationAccessHouseholds: 0, grids: 0, workers: 0, gridsWithoutWorker: 0, stations: 0, rooms: 0, communities: 0, partyBranchCoverage: null, stationAccessRate: null,
+    compounds: 0,
+    households: 0,
+    compoundsWithPartyBranch: 0,
+    partyBranchKnown: 0,
+    redPropertyCompounds: 0,
+    unassignedCompounds: 0,
+    compoundsBeyondService: 0,
+    stationAccessHouseholds: 0,
+    grids: 0,
+    workers: 0,
+    gridsWithoutWorker: 0,
+    stations: 0,
+    rooms: 0,
+    communities: 0,
+    partyBranchCoverage: null,
+    stationAccessRate: null,
   };
   if (ring.length < 3) return summary;
   const closed = ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1] ? ring : [...ring, ring[0] as readonly [number, number]];
   const polygon: Polygon = { type: "Polygon", coordinates: [closed.map(([longitude, latitude]) => [longitude, latitude])] };
   const [west, south, east, north] = boundsOf(ring);
   // The box test first: most rows are far from the shape, and it costs four comparisons.
-  const inside = (longitude: number, latitude: number) => longitude >= west && longitude <= east && latitude >= south && latitude <= north && pointInPolygon(longitude, latitude, polygon);
+  const inside = (longitude: number, latitude: number) =>
+    longitude >= west && longitude <= east && latitude >= south && latitude <= north && pointInPolygon(longitude, latitude, polygon);
   const communities = new Set<number>();
   const { model, access, thresholds } = analysis;
   model.compounds.forEach((compound, index) => {

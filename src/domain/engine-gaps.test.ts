@@ -55,12 +55,24 @@ describe("gap ranking", () => {
 
   it("measures overload as households above the standard, and places each gap in its units", () => {
     expect(byId("grid-overloaded:G11a")).toMatchObject({
-      level: "grid", unitId: "G11a", households: 1000, value: 1500, intensity: 1,
-      districtCode: CODES.district, streetCode: CODES.streetWest, communityCode: CODES.communityPlain,
+      level: "grid",
+      unitId: "G11a",
+      households: 1000,
+      value: 1500,
+      intensity: 1,
+      districtCode: CODES.district,
+      streetCode: CODES.streetWest,
+      communityCode: CODES.communityPlain,
     });
     expect(byId("street-no-station:530102002")).toMatchObject({
-      level: "street", unitId: CODES.streetEast, unitName: "护国街道", households: 2000, value: null,
-      districtCode: CODES.district, streetCode: CODES.streetEast, communityCode: null,
+      level: "street",
+      unitId: CODES.streetEast,
+      unitName: "护国街道",
+      households: 2000,
+      value: null,
+      districtCode: CODES.district,
+      streetCode: CODES.streetEast,
+      communityCode: null,
     });
     expect(byId("compound-unassigned:K05")).toMatchObject({ communityCode: CODES.communityHoled, streetCode: CODES.streetWest, households: 200 });
   });
@@ -110,14 +122,31 @@ describe("filterGaps", () => {
 
   it.each<[string, string, readonly string[]]>([
     ["district", CODES.district, ids(gaps)],
-    ["east street", CODES.streetEast, [
-      "street-no-station:530102002", "compound-beyond-service:K09", "compound-no-party-branch:K09", "community-unlocated:530102002001",
-      "compound-beyond-service:K10", "compound-no-party-branch:K10",
-    ]],
-    ["community with the hole", CODES.communityHoled, [
-      "grid-no-worker:G12a", "community-unlocated:530102001002", "compound-beyond-service:K05", "compound-beyond-service:K07", "compound-unassigned:K05",
-      "compound-beyond-service:K06", "compound-no-party-branch:K06",
-    ]],
+    [
+      "east street",
+      CODES.streetEast,
+      [
+        "street-no-station:530102002",
+        "compound-beyond-service:K09",
+        "compound-no-party-branch:K09",
+        "community-unlocated:530102002001",
+        "compound-beyond-service:K10",
+        "compound-no-party-branch:K10",
+      ],
+    ],
+    [
+      "community with the hole",
+      CODES.communityHoled,
+      [
+        "grid-no-worker:G12a",
+        "community-unlocated:530102001002",
+        "compound-beyond-service:K05",
+        "compound-beyond-service:K07",
+        "compound-unassigned:K05",
+        "compound-beyond-service:K06",
+        "compound-no-party-branch:K06",
+      ],
+    ],
     ["empty community", CODES.communityEmpty, []],
     ["unknown code", "530199", []],
   ])("by area: %s", (_label, areaCode, expected) => {
@@ -134,7 +163,8 @@ describe("filterGaps", () => {
 
   it("combines kind and area, and keeps everything with an empty filter", () => {
     expect(ids(filterGaps(gaps, { kinds: ["compound-no-party-branch"], areaCode: CODES.communityPlain }))).toEqual([
-      "compound-no-party-branch:K03", "compound-no-party-branch:K04",
+      "compound-no-party-branch:K03",
+      "compound-no-party-branch:K04",
     ]);
     expect(filterGaps(gaps, {})).toEqual(gaps);
   });

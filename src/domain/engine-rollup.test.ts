@@ -48,7 +48,10 @@ describe("the consistency check itself", () => {
   it("notices a parent that does not match its children", () => {
     const model = buildModel(fixtureLayers());
     const analysis = analyzeModel(model);
-    const broken = { ...analysis.rollup, streets: analysis.rollup.streets.map((totals, index) => (index === 0 ? { ...totals, workers: totals.workers + 1 } : totals)) };
+    const broken = {
+      ...analysis.rollup,
+      streets: analysis.rollup.streets.map((totals, index) => (index === 0 ? { ...totals, workers: totals.workers + 1 } : totals)),
+    };
     expect(rollupInconsistencies(model, analysis.access, analysis.thresholds, broken)).toEqual([
       "district 530102 workers: 7 but children give 8",
       "street 530102001 workers: 6 but children give 5",

@@ -7,13 +7,28 @@ import type { Layers } from "./dataset.ts";
 import type { Manifest } from "../data/contract.ts";
 
 const manifest: Manifest = {
-  contract: 2, id: "fixture", title: "测试", area: { name: "测试", level: "county" }, crs: "EPSG:4326", asOf: "2026-10-31",
-  synthetic: { geometry: [], attributes: [] }, sources: [{ name: "test", licence: "MIT" }], layers: {},
+  contract: 2,
+  id: "fixture",
+  title: "测试",
+  area: { name: "测试", level: "county" },
+  crs: "EPSG:4326",
+  asOf: "2026-10-31",
+  synthetic: { geometry: [], attributes: [] },
+  sources: [{ name: "test", licence: "MIT" }],
+  layers: {},
 };
 // The engine fixture includes deliberately broken rows; the index only needs well-formed ones.
 const layers = fixtureLayers();
 const clean = Object.fromEntries(
-  LAYER_NAMES.map((layer) => [layer, { type: "FeatureCollection", features: layers[layer].features.filter((feature) => feature.geometry !== null && (layer === "stations" ? feature.geometry.type === "Point" : feature.geometry.type !== "Point")) }]),
+  LAYER_NAMES.map((layer) => [
+    layer,
+    {
+      type: "FeatureCollection",
+      features: layers[layer].features.filter(
+        (feature) => feature.geometry !== null && (layer === "stations" ? feature.geometry.type === "Point" : feature.geometry.type !== "Point"),
+      ),
+    },
+  ]),
 ) as unknown as Layers;
 const index = buildFeatureIndex(buildDataset(manifest, clean).layers);
 const everything = new Set<LayerName>(LAYER_NAMES);

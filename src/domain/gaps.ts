@@ -147,7 +147,10 @@ export function streetHouseholds(model: Model): Float64Array {
 function missingStationReason(model: Model, streetIndex: number): [string, string] {
   const own = model.stations.filter((station) => station.level === "街道" && station.streetIndex === streetIndex);
   if (own.length === 0) return ["乡镇(街道)未建社工站(全覆盖目标)", "No social-work station in this township (full-coverage target)"];
-  const later = own.filter((station) => station.socialWorkers > 0 && station.openedOn > model.asOf).map((station) => station.openedOn).toSorted()[0];
+  const later = own
+    .filter((station) => station.socialWorkers > 0 && station.openedOn > model.asOf)
+    .map((station) => station.openedOn)
+    .toSorted()[0];
   if (later !== undefined) return [`社工站 ${later} 才启用,数据截至日尚未运行`, `The station only opens on ${later}, after the data date`];
   return ["社工站未配备社工,不计入全覆盖", "The station has no social worker, so it does not count toward full coverage"];
 }
@@ -159,8 +162,20 @@ export function streetStationGap(model: Model, streetIndex: number, households: 
   const serving = model.stations.some((station) => station.level === "街道" && station.streetIndex === streetIndex && isServing(station, model.asOf));
   if (serving) return null;
   const district = model.districts[street.districtIndex];
-  const place = { prefectureCode: (district ? model.prefectures[district.prefectureIndex]?.code : undefined) ?? "", districtCode: district?.code ?? "", streetCode: street.code, communityCode: null };
-  const unit: UnitRef = { level: "street", unitId: street.code, unitName: street.name, place, location: [street.longitude, street.latitude], bbox: street.bbox };
+  const place = {
+    prefectureCode: (district ? model.prefectures[district.prefectureIndex]?.code : undefined) ?? "",
+    districtCode: district?.code ?? "",
+    streetCode: street.code,
+    communityCode: null,
+  };
+  const unit: UnitRef = {
+    level: "street",
+    unitId: street.code,
+    unitName: street.name,
+    place,
+    location: [street.longitude, street.latitude],
+    bbox: street.bbox,
+  };
   const [reason, reasonEn] = missingStationReason(model, streetIndex);
   return makeGap("street-no-station", unit, households, null, 1, reason, reasonEn);
 }
@@ -172,27 +187,62 @@ export function communityUnlocatedGap(model: Model, communityIndex: number, loca
   const unlocated = community.households - located;
   if (unlocated < UNLOCATED_GAP.households || unlocated < community.households * UNLOCATED_GAP.share) return null;
   const unit: UnitRef = {
-    level: "community", unitId: community.code, unitName: community.name, place: placesOf(model)[communityIndex] ?? NO_PLACE,
-    location: [community.longitude, community.latitude], bbox: community.bbox,
+    level: "community",
+    unitId: community.code,
+    unitName: community.name,
+    place: placesOf(model)[communityIndex] ?? NO_PLACE,
+    location: [community.longitude, community.latitude],
+    bbox: community.bbox,
   };
   const share = Math.round((unlocated / community.households) * 100);
-  return makeGap("community-unlocated", unit, unlocated, null, 1,
-    `${format(unlocated)} 户(${share}%)位置未落图,无法测算服务覆盖`, `${format(unlocated)} households (${share}%) are not on the map; their reach cannot be measured`);
+  return makeGap(
+    "community-unlocated",
+    unit,
+    unlocated,
+    null,
+    1,
+    `${format(unlocated)} 户(${share}%)位置未落图,无法测算服务覆盖`,
+    `${format(unlocated)} households (${share}%) are not on the map; their reach cannot be measured`,
+  );
 }
 
 export function gridGaps(model: Model, gridIndex: number, thresholds: Thresholds): Gap[] {
   const grid = model.grids[gridIndex];
   if (!grid) return [];
-  const unit: UnitRef = { level: "grid", unitId: grid.id, unitName: grid.name, place: placesOf(model)[grid.communityIndex] ?? NO_PLACE, location: [grid.longitude, grid.latitude], bbox: grid.bbox };
+  const unit: UnitRef = {
+    level: "grid",
+    unitId: grid.id,
+    unitName: grid.name,
+    place: placesOf(model)[grid.communityIndex] ?? NO_PLACE,
+    location: [grid.longitude, grid.latitude],
+    bbox: grid.bbox,
+  };
   if (grid.workers === 0) {
-    return [makeGap("grid-no-worker", unit, grid.households, null, 1,
-      `网格无网格员,涉及 ${format(grid.households)} 户`, `Grid has no grid worker; ${format(grid.households)} households`)];
+    return [
+      makeGap(
+        "grid-no-worker",
+        unit,
+        grid.households,
+        null,
+        1,
+        `网格无网格员,涉及 ${format(grid.households)} 户`,
+        `Grid has no grid worker; ${format(grid.households)} households`,
+      ),
+    ];
   }
   if (isOverloaded(grid.households, grid.workers, thresholds)) {
     const perWorker = grid.households / grid.workers;
-    return [makeGap("grid-overloaded", unit, grid.households - thresholds.householdsPerWorker * grid.workers, Math.round(perWorker), 1,
-      `每名网格员 ${format(perWorker)} 户,超过 ${format(thresholds.householdsPerWorker)} 户标准`,
-      `${format(perWorker)} households per worker, above the ${format(thresholds.householdsPerWorker)} standard`)];
+    return [
+      makeGap(
+        "grid-overloaded",
+        unit,
+        grid.households - thresholds.householdsPerWorker * grid.workers,
+        Math.round(perWorker),
+        1,
+        `每名网格员 ${format(perWorker)} 户,超过 ${format(thresholds.householdsPerWorker)} 户标准`,
+        `${format(perWorker)} households per worker, above the ${format(thresholds.householdsPerWorker)} standard`,
+      ),
+    ];
   }
   return [];
 }
@@ -208,7 +258,14 @@ function compoundUnit(model: Model, compoundIndex: number): UnitRef | null {
   if (!units) compoundUnits.set(model.compounds, (units = []));
   let unit = units[compoundIndex];
   if (!unit) {
-    unit = { level: "compound", unitId: compound.id, unitName: compound.name, place: placesOf(model)[compound.communityIndex] ?? NO_PLACE, location: [compound.longitude, compound.latitude], bbox: compound.bbox };
+    unit = {
+      level: "compound",
+      unitId: compound.id,
+      unitName: compound.name,
+      place: placesOf(model)[compound.communityIndex] ?? NO_PLACE,
+      location: [compound.longitude, compound.latitude],
+      bbox: compound.bbox,
+    };
     units[compoundIndex] = unit;
   }
   return unit;
@@ -257,14 +314,18 @@ export function compoundGaps(model: Model, compoundIndex: number): Gap[] {
   const village = compound.kind === "自然村";
   const gaps: Gap[] = [];
   if (compound.gridIndex < 0) {
-    gaps.push(village
-      ? makeGap("compound-unassigned", unit, compound.households, null, 1, "自然村未划入任何网格", "Natural village belongs to no grid")
-      : makeGap("compound-unassigned", unit, compound.households, null, 1, "小区未划入任何网格", "Compound belongs to no grid"));
+    gaps.push(
+      village
+        ? makeGap("compound-unassigned", unit, compound.households, null, 1, "自然村未划入任何网格", "Natural village belongs to no grid")
+        : makeGap("compound-unassigned", unit, compound.households, null, 1, "小区未划入任何网格", "Compound belongs to no grid"),
+    );
   }
   if (compound.partyBranch === false) {
-    gaps.push(village
-      ? makeGap("compound-no-party-branch", unit, compound.households, null, 1, "自然村未建党小组或党支部", "Natural village has no party group or branch")
-      : makeGap("compound-no-party-branch", unit, compound.households, null, 1, "小区未建党支部", "Compound has no party branch"));
+    gaps.push(
+      village
+        ? makeGap("compound-no-party-branch", unit, compound.households, null, 1, "自然村未建党小组或党支部", "Natural village has no party group or branch")
+        : makeGap("compound-no-party-branch", unit, compound.households, null, 1, "小区未建党支部", "Compound has no party branch"),
+    );
   }
   return gaps;
 }

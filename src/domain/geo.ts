@@ -10,9 +10,7 @@ export const METRES_PER_DEGREE = EARTH_RADIUS_METRES * RADIANS;
 export function haversineMetres(longitudeA: number, latitudeA: number, longitudeB: number, latitudeB: number): number {
   const deltaLatitude = (latitudeB - latitudeA) * RADIANS;
   const deltaLongitude = (longitudeB - longitudeA) * RADIANS;
-  const a =
-    Math.sin(deltaLatitude / 2) ** 2 +
-    Math.cos(latitudeA * RADIANS) * Math.cos(latitudeB * RADIANS) * Math.sin(deltaLongitude / 2) ** 2;
+  const a = Math.sin(deltaLatitude / 2) ** 2 + Math.cos(latitudeA * RADIANS) * Math.cos(latitudeB * RADIANS) * Math.sin(deltaLongitude / 2) ** 2;
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -83,10 +81,14 @@ export function pointInPolygon(longitude: number, latitude: number, geometry: Po
     if (inside) return true;
   }
   // Rare case, checked only when the fast test says outside: a point on an edge counts as inside.
-  return polygons.some((rings) => rings.some((ring) => ring.some((position, index) => {
-    const next = ring[index + 1];
-    return next !== undefined && onSegment(longitude, latitude, position[0] ?? 0, position[1] ?? 0, next[0] ?? 0, next[1] ?? 0);
-  })));
+  return polygons.some((rings) =>
+    rings.some((ring) =>
+      ring.some((position, index) => {
+        const next = ring[index + 1];
+        return next !== undefined && onSegment(longitude, latitude, position[0] ?? 0, position[1] ?? 0, next[0] ?? 0, next[1] ?? 0);
+      }),
+    ),
+  );
 }
 
 function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {

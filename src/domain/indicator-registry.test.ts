@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { definitionValues, formattedValue, INDICATOR_IDS, INDICATORS, indicatorValue, type IndicatorSpec, type ReportIndicatorId } from "./indicator-registry.ts";
+import {
+  definitionValues,
+  formattedValue,
+  INDICATOR_IDS,
+  INDICATORS,
+  indicatorValue,
+  type IndicatorSpec,
+  type ReportIndicatorId,
+} from "./indicator-registry.ts";
 import { DEFAULT_THRESHOLDS, indicatorsOf, zeroTotals } from "./indicators.ts";
 
 const entries: IndicatorSpec[] = INDICATOR_IDS.map((id) => INDICATORS[id]);
@@ -18,14 +26,31 @@ describe("the indicator registry", () => {
 
   it("gives every share a fraction that is missing, not zero, over an empty unit", () => {
     const shares = entries.filter((entry) => entry.format === "share");
-    expect(shares.map((entry) => entry.id)).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage", "withoutSocialOrgRate", "certifiedRate"]);
+    expect(shares.map((entry) => entry.id)).toEqual([
+      "partyBranchCoverage",
+      "redPropertyRate",
+      "stationAccessRate",
+      "stationCoverage",
+      "withoutSocialOrgRate",
+      "certifiedRate",
+    ]);
     for (const entry of shares) expect(indicatorValue(empty, entry.id as ReportIndicatorId)).toBeNull();
   });
 
   it("says which way is better: coverage up, gaps and load down", () => {
     const higher = entries.filter((entry) => entry.better === "higher").map((entry) => entry.id);
-    expect(higher).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "stationCoverage", "dualRegisteredMembers", "dualRegisteredPer100Households",
-      "registeredUnitsPerCommunity", "bigPartyCommitteeMemberUnits", "workersVolunteersPer1000", "certifiedRate"]);
+    expect(higher).toEqual([
+      "partyBranchCoverage",
+      "redPropertyRate",
+      "stationAccessRate",
+      "stationCoverage",
+      "dualRegisteredMembers",
+      "dualRegisteredPer100Households",
+      "registeredUnitsPerCommunity",
+      "bigPartyCommitteeMemberUnits",
+      "workersVolunteersPer1000",
+      "certifiedRate",
+    ]);
   });
 
   it("names what a ratio is per", () => {
@@ -55,6 +80,10 @@ describe("the indicator registry", () => {
     expect(indicatorValue(unit, "partyBranchCoverage")).toBe(0.75);
     expect(indicatorValue(unit, "gridsWithoutWorker")).toBe(0);
     expect(indicatorValue(unit, "householdsPerWorker")).toBeNull();
-    expect([formattedValue(unit, "partyBranchCoverage"), formattedValue(unit, "gridsWithoutWorker"), formattedValue(unit, "householdsPerWorker")]).toEqual(["75.0%", "0", "—"]);
+    expect([formattedValue(unit, "partyBranchCoverage"), formattedValue(unit, "gridsWithoutWorker"), formattedValue(unit, "householdsPerWorker")]).toEqual([
+      "75.0%",
+      "0",
+      "—",
+    ]);
   });
 });

@@ -23,7 +23,9 @@ describe("the model as an attribute table", () => {
     expect(back.prefectures).toEqual(model.prefectures);
     for (const layer of ["districts", "streets", "communities", "grids", "compounds", "stations"] as const) {
       const exactBox = layer !== "grids" && layer !== "compounds";
-      expect(strip(back[layer] as ReadonlyArray<{ geometry?: unknown }>, exactBox)).toEqual(strip(model[layer] as ReadonlyArray<{ geometry?: unknown }>, exactBox));
+      expect(strip(back[layer] as ReadonlyArray<{ geometry?: unknown }>, exactBox)).toEqual(
+        strip(model[layer] as ReadonlyArray<{ geometry?: unknown }>, exactBox),
+      );
     }
     const drift = model.compounds.flatMap((unit, index) => unit.bbox.map((value, side) => Math.abs(value - (back.compounds[index]?.bbox[side] ?? Number.NaN))));
     expect(Math.max(...drift)).toBeLessThan(1e-5);
@@ -40,10 +42,14 @@ describe("the model as an attribute table", () => {
 
   it("places a point in the same township and community from the simplified outlines", () => {
     const [original, read] = [locatorsOf(model), locatorsOf(back)];
-    const misses = model.compounds.filter((unit) => read.communities.locate(unit.longitude, unit.latitude) !== original.communities.locate(unit.longitude, unit.latitude));
+    const misses = model.compounds.filter(
+      (unit) => read.communities.locate(unit.longitude, unit.latitude) !== original.communities.locate(unit.longitude, unit.latitude),
+    );
     // Simplification moves borders by at most ~30 m: only units right at a border may differ.
     expect(misses.length / model.compounds.length).toBeLessThan(0.01);
-    const township = model.stations.filter((station) => read.streets.locate(station.longitude, station.latitude) !== original.streets.locate(station.longitude, station.latitude));
+    const township = model.stations.filter(
+      (station) => read.streets.locate(station.longitude, station.latitude) !== original.streets.locate(station.longitude, station.latitude),
+    );
     expect(township.length / model.stations.length).toBeLessThan(0.01);
   });
 
@@ -63,7 +69,9 @@ describe("the model as an attribute table", () => {
     const analysis = analyzeModel(model);
     const nearest = Int32Array.from(analysis.access.nearest, (index, row) => (row === 0 ? model.stations.length : index));
     const written = modelToTables(model, { distance: analysis.access.distance, nearest });
-    expect(() => accessFromTables(decodeTables(encodeTables(written.tables, written.meta), "a.bin"), "a.bin")).toThrow(/a\.bin: compounds\.nearestStation names station/);
+    expect(() => accessFromTables(decodeTables(encodeTables(written.tables, written.meta), "a.bin"), "a.bin")).toThrow(
+      /a\.bin: compounds\.nearestStation names station/,
+    );
   });
 
   it("is compact: a fraction of the GeoJSON it replaces", () => {

@@ -35,13 +35,7 @@ export type EngineLayers = { [L in Exclude<LayerName, "prefectures">]: EngineLay
 };
 
 export type ProblemKind =
-  | "unknown-parent"
-  | "unknown-grid"
-  | "grid-in-other-community"
-  | "outside-parent"
-  | "no-coordinates"
-  | "duplicate"
-  | "households-exceed-declared";
+  "unknown-parent" | "unknown-grid" | "grid-in-other-community" | "outside-parent" | "no-coordinates" | "duplicate" | "households-exceed-declared";
 
 export interface ModelProblem {
   layer: LayerName;
@@ -235,35 +229,74 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
   };
   for (const code of [...prefectureNames.keys()].toSorted()) prefectureOf(code);
 
-  const districts = linked("districts", (p) => p.code, (p, g) => {
-    const placed = areaOrReport("districts", p.code, g);
-    if (!placed) return null;
-    const prefecture = prefectureOf(p.prefectureCode ?? p.code.slice(0, 4));
-    unionBox((prefectures[prefecture] as PrefectureRow).bbox, placed.bbox);
-    return { code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, prefectureIndex: prefecture };
-  });
-  const streets = linked("streets", (p) => p.code, (p, g) => {
-    const districtIndex = parentOf("streets", p.code, districts.index, p.districtCode, "district");
-    const placed = areaOrReport("streets", p.code, g);
-    if (!placed || districtIndex === undefined) return null;
-    const kind = p.kind ?? streetKindFromCode(p.code);
-    return {
-      code: p.code, name: p.name, longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, districtIndex,
-      kind, stationTarget: p.stationTarget ?? kind !== "其他",
-    };
-  });
-  const communities = linked("communities", (p) => p.code, (p, g) => {
-    const streetIndex = parentOf("communities", p.code, streets.index, p.streetCode, "street");
-    const placed = areaOrReport("communities", p.code, g);
-    if (!placed || streetIndex === undefined) return null;
-    // Rows are written out field by field: rest/spread copies are several times slower at 10^5 rows.
-    return {
-      code: p.code, name: p.name, kind: p.kind, households: p.households, population: p.population,
-      partyOrgType: p.partyOrgType, partyMembers: p.partyMembers, bigPartyCommittee: p.bigPartyCommittee,
-      dualRegisteredMembers: p.dualRegisteredMembers, socialOrganisations: p.socialOrganisations ?? null, volunteers: p.volunteers ?? null,
-      longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, streetIndex,
-    };
-  });
+  const districts = linked(
+    "districts",
+    (p) => p.code,
+    (p, g) => {
+      const placed = areaOrReport("districts", p.code, g);
+      if (!placed) return null;
+      const prefecture = prefectureOf(p.prefectureCode ?? p.code.slice(0, 4));
+      unionBox((prefectures[prefecture] as PrefectureRow).bbox, placed.bbox);
+      return {
+        code: p.code,
+        name: p.name,
+        longitude: placed.longitude,
+        latitude: placed.latitude,
+        bbox: placed.bbox,
+        geometry: placed.geometry,
+        prefectureIndex: prefecture,
+      };
+    },
+  );
+  const streets = linked(
+    "streets",
+    (p) => p.code,
+    (p, g) => {
+      const districtIndex = parentOf("streets", p.code, districts.index, p.districtCode, "district");
+      const placed = areaOrReport("streets", p.code, g);
+      if (!placed || districtIndex === undefined) return null;
+      const kind = p.kind ?? streetKindFromCode(p.code);
+      return {
+        code: p.code,
+        name: p.name,
+        longitude: placed.longitude,
+        latitude: placed.latitude,
+        bbox: placed.bbox,
+        geometry: placed.geometry,
+        districtIndex,
+        kind,
+        stationTarget: p.stationTarget ?? kind !== "其他",
+      };
+    },
+  );
+  const communities = linked(
+    "communities",
+    (p) => p.code,
+    (p, g) => {
+      const streetIndex = parentOf("communities", p.code, streets.index, p.streetCode, "street");
+      const placed = areaOrReport("communities", p.code, g);
+      if (!placed || streetIndex === undefined) return null;
+      // Rows are written out field by field: rest/spread copies are several times slower at 10^5 rows.
+      return {
+        code: p.code,
+        name: p.name,
+        kind: p.kind,
+        households: p.households,
+        population: p.population,
+        partyOrgType: p.partyOrgType,
+        partyMembers: p.partyMembers,
+        bigPartyCommittee: p.bigPartyCommittee,
+        dualRegisteredMembers: p.dualRegisteredMembers,
+        socialOrganisations: p.socialOrganisations ?? null,
+        volunteers: p.volunteers ?? null,
+        longitude: placed.longitude,
+        latitude: placed.latitude,
+        bbox: placed.bbox,
+        geometry: placed.geometry,
+        streetIndex,
+      };
+    },
+  );
 
   const insideCommunity = (layer: LayerName, id: string, row: Area, communityIndex: number) => {
     const community = communities.rows[communityIndex];
@@ -275,54 +308,98 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
     }
   };
 
-  const grids = linked("grids", (p) => p.id, (p, g) => {
-    const communityIndex = parentOf("grids", p.id, communities.index, p.communityCode, "community");
-    const placed = areaOrReport("grids", p.id, g);
-    if (!placed || communityIndex === undefined) return null;
-    insideCommunity("grids", p.id, placed, communityIndex);
-    return {
-      id: p.id, name: p.name, workers: p.workers, households: p.households, buildingLeaders: p.buildingLeaders,
-      workerName: p.workerName ?? null, staffedOn: p.staffedOn ?? null,
-      longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, communityIndex,
-    };
-  });
+  const grids = linked(
+    "grids",
+    (p) => p.id,
+    (p, g) => {
+      const communityIndex = parentOf("grids", p.id, communities.index, p.communityCode, "community");
+      const placed = areaOrReport("grids", p.id, g);
+      if (!placed || communityIndex === undefined) return null;
+      insideCommunity("grids", p.id, placed, communityIndex);
+      return {
+        id: p.id,
+        name: p.name,
+        workers: p.workers,
+        households: p.households,
+        buildingLeaders: p.buildingLeaders,
+        workerName: p.workerName ?? null,
+        staffedOn: p.staffedOn ?? null,
+        longitude: placed.longitude,
+        latitude: placed.latitude,
+        bbox: placed.bbox,
+        geometry: placed.geometry,
+        communityIndex,
+      };
+    },
+  );
 
-  const compounds = linked("compounds", (p) => p.id, (p, g) => {
-    const communityIndex = parentOf("compounds", p.id, communities.index, p.communityCode, "community");
-    const placed = areaOrReport("compounds", p.id, g);
-    if (!placed || communityIndex === undefined) return null;
-    insideCommunity("compounds", p.id, placed, communityIndex);
-    let gridIndex = -1;
-    if (p.gridId !== null) {
-      const found = grids.index.get(p.gridId);
-      if (found === undefined) report("compounds", p.id, "unknown-grid", `${p.id} names grid ${p.gridId}, which does not exist; counted as in no grid`);
-      else if (grids.rows[found]?.communityIndex !== communityIndex) {
-        report("compounds", p.id, "grid-in-other-community", `${p.id} is assigned to grid ${p.gridId} of another community; counted as in no grid`);
-      } else gridIndex = found;
-    }
-    const kind = p.kind ?? "小区";
-    // A 自然村 has no property company or owners' committee: the fields do not apply there.
-    const estate = kind === "小区";
-    return {
-      id: p.id, name: p.name, kind, households: p.households, buildings: p.buildings, partyBranch: p.partyBranch,
-      redProperty: estate ? p.redProperty : null, ownersCommittee: estate ? p.ownersCommittee : null, partyBranchSince: p.partyBranchSince ?? null,
-      longitude: placed.longitude, latitude: placed.latitude, bbox: placed.bbox, geometry: placed.geometry, communityIndex, gridIndex,
-    };
-  });
+  const compounds = linked(
+    "compounds",
+    (p) => p.id,
+    (p, g) => {
+      const communityIndex = parentOf("compounds", p.id, communities.index, p.communityCode, "community");
+      const placed = areaOrReport("compounds", p.id, g);
+      if (!placed || communityIndex === undefined) return null;
+      insideCommunity("compounds", p.id, placed, communityIndex);
+      let gridIndex = -1;
+      if (p.gridId !== null) {
+        const found = grids.index.get(p.gridId);
+        if (found === undefined) report("compounds", p.id, "unknown-grid", `${p.id} names grid ${p.gridId}, which does not exist; counted as in no grid`);
+        else if (grids.rows[found]?.communityIndex !== communityIndex) {
+          report("compounds", p.id, "grid-in-other-community", `${p.id} is assigned to grid ${p.gridId} of another community; counted as in no grid`);
+        } else gridIndex = found;
+      }
+      const kind = p.kind ?? "小区";
+      // A 自然村 has no property company or owners' committee: the fields do not apply there.
+      const estate = kind === "小区";
+      return {
+        id: p.id,
+        name: p.name,
+        kind,
+        households: p.households,
+        buildings: p.buildings,
+        partyBranch: p.partyBranch,
+        redProperty: estate ? p.redProperty : null,
+        ownersCommittee: estate ? p.ownersCommittee : null,
+        partyBranchSince: p.partyBranchSince ?? null,
+        longitude: placed.longitude,
+        latitude: placed.latitude,
+        bbox: placed.bbox,
+        geometry: placed.geometry,
+        communityIndex,
+        gridIndex,
+      };
+    },
+  );
 
-  const stations = linked("stations", (p) => p.id, (p, g) => {
-    const coordinates = g.type === "Point" ? g.coordinates : undefined;
-    const [longitude, latitude] = coordinates ?? [];
-    if (longitude === undefined || latitude === undefined || !Number.isFinite(longitude) || !Number.isFinite(latitude)) {
-      report("stations", p.id, "no-coordinates", `${p.id} has no usable point coordinates`);
-      return null;
-    }
-    const streetIndex = parentOf("stations", p.id, streets.index, p.streetCode, "street");
-    if (streetIndex === undefined) return null;
-    let communityIndex = -1;
-    if (p.communityCode !== null) communityIndex = parentOf("stations", p.id, communities.index, p.communityCode, "community") ?? -1;
-    return { id: p.id, name: p.name, level: p.level, socialWorkers: p.socialWorkers, certifiedWorkers: p.certifiedWorkers ?? null, openedOn: p.openedOn, longitude, latitude, streetIndex, communityIndex };
-  });
+  const stations = linked(
+    "stations",
+    (p) => p.id,
+    (p, g) => {
+      const coordinates = g.type === "Point" ? g.coordinates : undefined;
+      const [longitude, latitude] = coordinates ?? [];
+      if (longitude === undefined || latitude === undefined || !Number.isFinite(longitude) || !Number.isFinite(latitude)) {
+        report("stations", p.id, "no-coordinates", `${p.id} has no usable point coordinates`);
+        return null;
+      }
+      const streetIndex = parentOf("stations", p.id, streets.index, p.streetCode, "street");
+      if (streetIndex === undefined) return null;
+      let communityIndex = -1;
+      if (p.communityCode !== null) communityIndex = parentOf("stations", p.id, communities.index, p.communityCode, "community") ?? -1;
+      return {
+        id: p.id,
+        name: p.name,
+        level: p.level,
+        socialWorkers: p.socialWorkers,
+        certifiedWorkers: p.certifiedWorkers ?? null,
+        openedOn: p.openedOn,
+        longitude,
+        latitude,
+        streetIndex,
+        communityIndex,
+      };
+    },
+  );
 
   checkDeclaredHouseholds(communities.rows, compounds.rows, report);
   const model: Model = {
@@ -339,7 +416,6 @@ export function buildModel(layers: EngineLayers, asOf: string = FAR_FUTURE): Mod
   return layers.registeredUnits ? withRegisteredUnits(model, layers.registeredUnits) : model;
 }
 
-
 /** Residential units holding more households than their community declares: reported, and the larger figure counts. */
 function checkDeclaredHouseholds(
   communities: readonly CommunityRow[],
@@ -351,8 +427,12 @@ function checkDeclaredHouseholds(
   communities.forEach((community, index) => {
     const inUnits = located[index] ?? 0;
     if (inUnits > community.households) {
-      report("communities", community.code, "households-exceed-declared",
-        `${community.code} declares ${community.households} households but its residential units hold ${inUnits}; ${inUnits} are counted`);
+      report(
+        "communities",
+        community.code,
+        "households-exceed-declared",
+        `${community.code} declares ${community.households} households but its residential units hold ${inUnits}; ${inUnits} are counted`,
+      );
     }
   });
 }

@@ -10,12 +10,24 @@ export function withRegisteredUnits(model: Model, units: ReadonlyArray<{ longitu
   for (const { longitude, latitude, properties: p } of units) {
     const index = communityIndex.get(p.communityCode);
     if (index === undefined) {
-      problems.push({ layer: "communities", id: p.id, kind: "unknown-parent", message: `registered unit ${p.id} names community ${p.communityCode}, which does not exist` });
+      problems.push({
+        layer: "communities",
+        id: p.id,
+        kind: "unknown-parent",
+        message: `registered unit ${p.id} names community ${p.communityCode}, which does not exist`,
+      });
       continue;
     }
     rows.push({
-      id: p.id, name: p.name, kind: p.kind, communityIndex: index, members: p.members, bigPartyCommitteeMember: p.bigPartyCommitteeMember,
-      registeredOn: p.registeredOn ?? null, longitude, latitude,
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      communityIndex: index,
+      members: p.members,
+      bigPartyCommitteeMember: p.bigPartyCommitteeMember,
+      registeredOn: p.registeredOn ?? null,
+      longitude,
+      latitude,
     });
   }
   return { ...model, registeredUnits: Object.freeze(rows) as RegisteredUnitRow[], problems: [...model.problems, ...problems] };
@@ -41,8 +53,15 @@ export function registeredArcs(model: Model, withinArea: string, limit: number):
     const community = model.communities[unit.communityIndex];
     if (!community?.code.startsWith(withinArea)) continue;
     arcs.push({
-      id: unit.id, name: unit.name, kind: unit.kind, members: unit.members, bigPartyCommitteeMember: unit.bigPartyCommitteeMember,
-      communityCode: community.code, communityName: community.name, from: [unit.longitude, unit.latitude], to: [community.longitude, community.latitude],
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      members: unit.members,
+      bigPartyCommitteeMember: unit.bigPartyCommitteeMember,
+      communityCode: community.code,
+      communityName: community.name,
+      from: [unit.longitude, unit.latitude],
+      to: [community.longitude, community.latitude],
     });
   }
   return arcs.length <= limit ? arcs : arcs.toSorted((a, b) => b.members - a.members || a.id.localeCompare(b.id)).slice(0, limit);

@@ -60,7 +60,13 @@ describe("search", () => {
     ["surrounding spaces", "  530102001 "],
   ])("finds a street and everything under it by code prefix, exact code first (%s)", (_label, query) => {
     const groups = index.search(query);
-    expect(groups.map((group) => [group.level, group.total])).toEqual([["street", 1], ["community", 3], ["grid", 3], ["compound", 4], ["station", 2]]);
+    expect(groups.map((group) => [group.level, group.total])).toEqual([
+      ["street", 1],
+      ["community", 3],
+      ["grid", 3],
+      ["compound", 4],
+      ["station", 2],
+    ]);
     expect(ids(groups, "street")).toEqual(["530102001"]);
     expect(ids(groups, "station")).toEqual(["530102001-S", "530102001007-R"]);
     expect(groups.every((group) => group.entries.every((hit) => hit.match === null))).toBe(true);
@@ -69,7 +75,12 @@ describe("search", () => {
 
   it("finds an id by prefix, ignoring case and full width", () => {
     expect(ids(index.search("５３０１０２００１００７－ｃ００"), "compound")).toEqual(["530102001007-C001"]);
-    expect(summary(index.search("530102001007"))).toEqual(["community: 翠湖社区居民委员会", "grid: 翠湖社区第1网格 翠湖社区第2网格", "compound: 丽苑雅居", "station: 翠湖社区社工室"]);
+    expect(summary(index.search("530102001007"))).toEqual([
+      "community: 翠湖社区居民委员会",
+      "grid: 翠湖社区第1网格 翠湖社区第2网格",
+      "compound: 丽苑雅居",
+      "station: 翠湖社区社工室",
+    ]);
   });
 
   it("ranks exact name, then the same name with another suffix, then prefix, then substring", () => {
@@ -123,7 +134,12 @@ describe("search", () => {
 
   it("shows 8 hits per level by default", () => {
     expect(index.search("5").map((group) => [group.level, group.entries.length, group.total])).toEqual([
-      ["district", 2, 2], ["street", 4, 4], ["community", 8, 14], ["grid", 3, 3], ["compound", 4, 4], ["station", 3, 3],
+      ["district", 2, 2],
+      ["street", 4, 4],
+      ["community", 8, 14],
+      ["grid", 3, 3],
+      ["compound", 4, 4],
+      ["station", 3, 3],
     ]);
   });
 
@@ -135,7 +151,10 @@ describe("search", () => {
     ["龙潭社区居委会", "白龙潭社区居民委员会", [1, 3]],
     ["社工室", "翠湖社区社工室", [4, 7]],
   ] as const)("marks where %s matches in %s", (query, name, match) => {
-    const hit = index.search(query).flatMap((group) => group.entries).find((candidate) => candidate.name === name);
+    const hit = index
+      .search(query)
+      .flatMap((group) => group.entries)
+      .find((candidate) => candidate.name === name);
     expect(hit?.match).toEqual(match);
   });
 
@@ -147,7 +166,7 @@ describe("search", () => {
   });
 
   it("normalises names when building, not per entry when searching", () => {
-    const many = Array.from({ length: 40_000 }, (_, number) => ({ ...FIXTURE[number % FIXTURE.length] as SearchEntry, id: `${number}` }));
+    const many = Array.from({ length: 40_000 }, (_, number) => ({ ...(FIXTURE[number % FIXTURE.length] as SearchEntry), id: `${number}` }));
     const normalize = vi.spyOn(String.prototype, "normalize");
     try {
       const large = buildSearchIndex(many);

@@ -172,7 +172,10 @@ function keepBest(kept: Candidate[], candidate: Candidate, cap: number): void {
 
 /** The two nearest ancestors, outermost first, so that equal names in different places differ. */
 function context(...names: Array<string | undefined>): string {
-  return names.filter((name) => name !== undefined).slice(-2).join(" › ");
+  return names
+    .filter((name) => name !== undefined)
+    .slice(-2)
+    .join(" › ");
 }
 
 /** labelPoint is sure to fall inside the unit; the centroid is cheaper, for the many small ones. */
@@ -204,16 +207,40 @@ export function searchEntriesFromLayers(layers: Layers): SearchEntry[] {
     entries.push({ level: "district", id: properties.code, name: properties.name, context: context(prefecture), ...area(geometry, true) });
   }
   for (const { properties, geometry } of layers.streets.features) {
-    entries.push({ level: "street", id: properties.code, name: properties.name, context: context(districtNames.get(properties.districtCode)), ...area(geometry, true) });
+    entries.push({
+      level: "street",
+      id: properties.code,
+      name: properties.name,
+      context: context(districtNames.get(properties.districtCode)),
+      ...area(geometry, true),
+    });
   }
   for (const { properties, geometry } of layers.communities.features) {
-    entries.push({ level: "community", id: properties.code, name: properties.name, context: context(...underStreet(properties.streetCode)), ...area(geometry, true) });
+    entries.push({
+      level: "community",
+      id: properties.code,
+      name: properties.name,
+      context: context(...underStreet(properties.streetCode)),
+      ...area(geometry, true),
+    });
   }
   for (const { properties, geometry } of layers.grids.features) {
-    entries.push({ level: "grid", id: properties.id, name: properties.name, context: context(...underCommunity(properties.communityCode)), ...area(geometry, false) });
+    entries.push({
+      level: "grid",
+      id: properties.id,
+      name: properties.name,
+      context: context(...underCommunity(properties.communityCode)),
+      ...area(geometry, false),
+    });
   }
   for (const { properties, geometry } of layers.compounds.features) {
-    entries.push({ level: "compound", id: properties.id, name: properties.name, context: context(...underCommunity(properties.communityCode)), ...area(geometry, false) });
+    entries.push({
+      level: "compound",
+      id: properties.id,
+      name: properties.name,
+      context: context(...underCommunity(properties.communityCode)),
+      ...area(geometry, false),
+    });
   }
   for (const { properties, geometry } of layers.stations.features) {
     const [longitude = Number.NaN, latitude = Number.NaN] = geometry.coordinates;
@@ -239,12 +266,25 @@ export function searchEntriesFromModel(model: Model): SearchEntry[] {
     const community = model.communities[index];
     return [...(community ? streetContext(community.streetIndex) : []), community?.name];
   };
-  for (const row of model.prefectures) entries.push({ level: "prefecture", id: row.code, name: row.name, context: "", position: [(row.bbox[0] + row.bbox[2]) / 2, (row.bbox[1] + row.bbox[3]) / 2], bbox: row.bbox });
-  for (const row of model.districts) entries.push({ level: "district", id: row.code, name: row.name, context: context(model.prefectures[row.prefectureIndex]?.name), ...place(row) });
-  for (const row of model.streets) entries.push({ level: "street", id: row.code, name: row.name, context: context(model.districts[row.districtIndex]?.name), ...place(row) });
-  for (const row of model.communities) entries.push({ level: "community", id: row.code, name: row.name, context: context(...streetContext(row.streetIndex)), ...place(row) });
-  for (const row of model.grids) entries.push({ level: "grid", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
-  for (const row of model.compounds) entries.push({ level: "compound", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
+  for (const row of model.prefectures)
+    entries.push({
+      level: "prefecture",
+      id: row.code,
+      name: row.name,
+      context: "",
+      position: [(row.bbox[0] + row.bbox[2]) / 2, (row.bbox[1] + row.bbox[3]) / 2],
+      bbox: row.bbox,
+    });
+  for (const row of model.districts)
+    entries.push({ level: "district", id: row.code, name: row.name, context: context(model.prefectures[row.prefectureIndex]?.name), ...place(row) });
+  for (const row of model.streets)
+    entries.push({ level: "street", id: row.code, name: row.name, context: context(model.districts[row.districtIndex]?.name), ...place(row) });
+  for (const row of model.communities)
+    entries.push({ level: "community", id: row.code, name: row.name, context: context(...streetContext(row.streetIndex)), ...place(row) });
+  for (const row of model.grids)
+    entries.push({ level: "grid", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
+  for (const row of model.compounds)
+    entries.push({ level: "compound", id: row.id, name: row.name, context: context(...communityContext(row.communityIndex)), ...place(row) });
   for (const row of model.stations) {
     const parents = row.communityIndex >= 0 ? communityContext(row.communityIndex) : streetContext(row.streetIndex);
     entries.push({ level: "station", id: row.id, name: row.name, context: context(...parents), position: [row.longitude, row.latitude], bbox: null });

@@ -16,7 +16,12 @@ function naiveDistances(compounds: readonly Place[], stations: readonly Place[],
 }
 
 /** `nearest` must point at a station (never a skipped one) whose distance is the one reported. */
-function nearestMismatches(access: StationAccess, compounds: readonly Place[], stations: readonly Place[], skip: (index: number) => boolean = () => false): string[] {
+function nearestMismatches(
+  access: StationAccess,
+  compounds: readonly Place[],
+  stations: readonly Place[],
+  skip: (index: number) => boolean = () => false,
+): string[] {
   const found: string[] = [];
   compounds.forEach((compound, index) => {
     const nearest = access.nearest[index] ?? -2;
@@ -46,9 +51,7 @@ function randomScene(seed: number): Scene {
   const random = seededRandom(seed);
   const worldWide = seed % 10 === 0;
   const place = (): Place =>
-    worldWide
-      ? { longitude: random() * 360 - 180, latitude: random() * 160 - 80 }
-      : { longitude: 102.5 + random() * 0.5, latitude: 24.8 + random() * 0.4 };
+    worldWide ? { longitude: random() * 360 - 180, latitude: random() * 160 - 80 } : { longitude: 102.5 + random() * 0.5, latitude: 24.8 + random() * 0.4 };
   const compounds = Array.from({ length: Math.floor(random() * 150) }, place);
   const stations = Array.from({ length: Math.floor(random() * 25) }, place);
   if (stations.length > 1 && random() < 0.3) stations.push({ ...(stations[0] as Place) });
@@ -66,7 +69,10 @@ describe("computeAccess", () => {
   });
 
   it("reflects the current contents of an array it has seen before", () => {
-    const compounds: Place[] = [{ longitude: 102.7, latitude: 25 }, { longitude: 102.8, latitude: 25.1 }];
+    const compounds: Place[] = [
+      { longitude: 102.7, latitude: 25 },
+      { longitude: 102.8, latitude: 25.1 },
+    ];
     const stations: Place[] = [{ longitude: 102.7, latitude: 25 }];
     expect(computeAccess(compounds, stations).distance[0]).toBe(0);
     // The caller reuses its array: one compound replaced, one appended.

@@ -51,13 +51,7 @@ export function indexPlaces(places: readonly Place[]): KDBush {
 /** Most compounds have a station this close: a plain box query settles them without a heap. */
 const FIRST_SEARCH_METRES = 3000;
 
-function nearestOf(
-  index: KDBush,
-  stations: readonly Place[],
-  longitude: number,
-  latitude: number,
-  accept: (station: number) => boolean,
-): [number, number] {
+function nearestOf(index: KDBush, stations: readonly Place[], longitude: number, latitude: number, accept: (station: number) => boolean): [number, number] {
   const [west, south, east, north] = boxAround(longitude, latitude, FIRST_SEARCH_METRES);
   let best = -1;
   let bestDistance = Infinity;

@@ -23,7 +23,10 @@ function compoundAt(analysis: Analysis, id: string): [number, number] {
 function uncoveredOf(analysis: Analysis) {
   const radius = analysis.thresholds.serviceDistanceMetres;
   return analysis.model.compounds.flatMap((compound, index) =>
-    (analysis.access.distance[index] ?? Infinity) > radius && compound.households > 0 ? [{ index, longitude: compound.longitude, latitude: compound.latitude, households: compound.households }] : []);
+    (analysis.access.distance[index] ?? Infinity) > radius && compound.households > 0
+      ? [{ index, longitude: compound.longitude, latitude: compound.latitude, households: compound.households }]
+      : [],
+  );
 }
 
 /** For each suggestion, what it newly covers given the ones before it, counted naively. */
@@ -53,7 +56,8 @@ function naiveBestGains(analysis: Analysis, suggestions: readonly SiteSuggestion
     for (const candidate of uncovered) {
       let gain = 0;
       for (const other of uncovered) {
-        if (!covered.has(other.index) && haversineMetres(candidate.longitude, candidate.latitude, other.longitude, other.latitude) <= radius) gain += other.households;
+        if (!covered.has(other.index) && haversineMetres(candidate.longitude, candidate.latitude, other.longitude, other.latitude) <= radius)
+          gain += other.households;
       }
       best = Math.max(best, gain);
     }
@@ -76,14 +80,23 @@ describe("suggestSites on the cluster fixture", () => {
 
   it("puts the first site at the cluster centre M, covering M, N, E, S and W", () => {
     expect(suggestions[0]).toEqual({
-      rank: 1, longitude: SITE_FIXTURE.centre[0], latitude: SITE_FIXTURE.centre[1], newlyCoveredHouseholds: 1100, newlyCoveredCompounds: 5,
-      streetCode: "530181001", streetName: "连然街道", purpose: "reach",
+      rank: 1,
+      longitude: SITE_FIXTURE.centre[0],
+      latitude: SITE_FIXTURE.centre[1],
+      newlyCoveredHouseholds: 1100,
+      newlyCoveredCompounds: 5,
+      streetCode: "530181001",
+      streetName: "连然街道",
+      purpose: "reach",
     });
   });
 
   it("then covers V for 700, not 950 (E is already covered), then Z, then Y, and stops when nothing is left", () => {
     expect(suggestions.map((site) => [site.rank, site.newlyCoveredHouseholds, site.newlyCoveredCompounds])).toEqual([
-      [1, 1100, 5], [2, 700, 1], [3, 600, 1], [4, 90, 1],
+      [1, 1100, 5],
+      [2, 700, 1],
+      [3, 600, 1],
+      [4, 90, 1],
     ]);
     const second = suggestions[1] as SiteSuggestion;
     expect(haversineMetres(second.longitude, second.latitude, ...compoundAt(siteFixture, "V"))).toBeLessThanOrEqual(1000);
@@ -113,15 +126,27 @@ function randomAnalysis(seed: number): Analysis {
   const layers = siteFixtureLayers();
   const compounds: Array<FixtureFeature<"compounds">> = Array.from({ length: 120 + Math.floor(random() * 80) }, (_, index) => {
     // Clustered: most compounds near one of three centres, some anywhere.
-    const centre = [[102.79, 25.09], [102.82, 25.12], [102.85, 25.08]][Math.floor(random() * 3)] as [number, number];
+    const centre = [
+      [102.79, 25.09],
+      [102.82, 25.12],
+      [102.85, 25.08],
+    ][Math.floor(random() * 3)] as [number, number];
     const spread = random() < 0.8 ? 0.012 : 0.09;
     const longitude = Math.min(102.865, Math.max(102.765, centre[0] + (random() - 0.5) * spread));
     const latitude = Math.min(25.155, Math.max(25.065, centre[1] + (random() - 0.5) * spread));
     return {
-      type: "Feature", geometry: square(longitude, latitude, 0.0002),
+      type: "Feature",
+      geometry: square(longitude, latitude, 0.0002),
       properties: {
-        id: `R${index}`, name: `R${index}`, communityCode: "530181001001", gridId: "SG1", households: random() < 0.1 ? 0 : Math.floor(random() * 500),
-        buildings: 1, partyBranch: true, redProperty: false, ownersCommittee: false,
+        id: `R${index}`,
+        name: `R${index}`,
+        communityCode: "530181001001",
+        gridId: "SG1",
+        households: random() < 0.1 ? 0 : Math.floor(random() * 500),
+        buildings: 1,
+        partyBranch: true,
+        redProperty: false,
+        ownersCommittee: false,
       },
     };
   });

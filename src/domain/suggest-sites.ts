@@ -69,8 +69,14 @@ export function suggestSites(analysis: Analysis, count: number, options: Suggest
     }
     const street = model.streets[streetIndex];
     suggestions.push({
-      rank: suggestions.length + 1, longitude, latitude, newlyCoveredHouseholds: households, newlyCoveredCompounds: reached.length,
-      streetCode: street?.code ?? null, streetName: street?.name ?? null, purpose,
+      rank: suggestions.length + 1,
+      longitude,
+      latitude,
+      newlyCoveredHouseholds: households,
+      newlyCoveredCompounds: reached.length,
+      streetCode: street?.code ?? null,
+      streetName: street?.name ?? null,
+      purpose,
     });
   };
 
@@ -97,7 +103,8 @@ export function suggestSites(analysis: Analysis, count: number, options: Suggest
         const unit = model.compounds[compoundIndex];
         if (!unit) continue;
         let gain = 0;
-        for (const candidate of reachAround(unit.longitude, unit.latitude)) if (!covered[candidate]) gain += model.compounds[uncovered[candidate] as number]?.households ?? 0;
+        for (const candidate of reachAround(unit.longitude, unit.latitude))
+          if (!covered[candidate]) gain += model.compounds[uncovered[candidate] as number]?.households ?? 0;
         if (gain > best.gain) best = { longitude: unit.longitude, latitude: unit.latitude, gain };
       }
       take(best.longitude, best.latitude, "coverage", streetIndex);

@@ -16,7 +16,9 @@ export class TargetError extends Error {}
 export function targetIndicator(target: Pick<Target, "id" | "indicator">): ReportIndicatorId {
   const id = INDICATOR_IDS.find((candidate) => candidate === target.indicator);
   if (id === undefined || id === "gapCount") {
-    throw new TargetError(`target ${target.id}: indicator "${target.indicator}" is not one of ${INDICATOR_IDS.filter((other) => other !== "gapCount").join(", ")}`);
+    throw new TargetError(
+      `target ${target.id}: indicator "${target.indicator}" is not one of ${INDICATOR_IDS.filter((other) => other !== "gapCount").join(", ")}`,
+    );
   }
   return id;
 }
@@ -80,17 +82,44 @@ export interface TargetReport {
 }
 
 /** The units of a level with their totals, codes, parents and boxes. */
-export function levelUnits(analysis: Pick<Analysis, "model" | "rollup">, level: TargetLevel): Array<{ code: string; name: string; parentCode: string; totals: Totals; bbox: UnitStatus["bbox"] }> {
+export function levelUnits(
+  analysis: Pick<Analysis, "model" | "rollup">,
+  level: TargetLevel,
+): Array<{ code: string; name: string; parentCode: string; totals: Totals; bbox: UnitStatus["bbox"] }> {
   const { model, rollup } = analysis;
   switch (level) {
     case "prefecture":
-      return model.prefectures.map((row, index) => ({ code: row.code, name: row.name, parentCode: "", totals: rollup.prefectures[index] as Totals, bbox: row.bbox }));
+      return model.prefectures.map((row, index) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: "",
+        totals: rollup.prefectures[index] as Totals,
+        bbox: row.bbox,
+      }));
     case "district":
-      return model.districts.map((row, index) => ({ code: row.code, name: row.name, parentCode: model.prefectures[row.prefectureIndex]?.code ?? "", totals: rollup.districts[index] as Totals, bbox: row.bbox }));
+      return model.districts.map((row, index) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: model.prefectures[row.prefectureIndex]?.code ?? "",
+        totals: rollup.districts[index] as Totals,
+        bbox: row.bbox,
+      }));
     case "street":
-      return model.streets.map((row, index) => ({ code: row.code, name: row.name, parentCode: model.districts[row.districtIndex]?.code ?? "", totals: rollup.streets[index] as Totals, bbox: row.bbox }));
+      return model.streets.map((row, index) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: model.districts[row.districtIndex]?.code ?? "",
+        totals: rollup.streets[index] as Totals,
+        bbox: row.bbox,
+      }));
     case "community":
-      return model.communities.map((row, index) => ({ code: row.code, name: row.name, parentCode: model.streets[row.streetIndex]?.code ?? "", totals: rollup.communities[index] as Totals, bbox: row.bbox }));
+      return model.communities.map((row, index) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: model.streets[row.streetIndex]?.code ?? "",
+        totals: rollup.communities[index] as Totals,
+        bbox: row.bbox,
+      }));
   }
 }
 
@@ -123,8 +152,14 @@ export function evaluateTarget(analysis: Pick<Analysis, "model" | "rollup">, tar
     .map((unit): UnitStatus => {
       const value = valueOf(unit.totals, indicator);
       return {
-        level: target.level, code: unit.code, name: unit.name, parentCode: unit.parentCode, value,
-        status: statusOf(value, target, indicator), distance: distanceTo(value, target, indicator), bbox: unit.bbox,
+        level: target.level,
+        code: unit.code,
+        name: unit.name,
+        parentCode: unit.parentCode,
+        value,
+        status: statusOf(value, target, indicator),
+        distance: distanceTo(value, target, indicator),
+        bbox: unit.bbox,
       };
     })
     .toSorted(compareUnitStatus);

@@ -84,8 +84,26 @@ describe("the dataset as of a date", () => {
   });
 });
 
-const coverage: Target = { id: "t", title: "t", indicator: "partyBranchCoverage", level: "community", threshold: 0.8, warning: 0.7, start: "2020-01-01", deadline: "2026-12-31" };
-const grids: Target = { id: "g", title: "g", indicator: "gridsWithoutWorker", level: "community", threshold: 0, warning: 1, start: "2020-01-01", deadline: "2025-12-31" };
+const coverage: Target = {
+  id: "t",
+  title: "t",
+  indicator: "partyBranchCoverage",
+  level: "community",
+  threshold: 0.8,
+  warning: 0.7,
+  start: "2020-01-01",
+  deadline: "2026-12-31",
+};
+const grids: Target = {
+  id: "g",
+  title: "g",
+  indicator: "gridsWithoutWorker",
+  level: "community",
+  threshold: 0,
+  warning: 1,
+  start: "2020-01-01",
+  deadline: "2025-12-31",
+};
 
 describe("a unit's status against a target", () => {
   it("meets a higher-is-better threshold at exactly the threshold, warns down to the warning line inclusive", () => {
@@ -168,7 +186,9 @@ describe("the targets file", () => {
     expect(parseTargetsFile("targets.json", file)).toEqual([coverage]);
   });
   it("names the file and the field of a bad one", () => {
-    expect(() => parseTargetsFile("targets.json", { contract: 2, targets: [{ ...coverage, threshold: "80%" }] })).toThrow(/targets\.json.*targets\.0\.threshold/);
+    expect(() => parseTargetsFile("targets.json", { contract: 2, targets: [{ ...coverage, threshold: "80%" }] })).toThrow(
+      /targets\.json.*targets\.0\.threshold/,
+    );
     expect(() => parseTargetsFile("targets.json", { contract: 2, targets: [coverage, coverage] })).toThrow(DataError);
     expect(() => parseTargetsFile("targets.json", { contract: 2, targets: [{ ...coverage, deadline: "2019-01-01" }] })).toThrow(/before the start/);
     expect(() => parseTargetsFile("targets.json", [])).toThrow(DataError);

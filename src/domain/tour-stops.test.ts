@@ -10,9 +10,19 @@ const area = (code: string, name: string, west: number) => ({ code, name, bbox: 
 // one county with two townships, one township with two communities.
 const areas = deepFreeze({
   prefectures: [area("5329", "大理州", 100), area("5301", "昆明市", 102)],
-  districts: [{ ...area("530112", "西山区", 102.5), prefectureIndex: 1 }, { ...area("532901", "大理市", 100), prefectureIndex: 0 }, { ...area("530102", "五华区", 102.7), prefectureIndex: 1 }],
-  streets: [{ ...area("530102002", "护国街道", 102.75), districtIndex: 2 }, { ...area("530102001", "华山街道", 102.7), districtIndex: 2 }],
-  communities: [{ ...area("530102001002", "钱局街社区", 102.72), streetIndex: 1 }, { ...area("530102001001", "翠湖社区", 102.7), streetIndex: 1 }],
+  districts: [
+    { ...area("530112", "西山区", 102.5), prefectureIndex: 1 },
+    { ...area("532901", "大理市", 100), prefectureIndex: 0 },
+    { ...area("530102", "五华区", 102.7), prefectureIndex: 1 },
+  ],
+  streets: [
+    { ...area("530102002", "护国街道", 102.75), districtIndex: 2 },
+    { ...area("530102001", "华山街道", 102.7), districtIndex: 2 },
+  ],
+  communities: [
+    { ...area("530102001002", "钱局街社区", 102.72), streetIndex: 1 },
+    { ...area("530102001001", "翠湖社区", 102.7), streetIndex: 1 },
+  ],
 }) as unknown as TourAreas;
 
 const codes = (tour: string | null, source: TourAreas = areas) => tourStops(source, tour).map((stop) => `${stop.layer}:${stop.code}`);

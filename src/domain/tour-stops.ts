@@ -39,14 +39,29 @@ function childrenOf(areas: TourAreas, code: string): TourStop[] | null {
   const children = (() => {
     if (code.length === 4) {
       const index = areas.prefectures.findIndex((row) => row.code === code);
-      return index < 0 ? [] : stopsOf("districts", areas.districts.filter((row) => row.prefectureIndex === index));
+      return index < 0
+        ? []
+        : stopsOf(
+            "districts",
+            areas.districts.filter((row) => row.prefectureIndex === index),
+          );
     }
     if (code.length === 6) {
       const index = areas.districts.findIndex((row) => row.code === code);
-      return index < 0 ? [] : stopsOf("streets", areas.streets.filter((row) => row.districtIndex === index));
+      return index < 0
+        ? []
+        : stopsOf(
+            "streets",
+            areas.streets.filter((row) => row.districtIndex === index),
+          );
     }
     const index = areas.streets.findIndex((row) => row.code === code);
-    return index < 0 ? [] : stopsOf("communities", areas.communities.filter((row) => row.streetIndex === index));
+    return index < 0
+      ? []
+      : stopsOf(
+          "communities",
+          areas.communities.filter((row) => row.streetIndex === index),
+        );
   })();
   return children.length > 0 ? children : null;
 }

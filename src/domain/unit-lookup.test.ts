@@ -17,7 +17,10 @@ describe("describeUnit", () => {
   // Units spread through each layer: the first, one in the middle and the last.
   const samples = LAYER_NAMES.flatMap((layer) => {
     const features = (layers[layer]?.features ?? []) as ReadonlyArray<{ properties: { code?: string; id?: string } }>;
-    return [0, Math.floor(features.length / 2), features.length - 1].map((index) => ({ layer, id: String(features[index]?.properties.code ?? features[index]?.properties.id) }));
+    return [0, Math.floor(features.length / 2), features.length - 1].map((index) => ({
+      layer,
+      id: String(features[index]?.properties.code ?? features[index]?.properties.id),
+    }));
   });
 
   it.each(samples)("gives $layer $id the layer's fields and breadcrumb", ({ layer, id }) => {

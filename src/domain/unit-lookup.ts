@@ -18,7 +18,18 @@ export interface UnitInfo {
 }
 
 /** The model's own bookkeeping, not a field of the contract. */
-const INTERNAL = new Set(["bbox", "geometry", "longitude", "latitude", "planned", "prefectureIndex", "districtIndex", "streetIndex", "communityIndex", "gridIndex"]);
+const INTERNAL = new Set([
+  "bbox",
+  "geometry",
+  "longitude",
+  "latitude",
+  "planned",
+  "prefectureIndex",
+  "districtIndex",
+  "streetIndex",
+  "communityIndex",
+  "gridIndex",
+]);
 
 function fieldsOf(row: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !INTERNAL.has(key)));
@@ -27,7 +38,8 @@ function fieldsOf(row: object): Record<string, unknown> {
 const centre = (bbox: Bbox): [number, number] => [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
 
 /** The unit with this code (areas) or id (grids, compounds, stations), or null when the model has none. */
-const crumb = (layer: LayerName, row: { code?: string; id?: string; name: string } | undefined): Crumb[] => (row ? [{ layer, id: row.code ?? row.id ?? "", name: row.name }] : []);
+const crumb = (layer: LayerName, row: { code?: string; id?: string; name: string } | undefined): Crumb[] =>
+  row ? [{ layer, id: row.code ?? row.id ?? "", name: row.name }] : [];
 
 export function describeUnit(model: Model, layer: LayerName, id: string): UnitInfo | null {
   const prefectureChain = (index: number) => crumb("prefectures", model.prefectures[index]);
@@ -75,7 +87,14 @@ export function describeUnit(model: Model, layer: LayerName, id: string): UnitIn
     }
     case "grids": {
       const row = model.grids.find((candidate) => candidate.id === id);
-      return row ? info(row, { ...fieldsOf(row), communityCode: model.communities[row.communityIndex]?.code }, [...communityChain(row.communityIndex), ...crumb("grids", row)], [row.longitude, row.latitude]) : null;
+      return row
+        ? info(
+            row,
+            { ...fieldsOf(row), communityCode: model.communities[row.communityIndex]?.code },
+            [...communityChain(row.communityIndex), ...crumb("grids", row)],
+            [row.longitude, row.latitude],
+          )
+        : null;
     }
     case "compounds": {
       const row = model.compounds.find((candidate) => candidate.id === id);
@@ -86,7 +105,11 @@ export function describeUnit(model: Model, layer: LayerName, id: string): UnitIn
     case "stations": {
       const row = model.stations.find((candidate) => candidate.id === id && !candidate.planned);
       if (!row) return null;
-      const properties = { ...fieldsOf(row), streetCode: model.streets[row.streetIndex]?.code, communityCode: model.communities[row.communityIndex]?.code ?? null };
+      const properties = {
+        ...fieldsOf(row),
+        streetCode: model.streets[row.streetIndex]?.code,
+        communityCode: model.communities[row.communityIndex]?.code ?? null,
+      };
       const bbox: Bbox = [row.longitude, row.latitude, row.longitude, row.latitude];
       return info({ name: row.name, bbox }, properties, [...streetChain(row.streetIndex), ...crumb("stations", row)], [row.longitude, row.latitude]);
     }

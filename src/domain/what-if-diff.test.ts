@@ -14,12 +14,33 @@ const fixtureBase = deepFreeze(analyzeModel(fixtureModel));
 describe("ScenarioError", () => {
   it.each<[string, StationEdit[], RegExp]>([
     ["adding an existing id", [{ type: "add", id: "ST1", longitude: 102.72, latitude: 25.01 }], /ST1 already exists/],
-    ["adding the same new id twice", [{ type: "add", id: "N", longitude: 102.72, latitude: 25.01 }, { type: "add", id: "N", longitude: 102.73, latitude: 25.01 }], /N already exists/],
+    [
+      "adding the same new id twice",
+      [
+        { type: "add", id: "N", longitude: 102.72, latitude: 25.01 },
+        { type: "add", id: "N", longitude: 102.73, latitude: 25.01 },
+      ],
+      /N already exists/,
+    ],
     ["removing an unknown id", [{ type: "remove", id: "NOPE" }], /NOPE does not exist/],
     ["removing a station the model left out (no geometry)", [{ type: "remove", id: "ST3" }], /ST3 does not exist/],
     ["moving an unknown id", [{ type: "move", id: "NOPE", longitude: 102.72, latitude: 25.01 }], /NOPE does not exist/],
-    ["removing twice", [{ type: "remove", id: "ST2" }, { type: "remove", id: "ST2" }], /ST2 does not exist/],
-    ["moving a removed station", [{ type: "remove", id: "ST1" }, { type: "move", id: "ST1", longitude: 102.72, latitude: 25.01 }], /ST1 does not exist/],
+    [
+      "removing twice",
+      [
+        { type: "remove", id: "ST2" },
+        { type: "remove", id: "ST2" },
+      ],
+      /ST2 does not exist/,
+    ],
+    [
+      "moving a removed station",
+      [
+        { type: "remove", id: "ST1" },
+        { type: "move", id: "ST1", longitude: 102.72, latitude: 25.01 },
+      ],
+      /ST1 does not exist/,
+    ],
   ])("is thrown for %s", (_label, edits, message) => {
     expect(() => applyScenario(fixtureBase, { edits })).toThrow(ScenarioError);
     expect(() => applyScenario(fixtureBase, { edits })).toThrow(message);
@@ -64,10 +85,24 @@ describe("diffAnalyses", () => {
     const after = applyScenario(fixtureBase, { edits: [{ type: "remove", id: "ST1" }] });
     const diff = diffAnalyses(fixtureBase, after);
     expect(fields(diff).map(([field]) => field)).toEqual([
-      "stationAccessHouseholds", "compoundsBeyondService", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "socialWorkers",
-      "stationAccessRate", "stationAccessRateLocated", "stationCoverage",
+      "stationAccessHouseholds",
+      "compoundsBeyondService",
+      "targetStreetsCovered",
+      "streetsWithoutStation",
+      "stations",
+      "servingStations",
+      "socialWorkers",
+      "stationAccessRate",
+      "stationAccessRateLocated",
+      "stationCoverage",
     ]);
-    expect(after.rollup.city).toMatchObject({ stationAccessHouseholds: 400, compoundsBeyondService: 9, streetsWithoutStation: 2, stations: 0, socialWorkers: 2 });
+    expect(after.rollup.city).toMatchObject({
+      stationAccessHouseholds: 400,
+      compoundsBeyondService: 9,
+      streetsWithoutStation: 2,
+      stations: 0,
+      socialWorkers: 2,
+    });
     expect(diff.gapsAdded.map((gap) => [gap.id, gap.score])).toEqual([
       ["street-no-station:530102001", 13_500],
       ["compound-beyond-service:K03", 1200],
@@ -79,7 +114,10 @@ describe("diffAnalyses", () => {
   it("lists removed and added gaps in rank order, as the gap list does", () => {
     // A station between K04, K05 and K09's neighbourhoods closes gaps of different scores.
     const after = applyScenario(fixtureBase, {
-      edits: [{ type: "add", id: "N1", longitude: 102.716, latitude: 25.027 }, { type: "add", id: "N2", longitude: 102.755, latitude: 25.005 }],
+      edits: [
+        { type: "add", id: "N1", longitude: 102.716, latitude: 25.027 },
+        { type: "add", id: "N2", longitude: 102.755, latitude: 25.005 },
+      ],
     });
     const removed = diffAnalyses(fixtureBase, after).gapsRemoved.map((gap) => gap.id);
     expect(removed).toEqual(["street-no-station:530102002", "compound-beyond-service:K09", "compound-beyond-service:K05", "compound-beyond-service:K04"]);
@@ -95,8 +133,18 @@ describe("diffAnalyses", () => {
       const diff = diffAnalyses(fixtureBase, after);
       const beforeIds = new Set(fixtureBase.gaps.map((gap) => gap.id));
       const afterIds = new Set(after.gaps.map((gap) => gap.id));
-      expect(diff.gapsAdded.map((gap) => gap.id).toSorted()).toEqual(after.gaps.filter((gap) => !beforeIds.has(gap.id)).map((gap) => gap.id).toSorted());
-      expect(diff.gapsRemoved.map((gap) => gap.id).toSorted()).toEqual(fixtureBase.gaps.filter((gap) => !afterIds.has(gap.id)).map((gap) => gap.id).toSorted());
+      expect(diff.gapsAdded.map((gap) => gap.id).toSorted()).toEqual(
+        after.gaps
+          .filter((gap) => !beforeIds.has(gap.id))
+          .map((gap) => gap.id)
+          .toSorted(),
+      );
+      expect(diff.gapsRemoved.map((gap) => gap.id).toSorted()).toEqual(
+        fixtureBase.gaps
+          .filter((gap) => !afterIds.has(gap.id))
+          .map((gap) => gap.id)
+          .toSorted(),
+      );
     }
   });
 

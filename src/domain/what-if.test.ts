@@ -18,7 +18,9 @@ import { applyScenario, type Scenario, type StationEdit } from "./what-if.ts";
 function referenceStations(model: Model, edits: readonly StationEdit[]): StationRow[] {
   const rows = new Map(model.stations.map((row) => [row.id, row]));
   const place = (row: StationRow, longitude: number, latitude: number): StationRow => ({
-    ...row, longitude, latitude,
+    ...row,
+    longitude,
+    latitude,
     streetIndex: locateNaively(model.streets, longitude, latitude),
     communityIndex: row.level === "社区" ? locateNaively(model.communities, longitude, latitude) : -1,
   });
@@ -28,9 +30,17 @@ function referenceStations(model: Model, edits: readonly StationEdit[]): Station
       continue;
     }
     const row: StationRow = rows.get(edit.id) ?? {
-      id: edit.id, name: edit.id, level: (edit.type === "add" && edit.level) || "街道", socialWorkers: (edit.type === "add" && edit.socialWorkers) || 0,
+      id: edit.id,
+      name: edit.id,
+      level: (edit.type === "add" && edit.level) || "街道",
+      socialWorkers: (edit.type === "add" && edit.socialWorkers) || 0,
       // A planned station serves from the data date on, staffed or not.
-      openedOn: model.asOf, longitude: 0, latitude: 0, streetIndex: -1, communityIndex: -1, planned: true,
+      openedOn: model.asOf,
+      longitude: 0,
+      latitude: 0,
+      streetIndex: -1,
+      communityIndex: -1,
+      planned: true,
     };
     rows.set(edit.id, place(row, edit.longitude, edit.latitude));
   }
@@ -40,8 +50,10 @@ function referenceStations(model: Model, edits: readonly StationEdit[]): Station
 function rollupDifferences(actual: Rollup, expected: Rollup): string[] {
   const found: string[] = [];
   const levels = ["prefectures", "districts", "streets", "communities", "grids"] as const;
-  const units = [["city", 0, actual.city, expected.city] as const, ...levels.flatMap((level) =>
-    expected[level].map((totals, index) => [level, index, actual[level][index], totals] as const))];
+  const units = [
+    ["city", 0, actual.city, expected.city] as const,
+    ...levels.flatMap((level) => expected[level].map((totals, index) => [level, index, actual[level][index], totals] as const)),
+  ];
   if (levels.some((level) => actual[level].length !== expected[level].length)) found.push("unit counts differ");
   for (const [level, index, got, want] of units) {
     for (const field of TOTAL_FIELDS) if (got?.[field] !== want[field]) found.push(`${level}[${index}].${field}: ${got?.[field]}, expected ${want[field]}`);
@@ -66,8 +78,17 @@ function gapDifferences(actual: readonly Gap[], expected: readonly Gap[]): strin
 }
 
 function stationSummary(rows: readonly StationRow[]) {
-  return rows.map(({ id, level, socialWorkers, longitude, latitude, streetIndex, communityIndex }) =>
-    ({ id, level, socialWorkers, longitude, latitude, streetIndex, communityIndex })).toSorted((a, b) => (a.id < b.id ? -1 : 1));
+  return rows
+    .map(({ id, level, socialWorkers, longitude, latitude, streetIndex, communityIndex }) => ({
+      id,
+      level,
+      socialWorkers,
+      longitude,
+      latitude,
+      streetIndex,
+      communityIndex,
+    }))
+    .toSorted((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Applies the scenario and checks it against a from-scratch analysis; returns both. */
@@ -97,11 +118,26 @@ const fixtureBase = deepFreeze(analyzeModel(fixtureModel));
 describe("applyScenario equals a from-scratch analysis", () => {
   it("for hand-picked sequences: move an added station, remove a moved one, move twice, add then remove", () => {
     const scenarios: StationEdit[][] = [
-      [{ type: "add", id: "A", longitude: 102.72, latitude: 25.02 }, { type: "move", id: "A", longitude: 102.755, latitude: 25.005 }],
-      [{ type: "move", id: "ST1", longitude: 102.722, latitude: 25.024 }, { type: "remove", id: "ST1" }],
-      [{ type: "move", id: "ST2", longitude: 102.75, latitude: 25.02 }, { type: "move", id: "ST2", longitude: 102.705, latitude: 24.995 }],
-      [{ type: "add", id: "B", longitude: 102.7, latitude: 25.0, level: "社区", socialWorkers: 4 }, { type: "remove", id: "B" }],
-      [{ type: "remove", id: "ST1" }, { type: "remove", id: "ST2" }],
+      [
+        { type: "add", id: "A", longitude: 102.72, latitude: 25.02 },
+        { type: "move", id: "A", longitude: 102.755, latitude: 25.005 },
+      ],
+      [
+        { type: "move", id: "ST1", longitude: 102.722, latitude: 25.024 },
+        { type: "remove", id: "ST1" },
+      ],
+      [
+        { type: "move", id: "ST2", longitude: 102.75, latitude: 25.02 },
+        { type: "move", id: "ST2", longitude: 102.705, latitude: 24.995 },
+      ],
+      [
+        { type: "add", id: "B", longitude: 102.7, latitude: 25.0, level: "社区", socialWorkers: 4 },
+        { type: "remove", id: "B" },
+      ],
+      [
+        { type: "remove", id: "ST1" },
+        { type: "remove", id: "ST2" },
+      ],
       [{ type: "move", id: "ST1", longitude: 102.9, latitude: 25.5 }],
     ];
     const access = scenarios.map((edits) => expectSameAsScratch(fixtureBase, fixtureModel.stations, { edits }).result.rollup.city.stationAccessHouseholds);
@@ -149,7 +185,10 @@ describe("applyScenario equals a from-scratch analysis", () => {
       const edits = randomEdits(random, model.stations, 2 + Math.floor(random() * 8), somewhere, `D${run}`);
       const first = expectSameAsScratch(base, model.stations, { edits });
       const more = randomEdits(random, first.result.model.stations, 1 + Math.floor(random() * 5), somewhere, `E${run}`);
-      access.push(first.result.rollup.city.stationAccessHouseholds, expectSameAsScratch(first.result, first.stations, { edits: more }).result.rollup.city.stationAccessHouseholds);
+      access.push(
+        first.result.rollup.city.stationAccessHouseholds,
+        expectSameAsScratch(first.result, first.stations, { edits: more }).result.rollup.city.stationAccessHouseholds,
+      );
     }
     expect(new Set([base.rollup.city.stationAccessHouseholds, ...access]).size).toBeGreaterThan(5);
   });
@@ -200,7 +239,12 @@ describe("scenarioGapPage", () => {
     };
     const district = model.districts[0]?.code ?? "";
     const street = model.streets[3]?.code ?? "";
-    const filters: GapFilter[] = [{}, { areaCode: district }, { areaCode: street, kinds: ["compound-beyond-service"] }, { kinds: ["street-no-station", "grid-no-worker"] }];
+    const filters: GapFilter[] = [
+      {},
+      { areaCode: district },
+      { areaCode: street, kinds: ["compound-beyond-service"] },
+      { kinds: ["street-no-station", "grid-no-worker"] },
+    ];
     let changedPages = 0;
     for (let run = 0; run < 6; run += 1) {
       const edits = randomEdits(random, model.stations, 1 + Math.floor(random() * 6), somewhere, `P${run}`);

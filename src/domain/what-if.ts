@@ -60,8 +60,16 @@ function editStations(base: Analysis, edits: readonly StationEdit[]): StationCha
     if (edit.type === "add") {
       if (exists) throw new ScenarioError(`station ${edit.id} already exists`);
       const row: StationRow = {
-        id: edit.id, name: edit.name ?? edit.id, level: edit.level ?? "街道", socialWorkers: edit.socialWorkers ?? 0,
-        openedOn: model.asOf, longitude: edit.longitude, latitude: edit.latitude, streetIndex: -1, communityIndex: -1, planned: true,
+        id: edit.id,
+        name: edit.name ?? edit.id,
+        level: edit.level ?? "街道",
+        socialWorkers: edit.socialWorkers ?? 0,
+        openedOn: model.asOf,
+        longitude: edit.longitude,
+        latitude: edit.latitude,
+        streetIndex: -1,
+        communityIndex: -1,
+        planned: true,
       };
       arrived.set(edit.id, placeStation(model, row, edit.longitude, edit.latitude));
       continue;
@@ -111,12 +119,20 @@ function editStations(base: Analysis, edits: readonly StationEdit[]): StationCha
 class RollupDraft {
   readonly next: Rollup;
   private readonly cloned = {
-    prefectures: new Set<number>(), districts: new Set<number>(), streets: new Set<number>(), communities: new Set<number>(), grids: new Set<number>(),
+    prefectures: new Set<number>(),
+    districts: new Set<number>(),
+    streets: new Set<number>(),
+    communities: new Set<number>(),
+    grids: new Set<number>(),
   };
   constructor(base: Rollup) {
     this.next = {
-      city: { ...base.city }, prefectures: [...base.prefectures], districts: [...base.districts], streets: [...base.streets],
-      communities: [...base.communities], grids: [...base.grids],
+      city: { ...base.city },
+      prefectures: [...base.prefectures],
+      districts: [...base.districts],
+      streets: [...base.streets],
+      communities: [...base.communities],
+      grids: [...base.grids],
     };
   }
   private unit(level: keyof RollupDraft["cloned"], index: number): Totals | undefined {
@@ -155,12 +171,14 @@ class RollupDraft {
 
 function stationContribution(row: StationRow, asOf: string): { target: { community?: number; street?: number }; fields: Partial<Record<TotalField, number>> } {
   const target = row.level === "社区" && row.communityIndex >= 0 ? { community: row.communityIndex } : { street: row.streetIndex };
-  const certified = row.certifiedWorkers === undefined || row.certifiedWorkers === null
-    ? {}
-    : { certifiedKnownWorkers: row.socialWorkers, certifiedWorkers: Math.min(row.certifiedWorkers, row.socialWorkers) };
-  const fields = row.level === "街道"
-    ? { stations: 1, servingStations: isServing(row, asOf) ? 1 : 0, socialWorkers: row.socialWorkers, ...certified }
-    : { rooms: 1, socialWorkers: row.socialWorkers, ...certified };
+  const certified =
+    row.certifiedWorkers === undefined || row.certifiedWorkers === null
+      ? {}
+      : { certifiedKnownWorkers: row.socialWorkers, certifiedWorkers: Math.min(row.certifiedWorkers, row.socialWorkers) };
+  const fields =
+    row.level === "街道"
+      ? { stations: 1, servingStations: isServing(row, asOf) ? 1 : 0, socialWorkers: row.socialWorkers, ...certified }
+      : { rooms: 1, socialWorkers: row.socialWorkers, ...certified };
   return { target, fields };
 }
 
@@ -179,7 +197,8 @@ export function applyScenario(base: Analysis, scenario: Scenario): ScenarioAnaly
   const thresholds = mergeThresholds(base.thresholds, scenario.thresholds);
   const change = editStations(base, scenario.edits);
   const model: Model = { ...base.model, stations: change.stations };
-  const sameThresholds = thresholds.serviceDistanceMetres === base.thresholds.serviceDistanceMetres && thresholds.householdsPerWorker === base.thresholds.householdsPerWorker;
+  const sameThresholds =
+    thresholds.serviceDistanceMetres === base.thresholds.serviceDistanceMetres && thresholds.householdsPerWorker === base.thresholds.householdsPerWorker;
   if (!sameThresholds) {
     const full = analyzeModel(model, thresholds, change.access);
     // Everything may have moved: the changes are the whole lists.
@@ -207,7 +226,10 @@ export function applyScenario(base: Analysis, scenario: Scenario): ScenarioAnaly
   }
 
   const touchedStreets = new Set<number>();
-  for (const [rows, sign] of [[change.departed, -1], [change.arrived, 1]] as const) {
+  for (const [rows, sign] of [
+    [change.departed, -1],
+    [change.arrived, 1],
+  ] as const) {
     for (const row of rows) {
       if (row.streetIndex >= 0) touchedStreets.add(row.streetIndex);
       const { target, fields } = stationContribution(row, model.asOf);

@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 import type { LabelPoint } from "../domain/dataset.ts";
 import { basemapStyle, FIRST_LABEL_LAYER } from "./basemap-style.ts";
 
-const square = { type: "Polygon" as const, coordinates: [[[102, 25], [103, 25], [103, 26], [102, 26], [102, 25]]] };
+const square = {
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [102, 25],
+      [103, 25],
+      [103, 26],
+      [102, 26],
+      [102, 25],
+    ],
+  ],
+};
 const input = Object.freeze({
   districts: { type: "FeatureCollection" as const, features: [{ type: "Feature" as const, geometry: square, properties: { code: "530102", name: "五华区" } }] },
   water: { type: "FeatureCollection" as const, features: [] },

@@ -12,8 +12,10 @@ const empty = { type: "FeatureCollection" as const, features: [] };
 const layers = Object.freeze({ districts: empty, streets: empty, communities: empty, grids: empty, compounds: empty, stations: empty }) as unknown as Layers;
 const input = Object.freeze({ data: { kind: "geojson" as const, layers }, water: empty, labels: [], visibility: DEFAULT_VISIBILITY });
 
-const layoutOf = (style: ReturnType<typeof dataStyle>, id: string) => style.layers.find((layer) => layer.id === id)?.layout as Record<string, unknown> | undefined;
-const paintOf = (style: ReturnType<typeof dataStyle>, id: string) => style.layers.find((layer) => layer.id === id)?.paint as Record<string, unknown> | undefined;
+const layoutOf = (style: ReturnType<typeof dataStyle>, id: string) =>
+  style.layers.find((layer) => layer.id === id)?.layout as Record<string, unknown> | undefined;
+const paintOf = (style: ReturnType<typeof dataStyle>, id: string) =>
+  style.layers.find((layer) => layer.id === id)?.paint as Record<string, unknown> | undefined;
 
 describe("themedStyle", () => {
   const selected = dataStyle({ ...input, selection: { layer: "streets", id: "530102001" } });

@@ -7,7 +7,12 @@ describe("choropleth breaks", () => {
   it.each([
     { name: "no values", values: [], format: "share" as const, expected: [] },
     { name: "one value", values: [0.5], format: "share" as const, expected: [] },
-    { name: "shares round to whole percent", values: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], format: "share" as const, expected: [0.28, 0.46, 0.64, 0.82] },
+    {
+      name: "shares round to whole percent",
+      values: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+      format: "share" as const,
+      expected: [0.28, 0.46, 0.64, 0.82],
+    },
     { name: "counts round to integers and de-duplicate", values: [0, 0, 0, 0, 1, 1, 2, 3, 8, 20], format: "count" as const, expected: [1, 4] },
     { name: "ratios keep two significant digits", values: [312, 355, 401, 488, 512, 677], format: "ratio" as const, expected: [360, 400, 490, 510] },
   ])("$name", ({ values, format, expected }) => {
@@ -35,7 +40,11 @@ describe("buildChoropleth", () => {
     const coverage = buildChoropleth("partyBranchCoverage", areas);
     const lowest = coverage.members.findIndex((codes) => codes.includes("a"));
     expect(coverage.classes[lowest]?.colour).toBe(palette.choropleth[coverage.classes.length]?.at(-1));
-    const load = buildChoropleth("householdsPerWorker", [{ code: "x", value: 100 }, { code: "y", value: 300 }, { code: "z", value: 900 }]);
+    const load = buildChoropleth("householdsPerWorker", [
+      { code: "x", value: 100 },
+      { code: "y", value: 300 },
+      { code: "z", value: 900 },
+    ]);
     const highest = load.members.findIndex((codes) => codes.includes("z"));
     expect(load.classes[highest]?.colour).toBe(palette.choropleth[load.classes.length]?.at(-1));
   });
@@ -44,7 +53,9 @@ describe("buildChoropleth", () => {
     const fill = choroplethFill(buildChoropleth("partyBranchCoverage", areas)) as unknown[];
     expect(fill[0]).toBe("match");
     expect(fill.at(-1)).toBe(palette.choroplethMissing);
-    const codes = fill.filter((part): part is string[] => Array.isArray(part) && typeof part[0] === "string" && part[0] !== "to-string" && part[0] !== "get").flat();
+    const codes = fill
+      .filter((part): part is string[] => Array.isArray(part) && typeof part[0] === "string" && part[0] !== "to-string" && part[0] !== "get")
+      .flat();
     expect(codes.toSorted()).toEqual(["a", "b", "c", "e"]);
   });
 

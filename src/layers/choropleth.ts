@@ -84,7 +84,9 @@ export function buildChoropleth(indicator: AreaIndicator, areas: ReadonlyArray<{
   const breaks = choroplethBreaks(present, format);
   const bounds = [Number.NEGATIVE_INFINITY, ...breaks, Number.POSITIVE_INFINITY];
   const colours = classColours(indicator, breaks.length + 1);
-  const classes = bounds.slice(0, -1).map((from, index): ChoroplethClass => ({ from, to: bounds[index + 1] ?? Number.POSITIVE_INFINITY, colour: colours[index] ?? palette.choroplethMissing }));
+  const classes = bounds
+    .slice(0, -1)
+    .map((from, index): ChoroplethClass => ({ from, to: bounds[index + 1] ?? Number.POSITIVE_INFINITY, colour: colours[index] ?? palette.choroplethMissing }));
   const members: string[][] = classes.map(() => []);
   const missing: string[] = [];
   for (const area of areas) {

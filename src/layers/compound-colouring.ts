@@ -43,7 +43,14 @@ export function compoundFill(colouring: CompoundColouring, bands?: AccessBands):
   if (colouring === "stationAccess") return accessFill(bands);
   if (!mayBeUnknown(colouring)) return ["case", compoundCondition(colouring), rgbaToCss(palette.compoundCovered), rgbaToCss(palette.compoundGap)];
   // Unknown is not no: null (absent in tiles) gets the "no value" colour, never the gap colour.
-  return ["case", ["==", ["get", colouring], true], rgbaToCss(palette.compoundCovered), ["==", ["get", colouring], false], rgbaToCss(palette.compoundGap), palette.choroplethMissing];
+  return [
+    "case",
+    ["==", ["get", colouring], true],
+    rgbaToCss(palette.compoundCovered),
+    ["==", ["get", colouring], false],
+    rgbaToCss(palette.compoundGap),
+    palette.choroplethMissing,
+  ];
 }
 
 /** "Show only gaps": the filter that keeps compounds in the gap state of the colouring. */

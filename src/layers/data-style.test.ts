@@ -90,9 +90,20 @@ describe("dataStyle sandtable", () => {
     { code: "530102001", value: 0.2 },
     { code: "530102002", value: 0.9 },
   ]);
-  const height = extrusionHeight(heightScale([{ code: "530102001", value: 0.2 }, { code: "530102002", value: 0.9 }]), 25);
+  const height = extrusionHeight(
+    heightScale([
+      { code: "530102001", value: 0.2 },
+      { code: "530102002", value: 0.9 },
+    ]),
+    25,
+  );
   const flat = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" }, areas: { level: "streets", choropleth } });
-  const raised = dataStyle({ ...common, data: { kind: "tiles", url: "pmtiles://x" }, areas: { level: "streets", choropleth, height }, selection: { layer: "streets", id: "530102002" } });
+  const raised = dataStyle({
+    ...common,
+    data: { kind: "tiles", url: "pmtiles://x" },
+    areas: { level: "streets", choropleth, height },
+    selection: { layer: "streets", id: "530102002" },
+  });
   const ids = raised.layers.map((layer) => layer.id);
 
   it("raises the areas instead of filling them, in the same colours, as a valid style", () => {

@@ -82,7 +82,14 @@ export function metresToPixels(metres: number, latitude: number): ExpressionSpec
 
 const points = (features: ReadonlyArray<{ position: readonly [number, number]; properties?: Record<string, unknown> }>): SourceSpecification => ({
   type: "geojson",
-  data: { type: "FeatureCollection", features: features.map((feature) => ({ type: "Feature", geometry: { type: "Point", coordinates: [...feature.position] }, properties: feature.properties ?? {} })) },
+  data: {
+    type: "FeatureCollection",
+    features: features.map((feature) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [...feature.position] },
+      properties: feature.properties ?? {},
+    })),
+  },
 });
 
 /** Style layer drawing each contract layer (the one a click on that layer hits). */
@@ -153,52 +160,106 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const areas = input.areas;
   const layers: LayerSpecification[] = [];
   const areaLayer = areas && {
-    ...sourceOf(data, areas.level), minzoom: areas.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
-    ...(areas.matching ? { filter: (areas.matching.length > 0 ? ["match", ["to-string", ["get", "code"]], [...areas.matching], true, false] : ["literal", false]) as FilterSpecification } : {}),
+    ...sourceOf(data, areas.level),
+    minzoom: areas.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
+    ...(areas.matching
+      ? {
+          filter: (areas.matching.length > 0
+            ? ["match", ["to-string", ["get", "code"]], [...areas.matching], true, false]
+            : ["literal", false]) as FilterSpecification,
+        }
+      : {}),
   };
-  if (areas && areaLayer && !areas.height) layers.push({ id: "data-areas", type: "fill", ...areaLayer, paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 } });
+  if (areas && areaLayer && !areas.height)
+    layers.push({ id: "data-areas", type: "fill", ...areaLayer, paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 } });
   const changes = input.changes;
   if (changes && changes.newGap.length + changes.worse.length + changes.improved.length > 0) {
     const colours: string[] = [];
     // Unique labels: a `match` with a repeated label is an invalid style. A unit is in one kind only.
-    for (const [codes, colour] of [[changes.newGap, palette.changeNewGap], [changes.worse, palette.changeWorse], [changes.improved, palette.changeImproved]] as const) {
+    for (const [codes, colour] of [
+      [changes.newGap, palette.changeNewGap],
+      [changes.worse, palette.changeWorse],
+      [changes.improved, palette.changeImproved],
+    ] as const) {
       if (codes.length > 0) colours.push(...([[...codes], colour] as unknown as string[]));
     }
     const colour = ["match", ["to-string", ["get", "code"]], ...colours, "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
     const changed = [...changes.newGap, ...changes.worse, ...changes.improved];
     const changeLayer = {
-      ...sourceOf(data, changes.level), minzoom: changes.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
+      ...sourceOf(data, changes.level),
+      minzoom: changes.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
       filter: ["match", ["to-string", ["get", "code"]], changed, true, false] as FilterSpecification,
     };
     layers.push({ id: CHANGE_LAYER, type: "fill", ...changeLayer, paint: { "fill-color": colour, "fill-opacity": 0.72 } });
     if (changes.newGap.length > 0) {
       layers.push({
-        id: `${CHANGE_LAYER}-new`, type: "line", ...changeLayer, filter: ["match", ["to-string", ["get", "code"]], [...changes.newGap], true, false] as FilterSpecification,
+        id: `${CHANGE_LAYER}-new`,
+        type: "line",
+        ...changeLayer,
+        filter: ["match", ["to-string", ["get", "code"]], [...changes.newGap], true, false] as FilterSpecification,
         paint: { "line-color": palette.changeNewGap, "line-width": 2.5, "line-dasharray": [2, 1] },
       });
     }
   }
   if (tiled) {
     for (const layer of Object.keys(HIT_LAYER) as Array<keyof typeof HIT_LAYER>) {
-      layers.push({ id: HIT_LAYER[layer], type: "fill", ...from(layer), layout: visible(visibility[layer]), paint: { "fill-color": "#000000", "fill-opacity": 0 } });
+      layers.push({
+        id: HIT_LAYER[layer],
+        type: "fill",
+        ...from(layer),
+        layout: visible(visibility[layer]),
+        paint: { "fill-color": "#000000", "fill-opacity": 0 },
+      });
     }
   }
   layers.push(
-    { id: STYLE_LAYER.grids, type: "line", ...from("grids"), layout: visible(visibility.grids), paint: { "line-color": rgbaToCss(palette.gridLine), "line-width": 0.6 } },
     {
-      id: STYLE_LAYER.compounds, type: "fill", ...from("compounds"), layout: visible(visibility.compounds),
+      id: STYLE_LAYER.grids,
+      type: "line",
+      ...from("grids"),
+      layout: visible(visibility.grids),
+      paint: { "line-color": rgbaToCss(palette.gridLine), "line-width": 0.6 },
+    },
+    {
+      id: STYLE_LAYER.compounds,
+      type: "fill",
+      ...from("compounds"),
+      layout: visible(visibility.compounds),
       ...(gapFilter ? { filter: gapFilter as FilterSpecification } : {}),
       paint: { "fill-color": compoundFill(input.compoundColouring ?? "partyBranch", input.accessBands), "fill-outline-color": rgbaToCss(palette.compoundLine) },
     },
-    { id: STYLE_LAYER.communities, type: "line", ...from("communities"), layout: visible(visibility.communities), paint: { "line-color": rgbaToCss(palette.communityLine), "line-width": 1 } },
-    { id: STYLE_LAYER.streets, type: "line", ...from("streets"), layout: visible(visibility.streets), paint: { "line-color": rgbaToCss(palette.streetLine), "line-width": 1.6 } },
     {
-      id: STYLE_LAYER.stations, type: "circle", ...from("stations"), layout: visible(visibility.stations),
+      id: STYLE_LAYER.communities,
+      type: "line",
+      ...from("communities"),
+      layout: visible(visibility.communities),
+      paint: { "line-color": rgbaToCss(palette.communityLine), "line-width": 1 },
+    },
+    {
+      id: STYLE_LAYER.streets,
+      type: "line",
+      ...from("streets"),
+      layout: visible(visibility.streets),
+      paint: { "line-color": rgbaToCss(palette.streetLine), "line-width": 1.6 },
+    },
+    {
+      id: STYLE_LAYER.stations,
+      type: "circle",
+      ...from("stations"),
+      layout: visible(visibility.stations),
       ...(hiddenStations.length > 0 ? { filter: ["match", ["to-string", ["get", "id"]], hiddenStations, false, true] as FilterSpecification } : {}),
       paint: {
         "circle-color": ["case", ["==", ["get", "level"], "街道"], rgbaToCss(palette.station), rgbaToCss(palette.stationRoom)],
         // Smaller at city scale, where hundreds of rooms would otherwise bury the map.
-        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, ["case", ["==", ["get", "level"], "街道"], 4, 2], 12, ["case", ["==", ["get", "level"], "街道"], 7, 4]],
+        "circle-radius": [
+          "interpolate",
+          ["linear"],
+          ["zoom"],
+          8,
+          ["case", ["==", ["get", "level"], "街道"], 4, 2],
+          12,
+          ["case", ["==", ["get", "level"], "街道"], 7, 4],
+        ],
         "circle-stroke-color": rgbaToCss(palette.stationOutline),
         "circle-stroke-width": 1.5,
       },
@@ -207,13 +268,23 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   if (input.serviceArea) {
     // Under the stations, over the compounds: every station (and planned one) with its reach.
     const radius = metresToPixels(input.serviceArea.metres, input.serviceArea.latitude);
-    const circle = { "circle-radius": radius, "circle-color": rgbaToCss(palette.serviceArea), "circle-stroke-color": rgbaToCss(palette.serviceAreaLine), "circle-stroke-width": 1, "circle-pitch-alignment": "map" as const };
+    const circle = {
+      "circle-radius": radius,
+      "circle-color": rgbaToCss(palette.serviceArea),
+      "circle-stroke-color": rgbaToCss(palette.serviceAreaLine),
+      "circle-stroke-width": 1,
+      "circle-pitch-alignment": "map" as const,
+    };
     const stationIndex = layers.findIndex((layer) => layer.id === STYLE_LAYER.stations);
     layers.splice(
       stationIndex,
       0,
       {
-        id: "service-areas", type: "circle", ...sourceOf(data, "stations"), minzoom: MIN_ZOOM.stations, layout: visible(visibility.serviceAreas),
+        id: "service-areas",
+        type: "circle",
+        ...sourceOf(data, "stations"),
+        minzoom: MIN_ZOOM.stations,
+        layout: visible(visibility.serviceAreas),
         ...(hiddenStations.length > 0 ? { filter: ["match", ["to-string", ["get", "id"]], hiddenStations, false, true] as FilterSpecification } : {}),
         paint: circle,
       },
@@ -223,7 +294,10 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   const markers = input.gapMarkers ?? [];
   if (markers.length > 0) {
     layers.push({
-      id: "gap-markers", type: "circle", source: "gap-markers", layout: visible(visibility.gaps),
+      id: "gap-markers",
+      type: "circle",
+      source: "gap-markers",
+      layout: visible(visibility.gaps),
       paint: {
         "circle-color": ["match", ["get", "severity"], "high", palette.gapHigh, "medium", palette.gapMedium, palette.gapLow],
         "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 4, 14, 9],
@@ -239,7 +313,12 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     const where = { ...sourceOf(data, selection.layer), filter: matches as unknown as ["any"] };
     layers.push(
       selection.layer === "stations"
-        ? { id: "selection", type: "circle", ...where, paint: { "circle-radius": 10, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 } }
+        ? {
+            id: "selection",
+            type: "circle",
+            ...where,
+            paint: { "circle-radius": 10, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 },
+          }
         : { id: "selection", type: "line", ...where, paint: { "line-color": palette.selection, "line-width": 3 } },
     );
   }
@@ -266,14 +345,25 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     // Last of the data, first under the labels: outlines and markers stay on the ground beneath
     // the prisms, labels are drawn over them.
     layers.push({
-      id: EXTRUSION_LAYER, type: "fill-extrusion", ...areaLayer,
-      paint: { "fill-extrusion-color": extrusionColour(areas.choropleth, input.selection?.layer === areas.level ? input.selection.id : null), "fill-extrusion-height": areas.height, "fill-extrusion-opacity": 0.92, "fill-extrusion-vertical-gradient": true },
+      id: EXTRUSION_LAYER,
+      type: "fill-extrusion",
+      ...areaLayer,
+      paint: {
+        "fill-extrusion-color": extrusionColour(areas.choropleth, input.selection?.layer === areas.level ? input.selection.id : null),
+        "fill-extrusion-height": areas.height,
+        "fill-extrusion-opacity": 0.92,
+        "fill-extrusion-vertical-gradient": true,
+      },
     });
   }
   const arcLines = input.arcLines && input.arcLines.length > 0 ? input.arcLines : null;
   if (arcLines) {
     layers.push({
-      id: ARC_EXPORT_LAYER, type: "line", source: ARC_EXPORT_LAYER, layout: { visibility: "none", "line-cap": "round" }, metadata: { exportOnly: true },
+      id: ARC_EXPORT_LAYER,
+      type: "line",
+      source: ARC_EXPORT_LAYER,
+      layout: { visibility: "none", "line-cap": "round" },
+      metadata: { exportOnly: true },
       paint: {
         "line-width": ["get", "width"],
         "line-gradient": ["interpolate", ["linear"], ["line-progress"], 0, rgbaToCss(palette.arcSource), 1, rgbaToCss(palette.arcTarget)],
@@ -288,17 +378,38 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     );
   }
   const extraSources: Record<string, SourceSpecification> = {
-    ...(shape ? { "drawn-shape": { type: "geojson", data: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[...shape.map((point) => [...point]), [...(shape[0] ?? [0, 0])]]] } } } } : {}),
+    ...(shape
+      ? {
+          "drawn-shape": {
+            type: "geojson",
+            data: {
+              type: "Feature",
+              properties: {},
+              geometry: { type: "Polygon", coordinates: [[...shape.map((point) => [...point]), [...(shape[0] ?? [0, 0])]]] },
+            },
+          },
+        }
+      : {}),
     ...(whatIfStations.length > 0 || input.serviceArea ? { "what-if-stations": points(whatIfStations) } : {}),
     ...(arcLines
       ? {
           [ARC_EXPORT_LAYER]: {
-            type: "geojson", lineMetrics: true,
-            data: { type: "FeatureCollection", features: arcLines.map((arc) => ({ type: "Feature", properties: { width: arc.width }, geometry: { type: "LineString", coordinates: [[...arc.from], [...arc.to]] } })) },
+            type: "geojson",
+            lineMetrics: true,
+            data: {
+              type: "FeatureCollection",
+              features: arcLines.map((arc) => ({
+                type: "Feature",
+                properties: { width: arc.width },
+                geometry: { type: "LineString", coordinates: [[...arc.from], [...arc.to]] },
+              })),
+            },
           } satisfies SourceSpecification,
         }
       : {}),
-    ...(markers.length > 0 ? { "gap-markers": points(markers.map((marker) => ({ position: marker.position, properties: { id: marker.id, severity: marker.severity } }))) } : {}),
+    ...(markers.length > 0
+      ? { "gap-markers": points(markers.map((marker) => ({ position: marker.position, properties: { id: marker.id, severity: marker.severity } }))) }
+      : {}),
   };
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.

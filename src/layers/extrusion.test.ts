@@ -9,14 +9,36 @@ describe("heightScale", () => {
     { name: "no areas", areas: [], domain: null, shares: {} },
     { name: "only missing values: flat", areas: [{ code: "a", value: null }], domain: null, shares: { a: 0 } },
     { name: "one value: full height", areas: [{ code: "a", value: 0.4 }], domain: [0.4, 0.4], shares: { a: 1 } },
-    { name: "equal values: all full height", areas: [{ code: "a", value: 3 }, { code: "b", value: 3 }], domain: [3, 3], shares: { a: 1, b: 1 } },
+    {
+      name: "equal values: all full height",
+      areas: [
+        { code: "a", value: 3 },
+        { code: "b", value: 3 },
+      ],
+      domain: [3, 3],
+      shares: { a: 1, b: 1 },
+    },
     {
       name: "linear from the minimum share to 1, missing flat",
-      areas: [{ code: "low", value: 0.2 }, { code: "mid", value: 0.6 }, { code: "high", value: 1 }, { code: "none", value: null }, { code: "nan", value: Number.NaN }],
+      areas: [
+        { code: "low", value: 0.2 },
+        { code: "mid", value: 0.6 },
+        { code: "high", value: 1 },
+        { code: "none", value: null },
+        { code: "nan", value: Number.NaN },
+      ],
       domain: [0.2, 1],
       shares: { low: MIN_HEIGHT_SHARE, mid: MIN_HEIGHT_SHARE + (1 - MIN_HEIGHT_SHARE) / 2, high: 1, none: 0, nan: 0 },
     },
-    { name: "negative values", areas: [{ code: "a", value: -10 }, { code: "b", value: 10 }], domain: [-10, 10], shares: { a: MIN_HEIGHT_SHARE, b: 1 } },
+    {
+      name: "negative values",
+      areas: [
+        { code: "a", value: -10 },
+        { code: "b", value: 10 },
+      ],
+      domain: [-10, 10],
+      shares: { a: MIN_HEIGHT_SHARE, b: 1 },
+    },
   ])("$name", ({ areas, domain, shares }) => {
     const scale = heightScale(freeze(areas));
     expect(scale.domain).toEqual(domain);
@@ -28,13 +50,23 @@ describe("heightScale", () => {
 
 /** Evaluates a MapLibre expression for a feature with `code` at `zoom`, as the renderer would. */
 function evaluate(spec: unknown, code: string, zoom: number): number {
-  const compiled = expression.createExpression(spec, { type: "number", "property-type": "data-constant", expression: { interpolated: true, parameters: ["zoom", "feature"] } } as never);
+  const compiled = expression.createExpression(spec, {
+    type: "number",
+    "property-type": "data-constant",
+    expression: { interpolated: true, parameters: ["zoom", "feature"] },
+  } as never);
   if (compiled.result !== "success") throw new Error(JSON.stringify(compiled.value));
   return compiled.value.evaluate({ zoom }, { type: "Polygon", properties: { code }, geometry: [] } as never) as number;
 }
 
 describe("height expressions", () => {
-  const scale = heightScale(freeze([{ code: "530102001", value: 0.2 }, { code: "530102002", value: 1 }, { code: "530102003", value: null }]));
+  const scale = heightScale(
+    freeze([
+      { code: "530102001", value: 0.2 },
+      { code: "530102002", value: 1 },
+      { code: "530102003", value: null },
+    ]),
+  );
 
   it("gives each code its rounded share, 0 for missing and unknown codes", () => {
     const share = shareExpression(scale);

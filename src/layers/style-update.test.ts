@@ -21,7 +21,10 @@ describe("planStyleUpdate", () => {
   it("changes only a paint property when the data objects are the same", () => {
     const next = { ...base, layers: [base.layers[0], { ...base.layers[1], paint: { "fill-color": "#00f" } }] } as StyleSpecification;
     expect(planStyleUpdate(base, next)).toEqual({
-      kind: "partial", addSources: [], setData: [], removeSources: [],
+      kind: "partial",
+      addSources: [],
+      setData: [],
+      removeSources: [],
       layerCommands: [{ command: "setPaintProperty", args: ["compounds", "fill-color", "#00f"] }],
     });
   });
@@ -34,13 +37,22 @@ describe("planStyleUpdate", () => {
       layers: [...base.layers, { id: "shape", type: "line", source: "shape" }],
     };
     const plan = planStyleUpdate(base, next);
-    expect(plan).toMatchObject({ kind: "partial", addSources: [["shape", { type: "geojson", data }]], setData: [["compounds", fresh]], removeSources: ["water"] });
+    expect(plan).toMatchObject({
+      kind: "partial",
+      addSources: [["shape", { type: "geojson", data }]],
+      setData: [["compounds", fresh]],
+      removeSources: ["water"],
+    });
     expect(plan.kind === "partial" && plan.layerCommands.map((command) => command.command)).toEqual(["addLayer"]);
   });
 
   it.each([
     { name: "a source option changes", next: { ...base, sources: { ...base.sources, compounds: { type: "geojson" as const, data, cluster: true } } } },
-    { name: "a vector source's url changes", next: { ...base, sources: { ...base.sources, tiles: { type: "vector" as const, url: "a" } } }, previous: { ...base, sources: { ...base.sources, tiles: { type: "vector" as const, url: "b" } } } },
+    {
+      name: "a vector source's url changes",
+      next: { ...base, sources: { ...base.sources, tiles: { type: "vector" as const, url: "a" } } },
+      previous: { ...base, sources: { ...base.sources, tiles: { type: "vector" as const, url: "b" } } },
+    },
     { name: "a top-level property changes", next: { ...base, glyphs: "x/{fontstack}/{range}.pbf" } },
   ])("falls back to MapLibre's diff when $name", ({ next, previous }) => {
     expect(planStyleUpdate(previous ?? base, next as StyleSpecification)).toEqual({ kind: "full" });

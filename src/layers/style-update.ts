@@ -4,7 +4,14 @@
 // the data changed, so sources compare by reference here, and only the layers (small) go through
 // the style-spec diff. Anything else that changed falls back to MapLibre's full diff.
 import { diff } from "@maplibre/maplibre-gl-style-spec";
-import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type {
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  SourceSpecification,
+  StyleSpecification,
+} from "maplibre-gl";
 
 /** The layer changes the map has a method for, each with its method's arguments. */
 export type LayerCommand =
@@ -38,7 +45,14 @@ const sameExceptData = (before: SourceSpecification, after: SourceSpecification)
 };
 
 /** Commands the map has a method for; anything else (setLayerProperty, …) takes the full path. */
-export const LAYER_COMMANDS: ReadonlySet<string> = new Set<LayerCommand["command"]>(["addLayer", "removeLayer", "setPaintProperty", "setLayoutProperty", "setFilter", "setLayerZoomRange"]);
+export const LAYER_COMMANDS: ReadonlySet<string> = new Set<LayerCommand["command"]>([
+  "addLayer",
+  "removeLayer",
+  "setPaintProperty",
+  "setLayoutProperty",
+  "setFilter",
+  "setLayerZoomRange",
+]);
 
 /** The style-spec diff's untyped command, typed by its name (the one place that trusts the diff's shape). */
 function layerCommand(command: { command: string; args: unknown[] }): LayerCommand | null {

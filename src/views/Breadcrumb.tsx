@@ -18,7 +18,12 @@ export function Breadcrumb({ root, crumbs, onChoose }: BreadcrumbProps) {
       {crumbs.map((crumb, index) => (
         <span key={`${crumb.layer}:${crumb.id}`}>
           <span aria-hidden="true"> › </span>
-          <button type="button" onClick={() => onChoose(crumb)} disabled={index === crumbs.length - 1} aria-current={index === crumbs.length - 1 ? "location" : undefined}>
+          <button
+            type="button"
+            onClick={() => onChoose(crumb)}
+            disabled={index === crumbs.length - 1}
+            aria-current={index === crumbs.length - 1 ? "location" : undefined}
+          >
             {crumb.name}
           </button>
         </span>

@@ -6,7 +6,13 @@ import { LanguageContext } from "./i18n.ts";
 
 const error = new DataError(
   "compounds.geojson",
-  Array.from({ length: 12 }, (_, index) => ({ file: "compounds.geojson", feature: index, featureId: `c${index}`, field: "properties.households", message: "too small" })),
+  Array.from({ length: 12 }, (_, index) => ({
+    file: "compounds.geojson",
+    feature: index,
+    featureId: `c${index}`,
+    field: "properties.households",
+    message: "too small",
+  })),
   30,
 );
 
@@ -17,7 +23,7 @@ describe("DataProblems", () => {
   });
 
   it("names file, feature and field, and counts what it does not list", () => {
-    render(<DataProblems errors={[error]} warnings={["grids.geojson: layer \"grids\" has no features"]} />);
+    render(<DataProblems errors={[error]} warnings={['grids.geojson: layer "grids" has no features']} />);
     expect(screen.getByRole("alert").textContent).toContain("compounds.geojson feature #0 (c0), properties.households: too small");
     expect(screen.getAllByRole("listitem")).toHaveLength(10);
     expect(screen.getByText(/另有 20 处问题未列出/)).toBeTruthy();

@@ -104,28 +104,82 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
   const needsCommunities = areaColouring?.level === "communities" || selection?.layer === "streets" || selection?.layer === "communities";
-  const { engine, reports, city, counts, status, computing } = useReports({ manifestUrl, engineUrl, manifest, dataset, indicators, mapReady, needsCommunities, language });
+  const { engine, reports, city, counts, status, computing } = useReports({
+    manifestUrl,
+    engineUrl,
+    manifest,
+    dataset,
+    indicators,
+    mapReady,
+    needsCommunities,
+    language,
+  });
   const load = useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine });
   const engineReady = engine.isSuccess;
   const [hover, setHover] = useState<{ picked: PickedFeature | null; point: { x: number; y: number } }>({ picked: null, point: { x: 0, y: 0 } });
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const province = manifest?.area.level === "province";
-  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({ manifestUrl: engineUrl, selection, onSelectionChange: props.onSelectionChange, engineReady, province, bbox: manifest?.bbox, onFly: setFlyTarget });
+  const { selected, crumbs, select, selectUnit, chooseCrumb } = useSelection({
+    manifestUrl: engineUrl,
+    selection,
+    onSelectionChange: props.onSelectionChange,
+    engineReady,
+    province,
+    bbox: manifest?.bbox,
+    onFly: setFlyTarget,
+  });
   const selectedReport = useMemo(() => areaReportOf(reports, selected), [reports, selected]);
-  const search = useSearch({ manifestUrl, language, mapReady, dataset, indicators, workerReady: engineReady && manifest?.attributes !== undefined, selectUnit });
+  const search = useSearch({
+    manifestUrl,
+    language,
+    mapReady,
+    dataset,
+    indicators,
+    workerReady: engineReady && manifest?.attributes !== undefined,
+    selectUnit,
+  });
   const chooseGap = (gap: Gap) => selectUnit({ layer: LEVEL_LAYER[gap.level], id: gap.unitId, name: gap.unitName }, { position: gap.location, bbox: gap.bbox });
   // The gap list, charts and KPIs follow the selected area (a prefecture, district, street or community), else the dataset.
   const area = selected && isAreaLayer(selected.layer) ? selected : null;
   const areaCode = area?.id;
-  const whatIf = useWhatIf({ manifestUrl: engineUrl, whatIf: props.whatIf, onWhatIfChange: props.onWhatIfChange, engineReady, selected, language, wantsAccessBands: colouring === "stationAccess" });
+  const whatIf = useWhatIf({
+    manifestUrl: engineUrl,
+    whatIf: props.whatIf,
+    onWhatIfChange: props.onWhatIfChange,
+    engineReady,
+    selected,
+    language,
+    wantsAccessBands: colouring === "stationAccess",
+  });
   const { activePlan, serviceDistance } = whatIf;
   const gaps = useGapLists({ manifestUrl: engineUrl, engineReady, areaCode, kind: props.gapKind, markers: visibility.gaps, selected, plan: activePlan });
-  const { extras, choropleth, heights, matched } = useMapExtras({ reports, areaColouring, filters, colouring, visibility, shape, serviceDistance, bbox: manifest?.bbox, accessBands: whatIf.accessBands, plan: activePlan, gaps: gaps.markers, sandtable });
+  const { extras, choropleth, heights, matched } = useMapExtras({
+    reports,
+    areaColouring,
+    filters,
+    colouring,
+    visibility,
+    shape,
+    serviceDistance,
+    bbox: manifest?.bbox,
+    accessBands: whatIf.accessBands,
+    plan: activePlan,
+    gaps: gaps.markers,
+    sandtable,
+  });
   const enclosed = useEnclosed(engineUrl, shape, activePlan, engineReady);
   const charts = useChartData({ manifestUrl: engineUrl, engineReady, reports, areaCode, computing, onChooseUnit: chooseCrumb });
   // The KPI panel follows the selected area; in what-if mode it shows the whole plan's outcome.
-  const kpi = kpiView({ planned: whatIf.result?.city, area: area && { name: area.name, report: selectedReport }, root: { name: rootName, report: city }, afterLabel: t("whatIf.after") });
-  const legend = useLegend({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations, heightDomain: heights?.domain ?? null }, language);
+  const kpi = kpiView({
+    planned: whatIf.result?.city,
+    area: area && { name: area.name, report: selectedReport },
+    root: { name: rootName, report: city },
+    afterLabel: t("whatIf.after"),
+  });
+  const legend = useLegend(
+    { visibility, colouring, serviceDistance, areaColouring, choropleth, planned: whatIf.showsStations, heightDomain: heights?.domain ?? null },
+    language,
+  );
   const [adapter, setAdapter] = useState<MapAdapter>();
   const programmes = useProgrammes({ engineUrl, view: props.programmes, areaCode: areaCode ?? "", engineReady, adapter, language });
   const mapExtras = useMemo(
@@ -215,9 +269,25 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <aside className="explorer-side">
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
-          {selected ? <DetailCard selected={selected} report={selectedReport} language={language} onClose={() => select(null)} gaps={gaps.own} synthetic={manifest?.synthetic} /> : null}
+          {selected ? (
+            <DetailCard
+              selected={selected}
+              report={selectedReport}
+              language={language}
+              onClose={() => select(null)}
+              gaps={gaps.own}
+              synthetic={manifest?.synthetic}
+            />
+          ) : null}
           {shape ? <EnclosedPanel summary={enclosed.data} onClear={() => props.onShapeChange(null)} /> : null}
-          {kpi.hidden ? null : <KpiPanel unit={kpi.unit} status={kpi.unit ? undefined : status} scope={kpi.scope} thresholds={whatIf.result?.city ? { ...DEFAULT_THRESHOLDS, serviceDistanceMetres: serviceDistance } : DEFAULT_THRESHOLDS} />}
+          {kpi.hidden ? null : (
+            <KpiPanel
+              unit={kpi.unit}
+              status={kpi.unit ? undefined : status}
+              scope={kpi.scope}
+              thresholds={whatIf.result?.city ? { ...DEFAULT_THRESHOLDS, serviceDistanceMetres: serviceDistance } : DEFAULT_THRESHOLDS}
+            />
+          )}
           <ProgrammesPanel
             manifestUrl={manifestUrl}
             engineUrl={engineUrl}
@@ -230,7 +300,12 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
             diffPending={programmes.diffPending}
             arcCount={programmes.arcCount}
             synthetic={(manifest?.synthetic.attributes.length ?? 0) > 0}
-            onChooseUnit={(unit) => selectUnit({ layer: LEVEL_LAYER[unit.level], id: unit.code, name: unit.name }, unit.bbox && { position: [(unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2], bbox: unit.bbox })}
+            onChooseUnit={(unit) =>
+              selectUnit(
+                { layer: LEVEL_LAYER[unit.level], id: unit.code, name: unit.name },
+                unit.bbox && { position: [(unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2], bbox: unit.bbox },
+              )
+            }
             onExportChanges={adapter && mapReady && programmes.diff ? () => setChangesSheet(true) : undefined}
           />
           <ChartsPanel {...charts} scope={area?.name ?? rootName} indicator={props.chartIndicator} onIndicatorChange={props.onChartIndicatorChange} />

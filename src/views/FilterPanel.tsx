@@ -32,7 +32,9 @@ export function FilterPanel({ filters, onFiltersChange, areaColouring, matched }
         {t("filter.onlyGaps")}
       </label>
       <fieldset disabled={!areaColouring}>
-        <legend>{areaColouring ? `${t("filter.indicator")}:${indicatorLabel(t, areaColouring.indicator, "map")}` : `${t("filter.indicator")}(${t("area.label")})`}</legend>
+        <legend>
+          {areaColouring ? `${t("filter.indicator")}:${indicatorLabel(t, areaColouring.indicator, "map")}` : `${t("filter.indicator")}(${t("area.label")})`}
+        </legend>
         <div className="field-row">
           <select
             aria-label={t("filter.title")}
@@ -47,10 +49,21 @@ export function FilterPanel({ filters, onFiltersChange, areaColouring, matched }
             <option value="below">{t("filter.below")}</option>
             <option value="atLeast">{t("filter.atLeast")}</option>
           </select>
-          <input type="number" aria-label={t("filter.value")} value={shown} disabled={!filters.area} step={share ? 5 : 1} onChange={(event) => setValue(event.target.value)} />
+          <input
+            type="number"
+            aria-label={t("filter.value")}
+            value={shown}
+            disabled={!filters.area}
+            step={share ? 5 : 1}
+            onChange={(event) => setValue(event.target.value)}
+          />
           {share ? <span>%</span> : null}
         </div>
-        {matched && areaColouring ? <p className="filter-count" data-testid="filter-count">{t("filter.matches", { count: matched.count, total: matched.total, level: t(`layer.${areaColouring.level}`) })}</p> : null}
+        {matched && areaColouring ? (
+          <p className="filter-count" data-testid="filter-count">
+            {t("filter.matches", { count: matched.count, total: matched.total, level: t(`layer.${areaColouring.level}`) })}
+          </p>
+        ) : null}
       </fieldset>
     </section>
   );

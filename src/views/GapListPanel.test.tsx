@@ -66,7 +66,9 @@ describe("GapListPanel exports", () => {
     expect(engineGaps).toHaveBeenCalledWith({ areaCode: "530102" }, Number.MAX_SAFE_INTEGER, null);
     const files = unzipSync(new Uint8Array(await (download?.blob ?? new Blob()).arrayBuffer()));
     expect(strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array())).toContain("翠湖社区第1网格");
-    expect(strFromU8(files["xl/worksheets/sheet2.xml"] ?? new Uint8Array())).toContain("示意数据:网格的几何与属性(户数、党组织、网格、社工等)均为合成演示数据;乡镇(街道)的几何为合成演示数据");
+    expect(strFromU8(files["xl/worksheets/sheet2.xml"] ?? new Uint8Array())).toContain(
+      "示意数据:网格的几何与属性(户数、党组织、网格、社工等)均为合成演示数据;乡镇(街道)的几何为合成演示数据",
+    );
   });
 
   it("still downloads the CSV", async () => {

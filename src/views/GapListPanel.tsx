@@ -32,7 +32,20 @@ export interface GapListPanelProps {
   plan?: WhatIfPlan | null;
 }
 
-export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computing, language, asOf, kind, onKindChange, onChoose, synthetic, plan = null }: GapListPanelProps) {
+export function GapListPanel({
+  manifestUrl,
+  areaCode,
+  areaName,
+  enabled,
+  computing,
+  language,
+  asOf,
+  kind,
+  onKindChange,
+  onChoose,
+  synthetic,
+  plan = null,
+}: GapListPanelProps) {
   const t = useTranslate();
   const filter = { ...(areaCode ? { areaCode } : {}), ...(kind === "all" ? {} : { kinds: [kind] }) };
   const gaps = useGaps(manifestUrl, filter, enabled, plan);
@@ -44,7 +57,10 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
     downloadText(gapsToCsv(all.items, language, notes), `${t("gaps.title")}-${areaName}-${asOf}.csv`);
   };
   const exportXlsx = async () => {
-    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([import("./gap-xlsx.ts"), engineClient(manifestUrl).gaps(filter, Number.MAX_SAFE_INTEGER, scenario)]);
+    const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([
+      import("./gap-xlsx.ts"),
+      engineClient(manifestUrl).gaps(filter, Number.MAX_SAFE_INTEGER, scenario),
+    ]);
     const note = (synthetic ? syntheticNote(synthetic, t) : null) ?? undefined;
     const kindLabel = kind === "all" ? t("gaps.all") : t(`gap.${kind}` as MessageKey);
     const bytes = gapsToXlsx(all.items, { language, asOf, areaName, kindLabel, note });
@@ -72,7 +88,11 @@ export function GapListPanel({ manifestUrl, areaCode, areaName, enabled, computi
           {t("gaps.exportXlsx")}
         </button>
       </div>
-      {computing || (enabled && gaps.isPending) ? <p className="gap-status">{t("kpi.computing")}</p> : !enabled ? <p className="gap-status">{t("gaps.unavailable")}</p> : null}
+      {computing || (enabled && gaps.isPending) ? (
+        <p className="gap-status">{t("kpi.computing")}</p>
+      ) : !enabled ? (
+        <p className="gap-status">{t("gaps.unavailable")}</p>
+      ) : null}
       <ol className="gap-list">
         {gaps.data?.items.map((gap) => (
           <li key={gap.id}>

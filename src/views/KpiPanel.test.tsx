@@ -5,7 +5,23 @@ import { DEFAULT_THRESHOLDS, indicatorsOf, zeroTotals } from "../domain/indicato
 import { LanguageContext } from "./i18n.ts";
 import { KpiPanel } from "./KpiPanel.tsx";
 
-const totals = { ...zeroTotals(), compounds: 8, partyBranchKnown: 8, redPropertyKnown: 8, compoundsWithPartyBranch: 6, redPropertyCompounds: 2, compoundHouseholds: 800, households: 1000, unlocatedHouseholds: 200, stationAccessHouseholds: 250, targetStreets: 4, targetStreetsCovered: 3, streetsWithoutStation: 1, gridsWithoutWorker: 3, unassignedCompounds: 1234 };
+const totals = {
+  ...zeroTotals(),
+  compounds: 8,
+  partyBranchKnown: 8,
+  redPropertyKnown: 8,
+  compoundsWithPartyBranch: 6,
+  redPropertyCompounds: 2,
+  compoundHouseholds: 800,
+  households: 1000,
+  unlocatedHouseholds: 200,
+  stationAccessHouseholds: 250,
+  targetStreets: 4,
+  targetStreetsCovered: 3,
+  streetsWithoutStation: 1,
+  gridsWithoutWorker: 3,
+  unassignedCompounds: 1234,
+};
 const unit: UnitReport = Object.freeze({ code: "", name: "测试市", level: "city", parentCode: null, ...indicatorsOf(totals) });
 
 const reachDefinition = () => screen.getByText("社工站服务覆盖(户)").closest("[data-kpi]")?.getAttribute("title");

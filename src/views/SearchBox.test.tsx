@@ -6,17 +6,27 @@ import { SearchBox } from "./SearchBox.tsx";
 // Real names and codes from public/data/kunming (compound and station names are the demo
 // generator's); positions are placeholders.
 const ENTRIES: readonly SearchEntry[] = Object.freeze(
-  ([
-    ["street", "530102001", "华山街道", "五华区"],
-    ["community", "530102001001", "翠湖西路社区居民委员会", "五华区 › 华山街道"],
-    ["community", "530102001007", "翠湖社区居民委员会", "五华区 › 华山街道"],
-    ["compound", "530102001002-C004", "翠湖公寓", "华山街道 › 水晶宫社区居民委员会"],
-    ["compound", "530102001002-C007", "翠湖雅居", "华山街道 › 水晶宫社区居民委员会"],
-    ["station", "530102001007-R", "翠湖社区社工室", "华山街道 › 翠湖社区居民委员会"],
-  ] as const).map(([level, id, name, context]) => Object.freeze({ level, id, name, context, position: [102.7, 25.04] as [number, number], bbox: null })),
+  (
+    [
+      ["street", "530102001", "华山街道", "五华区"],
+      ["community", "530102001001", "翠湖西路社区居民委员会", "五华区 › 华山街道"],
+      ["community", "530102001007", "翠湖社区居民委员会", "五华区 › 华山街道"],
+      ["compound", "530102001002-C004", "翠湖公寓", "华山街道 › 水晶宫社区居民委员会"],
+      ["compound", "530102001002-C007", "翠湖雅居", "华山街道 › 水晶宫社区居民委员会"],
+      ["station", "530102001007-R", "翠湖社区社工室", "华山街道 › 翠湖社区居民委员会"],
+    ] as const
+  ).map(([level, id, name, context]) => Object.freeze({ level, id, name, context, position: [102.7, 25.04] as [number, number], bbox: null })),
 );
 const INDEX = buildSearchIndex(ENTRIES);
-const LABELS: Record<SearchLevel, string> = { prefecture: "州市", district: "区县", street: "街道", community: "社区", grid: "网格", compound: "小区", station: "社工站 / 社工室" };
+const LABELS: Record<SearchLevel, string> = {
+  prefecture: "州市",
+  district: "区县",
+  street: "街道",
+  community: "社区",
+  grid: "网格",
+  compound: "小区",
+  station: "社工站 / 社工室",
+};
 
 function setup() {
   const onChoose = vi.fn<(hit: SearchHit) => void>();
@@ -39,10 +49,11 @@ describe("SearchBox", () => {
     expect(input.getAttribute("aria-controls")).toBe(listbox.id);
     const groups = within(listbox).getAllByRole("group");
     expect(groups.map(headingOf)).toEqual(["社区", "小区", "社工站 / 社工室"]);
-    expect(within(groups[0] as HTMLElement).getAllByRole("option").map((option) => option.textContent)).toEqual([
-      "翠湖社区居民委员会五华区 › 华山街道",
-      "翠湖西路社区居民委员会五华区 › 华山街道",
-    ]);
+    expect(
+      within(groups[0] as HTMLElement)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["翠湖社区居民委员会五华区 › 华山街道", "翠湖西路社区居民委员会五华区 › 华山街道"]);
     expect(Array.from(listbox.querySelectorAll("mark"), (mark) => mark.textContent)).toEqual(["翠湖", "翠湖", "翠湖", "翠湖", "翠湖"]);
   });
 

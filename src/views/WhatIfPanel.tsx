@@ -36,7 +36,8 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
     ...plan.moved.map((move) => ({ id: move.id, text: t("whatIf.moved", { name: props.stationName(move.id) }) })),
     ...plan.removed.map((id) => ({ id, text: t("whatIf.removed", { name: props.stationName(id) }) })),
   ];
-  const undo = (id: string) => onPlanChange({ ...plan, moved: plan.moved.filter((move) => move.id !== id), removed: plan.removed.filter((removed) => removed !== id) });
+  const undo = (id: string) =>
+    onPlanChange({ ...plan, moved: plan.moved.filter((move) => move.id !== id), removed: plan.removed.filter((removed) => removed !== id) });
   return (
     <section className="panel what-if-panel" aria-label={t("whatIf.title")} data-testid="what-if-panel">
       <h2>
@@ -50,7 +51,14 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           <p className="what-if-hint">{t("whatIf.hint")}</p>
           <label className="what-if-distance">
             {t("whatIf.distance", { metres: plan.serviceDistance })}
-            <input type="range" min={300} max={3000} step={100} value={plan.serviceDistance} onChange={(event) => onPlanChange({ ...plan, serviceDistance: Number(event.target.value) })} />
+            <input
+              type="range"
+              min={300}
+              max={3000}
+              step={100}
+              value={plan.serviceDistance}
+              onChange={(event) => onPlanChange({ ...plan, serviceDistance: Number(event.target.value) })}
+            />
           </label>
           <div className="what-if-actions">
             <button type="button" onClick={props.onSuggest}>

@@ -99,7 +99,12 @@ export function useEngineSummary(manifestUrl: string, enabled = true) {
     queryFn: async () => {
       if (!asOf) return loadInEngine(manifestUrl);
       const base = datedUrl(manifestUrl, null);
-      await client.ensureQueryData({ queryKey: ["engine-summary", base], queryFn: () => loadInEngine(base), staleTime: Number.POSITIVE_INFINITY, retry: false });
+      await client.ensureQueryData({
+        queryKey: ["engine-summary", base],
+        queryFn: () => loadInEngine(base),
+        staleTime: Number.POSITIVE_INFINITY,
+        retry: false,
+      });
       return engineClient(manifestUrl).summary();
     },
     // Moving along the timeline keeps the last date's figures on screen until the next date's arrive.
@@ -128,7 +133,11 @@ export function useGaps(manifestUrl: string, filter: GapFilter, enabled: boolean
     enabled,
     // While a plan changes, keep showing the same area's list; another area's list never stands in.
     placeholderData: (previous, previousQuery) =>
-      previousQuery && JSON.stringify(previousQuery.queryKey.slice(0, 5)) === JSON.stringify(["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? ""]) ? previous : undefined,
+      previousQuery &&
+      JSON.stringify(previousQuery.queryKey.slice(0, 5)) ===
+        JSON.stringify(["engine-gaps", manifestUrl, filter.areaCode ?? "", (filter.kinds ?? []).join(","), filter.unitId ?? ""])
+        ? previous
+        : undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

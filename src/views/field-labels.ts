@@ -14,7 +14,16 @@ export function levelLabel(layer: LayerName, language: Language): string {
 }
 
 /** Fields where null means "nobody knows" (contract v2), not "none". */
-const UNKNOWABLE: ReadonlySet<string> = new Set(["partyBranch", "redProperty", "ownersCommittee", "bigPartyCommittee", "partyOrgType", "socialOrganisations", "volunteers", "certifiedWorkers"]);
+const UNKNOWABLE: ReadonlySet<string> = new Set([
+  "partyBranch",
+  "redProperty",
+  "ownersCommittee",
+  "bigPartyCommittee",
+  "partyOrgType",
+  "socialOrganisations",
+  "volunteers",
+  "certifiedWorkers",
+]);
 /** Fields that do not apply to a 自然村 (no property company, no owners' committee). */
 const ESTATE_ONLY: ReadonlySet<string> = new Set(["redProperty", "ownersCommittee"]);
 
@@ -37,7 +46,18 @@ export const CARD_FIELDS: Record<LayerName, readonly string[]> = {
   prefectures: ["code"],
   districts: ["code", "prefectureCode"],
   streets: ["code", "kind", "stationTarget", "districtCode"],
-  communities: ["code", "kind", "households", "population", "partyOrgType", "partyMembers", "bigPartyCommittee", "dualRegisteredMembers", "socialOrganisations", "volunteers"],
+  communities: [
+    "code",
+    "kind",
+    "households",
+    "population",
+    "partyOrgType",
+    "partyMembers",
+    "bigPartyCommittee",
+    "dualRegisteredMembers",
+    "socialOrganisations",
+    "volunteers",
+  ],
   grids: ["id", "communityCode", "households", "workers", "workerName", "staffedOn", "buildingLeaders"],
   compounds: ["id", "kind", "communityCode", "gridId", "households", "buildings", "partyBranch", "partyBranchSince", "redProperty", "ownersCommittee"],
   stations: ["id", "level", "streetCode", "communityCode", "socialWorkers", "certifiedWorkers", "openedOn"],

@@ -9,7 +9,9 @@ describe("gapsToCsv", () => {
     const csv = gapsToCsv([gap], "zh");
     expect(csv.startsWith("\uFEFF排名,缺口类型,严重程度,单位名称")).toBe(true);
     const [, row] = csv.trim().split("\r\n");
-    expect(row).toBe('1,网格无网格员,高,翠湖社区第1网格,530102001001-G01,530102,530102001,530102001001,820,"网格无网格员,涉及 820 户",1640,"820 × 2 = 1,640",102.7,25.04');
+    expect(row).toBe(
+      '1,网格无网格员,高,翠湖社区第1网格,530102001001-G01,530102,530102001,530102001001,820,"网格无网格员,涉及 820 户",1640,"820 × 2 = 1,640",102.7,25.04',
+    );
   });
   it("speaks English when asked", () => {
     expect(gapsToCsv([gap], "en")).toContain("Grid without a worker,High");

@@ -7,9 +7,25 @@ import { columnName, escapeXml, gapsToXlsx } from "./gap-xlsx.ts";
 
 const gap = SAMPLE_GRID_GAP;
 // A street-level gap has no community; its name carries every XML-special character and a control character.
-const street: Gap = Object.freeze({ ...gap, id: "street-no-station:530102002", kind: "street-no-station", level: "street", unitId: "530102002", unitName: 'A&B <街道> "新"\u0007', communityCode: null, households: 5000, score: 15000 });
+const street: Gap = Object.freeze({
+  ...gap,
+  id: "street-no-station:530102002",
+  kind: "street-no-station",
+  level: "street",
+  unitId: "530102002",
+  unitName: 'A&B <街道> "新"\u0007',
+  communityCode: null,
+  households: 5000,
+  score: 15000,
+});
 
-const info = Object.freeze({ language: "zh" as const, asOf: "2026-10-31", areaName: "五华区", kindLabel: "全部类型", note: "示意数据:街道、社区的几何为合成演示数据" });
+const info = Object.freeze({
+  language: "zh" as const,
+  asOf: "2026-10-31",
+  areaName: "五华区",
+  kindLabel: "全部类型",
+  note: "示意数据:街道、社区的几何为合成演示数据",
+});
 
 function unpack(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, strFromU8(data)]));
@@ -26,7 +42,15 @@ describe("gapsToXlsx", () => {
     const types = files["[Content_Types].xml"] ?? "";
     expect(types).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
     expect(types).toContain('PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"');
-    expect(Object.keys(files).toSorted()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+    expect(Object.keys(files).toSorted()).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
+    ]);
     for (const [path, xml] of Object.entries(files)) {
       const parsed = new DOMParser().parseFromString(xml, "application/xml");
       expect({ path, errors: parsed.getElementsByTagName("parsererror").length }).toEqual({ path, errors: 0 });
@@ -52,7 +76,7 @@ describe("gapsToXlsx", () => {
   });
 
   it("escapes XML-special characters, drops characters XML cannot hold and leaves a missing code empty", () => {
-    expect(sheet).toContain("<t xml:space=\"preserve\">A&amp;B &lt;街道&gt; &quot;新&quot;</t>");
+    expect(sheet).toContain('<t xml:space="preserve">A&amp;B &lt;街道&gt; &quot;新&quot;</t>');
     expect(sheet).not.toContain("\u0007");
     expect(sheet).not.toMatch(/<c r="H3"/);
     expect(escapeXml('<a href="x">&</a>')).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");

@@ -63,7 +63,9 @@ function sheetXml(rows: readonly GapCell[][], { widths, header, labels }: SheetO
   const frozen = header ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : "";
   const columns = widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("");
   const body = rows.map((row, rowIndex) => {
-    const cells = row.map((value, columnIndex) => cellXml(value, `${columnName(columnIndex)}${rowIndex + 1}`, (header && rowIndex === 0) || (labels && columnIndex === 0) ? BOLD : 0));
+    const cells = row.map((value, columnIndex) =>
+      cellXml(value, `${columnName(columnIndex)}${rowIndex + 1}`, (header && rowIndex === 0) || (labels && columnIndex === 0) ? BOLD : 0),
+    );
     return `<row r="${rowIndex + 1}">${cells.join("")}</row>`;
   });
   return (

@@ -166,7 +166,16 @@ const zhCore = {
 } as const;
 
 // Feature folders keep their own strings (one bundle per feature, same keys in both languages).
-const zh = { ...zhCore, ...chartMessages.zh, ...snapshotMessages.zh, ...wallMessages.zh, ...loadMessages.zh, ...importMessages.zh, ...programmeMessages.zh, ...fieldMessages.zh };
+const zh = {
+  ...zhCore,
+  ...chartMessages.zh,
+  ...snapshotMessages.zh,
+  ...wallMessages.zh,
+  ...loadMessages.zh,
+  ...importMessages.zh,
+  ...programmeMessages.zh,
+  ...fieldMessages.zh,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -236,7 +245,8 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "indicator.stationAccessRate": "Station reach (households)",
   "indicator.householdsPerWorker": "Households per grid worker",
   "indicator.dualRegisteredPer100Households": "Dual-registered members per 100 households",
-  "indicator.dualRegisteredPer100Households.definition": "Dual-registered members ÷ all households × 100 (the denominator is all households, those not on the map included, not party members)",
+  "indicator.dualRegisteredPer100Households.definition":
+    "Dual-registered members ÷ all households × 100 (the denominator is all households, those not on the map included, not party members)",
   "indicator.gridsWithoutWorker": "Grids without a worker",
   "indicator.unassignedCompounds": "Compounds in no grid",
   "card.gaps": "Gaps of this unit ({count})",
@@ -247,7 +257,8 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "shape.lasso": "Lasso",
   "shape.clear": "Clear shape",
   "sandtable.toggle": "3D sandtable",
-  "sandtable.hint": "Areas raised as columns: height and colour show the same indicator. Right-drag or Ctrl-drag to rotate; the compass (top right) resets north",
+  "sandtable.hint":
+    "Areas raised as columns: height and colour show the same indicator. Right-drag or Ctrl-drag to rotate; the compass (top right) resets north",
   "sandtable.height": "Column height: {indicator} ({low}–{high})",
   "enclosed.title": "Drawn area",
   "enclosed.computing": "Counting…",
@@ -308,13 +319,17 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "kpi.computing": "Computing…",
   "kpi.failed": "Indicators failed: {message}",
   "kpi.partyBranchCoverage": "Party coverage of compounds and villages",
-  "kpi.partyBranchCoverage.definition": "Compounds and natural villages with a party branch (or, in a village, a party group) ÷ those whose status is known; unknown ones are left out of the denominator",
+  "kpi.partyBranchCoverage.definition":
+    "Compounds and natural villages with a party branch (or, in a village, a party group) ÷ those whose status is known; unknown ones are left out of the denominator",
   "kpi.redPropertyRate": "Red-property rate",
-  "kpi.redPropertyRate.definition": "Compounds whose property company has a party organisation ÷ compounds with known status; natural villages do not apply, unknown ones are left out",
+  "kpi.redPropertyRate.definition":
+    "Compounds whose property company has a party organisation ÷ compounds with known status; natural villages do not apply, unknown ones are left out",
   "kpi.stationAccessRate": "Station reach (households)",
-  "kpi.stationAccessRate.definition": "Households within {metres} m of a serving station or room ÷ all households (households not on the map count as not reached; straight line from the compound's or village's centre)",
+  "kpi.stationAccessRate.definition":
+    "Households within {metres} m of a serving station or room ÷ all households (households not on the map count as not reached; straight line from the compound's or village's centre)",
   "kpi.streetsWithoutStation": "Townships missing a station",
-  "kpi.streetsWithoutStation.definition": "Townships in the full-coverage target with no serving township station (no social worker, or opened after the data date, does not count); the target is 0",
+  "kpi.streetsWithoutStation.definition":
+    "Townships in the full-coverage target with no serving township station (no social worker, or opened after the data date, does not count); the target is 0",
   "kpi.gridsWithoutWorker": "Grids without a worker",
   "kpi.gridsWithoutWorker.definition": "Grids with no grid worker",
   "kpi.unassignedCompounds": "Compounds in no grid",
@@ -322,10 +337,20 @@ const enCore: Record<keyof typeof zhCore, string> = {
   "kpi.stationCoverage": "Township station coverage",
   "kpi.stationCoverage.definition": "Townships with a serving station ÷ townships in the full-coverage target",
   "kpi.unlocatedHouseholds": "Households not on the map",
-  "kpi.unlocatedHouseholds.definition": "Households a village or community declares minus those placed in its compounds and natural villages; they count in all households but are not on the map",
+  "kpi.unlocatedHouseholds.definition":
+    "Households a village or community declares minus those placed in its compounds and natural villages; they count in all households but are not on the map",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...chartMessages.en, ...snapshotMessages.en, ...wallMessages.en, ...loadMessages.en, ...importMessages.en, ...programmeMessages.en, ...fieldMessages.en };
+const en: Record<MessageKey, string> = {
+  ...enCore,
+  ...chartMessages.en,
+  ...snapshotMessages.en,
+  ...wallMessages.en,
+  ...loadMessages.en,
+  ...importMessages.en,
+  ...programmeMessages.en,
+  ...fieldMessages.en,
+};
 
 const messages: Record<Language, Record<MessageKey, string>> = { zh, en };
 

@@ -11,7 +11,10 @@ const speak = (language: Language) => (key: Parameters<typeof translate>[1], val
 describe("indicator texts", () => {
   it.each(LANGUAGES)("gives every indicator a label in each place and a definition in %s", (language) => {
     const t = speak(language);
-    const texts = INDICATOR_IDS.flatMap((id) => [...PLACES.map((place) => ({ of: `${id} in ${place}`, text: indicatorLabel(t, id, place) })), { of: `${id} definition`, text: indicatorDefinition(t, id) }]);
+    const texts = INDICATOR_IDS.flatMap((id) => [
+      ...PLACES.map((place) => ({ of: `${id} in ${place}`, text: indicatorLabel(t, id, place) })),
+      { of: `${id} definition`, text: indicatorDefinition(t, id) },
+    ]);
     // Empty, a bare message key, or a placeholder left unfilled.
     expect(texts.filter(({ text }) => text === "" || /^[\w-]+\.[\w.]+$|\{\w+\}/.test(text))).toEqual([]);
   });
@@ -39,6 +42,8 @@ describe("indicator texts", () => {
 
   it("names the households-per-worker standard in force", () => {
     expect(indicatorDefinition(speak("zh"), "householdsPerWorker")).toMatch(/标准为每人 500 户/);
-    expect(indicatorDefinition(speak("en"), "householdsPerWorker", { ...DEFAULT_THRESHOLDS, householdsPerWorker: 350 })).toMatch(/the standard is 350 per worker/);
+    expect(indicatorDefinition(speak("en"), "householdsPerWorker", { ...DEFAULT_THRESHOLDS, householdsPerWorker: 350 })).toMatch(
+      /the standard is 350 per worker/,
+    );
   });
 });

@@ -16,11 +16,19 @@ describe("kpiView", () => {
   });
 
   it("hides the panel for a selected area whose card holds its KPIs", () => {
-    expect(kpiView({ planned: undefined, area: { name: "五华区", report: district }, root, afterLabel: "规划后" })).toEqual({ unit: district, scope: "五华区", hidden: true });
+    expect(kpiView({ planned: undefined, area: { name: "五华区", report: district }, root, afterLabel: "规划后" })).toEqual({
+      unit: district,
+      scope: "五华区",
+      hidden: true,
+    });
   });
 
   it("shows the whole dataset while the selected area's report is not known yet", () => {
-    expect(kpiView({ planned: undefined, area: { name: "五华区", report: undefined }, root, afterLabel: "规划后" })).toEqual({ unit: city, scope: "昆明市", hidden: false });
+    expect(kpiView({ planned: undefined, area: { name: "五华区", report: undefined }, root, afterLabel: "规划后" })).toEqual({
+      unit: city,
+      scope: "昆明市",
+      hidden: false,
+    });
   });
 
   it("shows a plan's outcome for the whole dataset, even with an area selected", () => {
@@ -30,6 +38,10 @@ describe("kpiView", () => {
   });
 
   it("has nothing to show before the dataset's report arrives", () => {
-    expect(kpiView({ planned: undefined, area: null, root: { name: "", report: undefined }, afterLabel: "规划后" })).toEqual({ unit: undefined, scope: "", hidden: false });
+    expect(kpiView({ planned: undefined, area: null, root: { name: "", report: undefined }, afterLabel: "规划后" })).toEqual({
+      unit: undefined,
+      scope: "",
+      hidden: false,
+    });
   });
 });

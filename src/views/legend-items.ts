@@ -69,7 +69,8 @@ function areaItems(choropleth: Choropleth, t: Translate): LegendItem[] {
 export function legendGroups(state: LegendState, t: Translate): LegendGroup[] {
   const { visibility } = state;
   const groups: LegendGroup[] = [];
-  if (state.planned) groups.push({ id: "planned", title: t("legend.planned"), items: [{ label: t("legend.planned"), colour: palette.selection, shape: "ring" }] });
+  if (state.planned)
+    groups.push({ id: "planned", title: t("legend.planned"), items: [{ label: t("legend.planned"), colour: palette.selection, shape: "ring" }] });
   if (visibility.gaps) {
     groups.push({
       id: "gaps",
@@ -92,18 +93,36 @@ export function legendGroups(state: LegendState, t: Translate): LegendGroup[] {
     });
   }
   if (visibility.serviceAreas) {
-    groups.push({ id: "serviceAreas", title: t("layer.serviceAreas"), items: [{ label: t("legend.serviceArea", { metres: state.serviceDistance }), colour: rgbaToCss(palette.serviceAreaLine), shape: "ring" }] });
+    groups.push({
+      id: "serviceAreas",
+      title: t("layer.serviceAreas"),
+      items: [{ label: t("legend.serviceArea", { metres: state.serviceDistance }), colour: rgbaToCss(palette.serviceAreaLine), shape: "ring" }],
+    });
   }
-  if (visibility.compounds) groups.push({ id: "compounds", title: t(`colouring.${state.colouring}`), items: compoundItems(state.colouring, state.serviceDistance, t) });
-  if (visibility.grids) groups.push({ id: "grids", title: t("layer.grids"), items: [{ label: t("layer.grids"), colour: rgbaToCss(palette.gridLine), shape: "line" }] });
-  if (visibility.communities) groups.push({ id: "communities", title: t("layer.communities"), items: [{ label: t("layer.communities"), colour: rgbaToCss(palette.communityLine), shape: "line" }] });
-  if (visibility.streets) groups.push({ id: "streets", title: t("layer.streets"), items: [{ label: t("layer.streets"), colour: rgbaToCss(palette.streetLine), shape: "line" }] });
+  if (visibility.compounds)
+    groups.push({ id: "compounds", title: t(`colouring.${state.colouring}`), items: compoundItems(state.colouring, state.serviceDistance, t) });
+  if (visibility.grids)
+    groups.push({ id: "grids", title: t("layer.grids"), items: [{ label: t("layer.grids"), colour: rgbaToCss(palette.gridLine), shape: "line" }] });
+  if (visibility.communities)
+    groups.push({
+      id: "communities",
+      title: t("layer.communities"),
+      items: [{ label: t("layer.communities"), colour: rgbaToCss(palette.communityLine), shape: "line" }],
+    });
+  if (visibility.streets)
+    groups.push({ id: "streets", title: t("layer.streets"), items: [{ label: t("layer.streets"), colour: rgbaToCss(palette.streetLine), shape: "line" }] });
   if (state.areaColouring && state.choropleth) {
     const level = t(`layer.${state.areaColouring.level}`);
     const indicator = state.areaColouring.indicator;
     const domain = state.heightDomain;
     const format = INDICATORS[indicator].format;
-    const note = domain ? t("sandtable.height", { indicator: indicatorLabel(t, indicator, "map"), low: formatIndicatorValue(domain[0], format), high: formatIndicatorValue(domain[1], format) }) : undefined;
+    const note = domain
+      ? t("sandtable.height", {
+          indicator: indicatorLabel(t, indicator, "map"),
+          low: formatIndicatorValue(domain[0], format),
+          high: formatIndicatorValue(domain[1], format),
+        })
+      : undefined;
     groups.push({ id: "areas", title: `${level} · ${indicatorLabel(t, indicator, "map")}`, items: areaItems(state.choropleth, t), ...(note ? { note } : {}) });
   }
   return groups;

@@ -8,7 +8,10 @@ import { legendGroups, type LegendGroup, type LegendState } from "./legend-items
 export function useLegend(state: LegendState, language: Language): LegendGroup[] {
   const { visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain } = state;
   return useMemo(
-    () => legendGroups({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain }, (key, values) => translate(language, key, values)),
+    () =>
+      legendGroups({ visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain }, (key, values) =>
+        translate(language, key, values),
+      ),
     [visibility, colouring, serviceDistance, areaColouring, choropleth, planned, heightDomain, language],
   );
 }

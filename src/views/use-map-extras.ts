@@ -55,15 +55,27 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
     return (areaColouring.level === "streets" ? reports.streets : reports.communities) ?? [];
   }, [areaColouring, reports]);
   const choropleth = useMemo(
-    () => (areaColouring && areaReports.length > 0 ? buildChoropleth(areaColouring.indicator, areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] }))) : null),
+    () =>
+      areaColouring && areaReports.length > 0
+        ? buildChoropleth(
+            areaColouring.indicator,
+            areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] })),
+          )
+        : null,
     [areaColouring, areaReports],
   );
   const heights = useMemo(
-    () => (input.sandtable && areaColouring && areaReports.length > 0 ? heightScale(areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] }))) : null),
+    () =>
+      input.sandtable && areaColouring && areaReports.length > 0
+        ? heightScale(areaReports.map((report) => ({ code: report.code, value: report[areaColouring.indicator] })))
+        : null,
     [input.sandtable, areaColouring, areaReports],
   );
   const height = useMemo(() => (heights ? extrusionHeight(heights, latitude) : null), [heights, latitude]);
-  const matching = useMemo(() => (areaColouring && filters.area ? matchingAreas(areaReports, areaColouring.indicator, filters.area) : null), [areaColouring, areaReports, filters.area]);
+  const matching = useMemo(
+    () => (areaColouring && filters.area ? matchingAreas(areaReports, areaColouring.indicator, filters.area) : null),
+    [areaColouring, areaReports, filters.area],
+  );
   const wantsBands = colouring === "stationAccess";
   const gapMarkers = useMemo(
     () => (visibility.gaps && gaps ? gaps.map((gap) => ({ id: gap.id, position: gap.location, severity: gap.severity })) : undefined),
@@ -79,7 +91,21 @@ export function useMapExtras(input: MapExtrasInput): MapExtrasResult {
       ...(plan ? { stationEdits: { removed: plan.removed, moved: plan.moved } } : {}),
       shape,
     }),
-    [areaColouring, choropleth, matching, height, wantsBands, accessBands, filters.onlyGaps, visibility.serviceAreas, serviceDistance, latitude, gapMarkers, plan, shape],
+    [
+      areaColouring,
+      choropleth,
+      matching,
+      height,
+      wantsBands,
+      accessBands,
+      filters.onlyGaps,
+      visibility.serviceAreas,
+      serviceDistance,
+      latitude,
+      gapMarkers,
+      plan,
+      shape,
+    ],
   );
   const matched = matching ? { count: matching.length, total: areaReports.length } : null;
   return { extras, choropleth, heights, matched };

@@ -30,7 +30,12 @@ export interface ReportsOptions {
   language: Language;
 }
 
-const REPORT_LISTS: Partial<Record<LayerName, keyof ExplorerReports>> = { prefectures: "prefectures", districts: "districts", streets: "streets", communities: "communities" };
+const REPORT_LISTS: Partial<Record<LayerName, keyof ExplorerReports>> = {
+  prefectures: "prefectures",
+  districts: "districts",
+  streets: "streets",
+  communities: "communities",
+};
 
 /** The report of a selected area (prefecture, county, township or community); undefined for any other unit or while unknown. */
 export function areaReportOf(reports: ExplorerReports | undefined, selected: { layer: LayerName; id: string } | null): UnitReport | undefined {
@@ -38,7 +43,16 @@ export function areaReportOf(reports: ExplorerReports | undefined, selected: { l
   return list ? reports?.[list]?.find((unit) => unit.code === selected.id) : undefined;
 }
 
-export function useReports({ manifestUrl, engineUrl = manifestUrl, manifest, dataset, indicators: fileIndicators, mapReady, needsCommunities, language }: ReportsOptions) {
+export function useReports({
+  manifestUrl,
+  engineUrl = manifestUrl,
+  manifest,
+  dataset,
+  indicators: fileIndicators,
+  mapReady,
+  needsCommunities,
+  language,
+}: ReportsOptions) {
   // A tiled dataset's precomputed indicators are its own date's: an earlier date waits for the engine.
   const indicators = dateOf(engineUrl) ? undefined : fileIndicators;
   // The worker analyses every dataset: GeoJSON ones from their layers, tiled ones from their

@@ -29,8 +29,12 @@ export type SearchState = Pick<SearchBoxProps, "index" | "remote" | "onChoose" |
 const LIMIT = 8;
 
 /** Entries of the local index: a tiled dataset's district and street label points, else every unit of the loaded layers. */
-export function localSearchEntries(dataset: Dataset | undefined, indicators: { labels: ReadonlyArray<IndicatorsFile["labels"][number]> } | undefined): SearchEntry[] | undefined {
-  if (indicators) return indicators.labels.map((label) => ({ level: label.level, id: label.code, name: label.name, context: "", position: label.position, bbox: null }));
+export function localSearchEntries(
+  dataset: Dataset | undefined,
+  indicators: { labels: ReadonlyArray<IndicatorsFile["labels"][number]> } | undefined,
+): SearchEntry[] | undefined {
+  if (indicators)
+    return indicators.labels.map((label) => ({ level: label.level, id: label.code, name: label.name, context: "", position: label.position, bbox: null }));
   return dataset ? searchEntriesFromLayers(dataset.layers) : undefined;
 }
 
@@ -44,7 +48,10 @@ export function useSearch(options: SearchOptions): SearchState {
   }, [mapReady, dataset, indicators]);
   const [query, setQuery] = useState("");
   const workerSearch = useWorkerSearch(manifestUrl, query, LIMIT, workerReady);
-  const remote = useMemo(() => (workerReady ? { groups: query.trim() === "" ? [] : (workerSearch.data ?? []), onQuery: setQuery } : undefined), [workerReady, query, workerSearch.data]);
+  const remote = useMemo(
+    () => (workerReady ? { groups: query.trim() === "" ? [] : (workerSearch.data ?? []), onQuery: setQuery } : undefined),
+    [workerReady, query, workerSearch.data],
+  );
   const labels = useMemo(() => levelLabels(language), [language]);
   const onChoose = (hit: SearchHit) => selectUnit({ layer: LEVEL_LAYER[hit.level], id: hit.id, name: hit.name }, { position: hit.position, bbox: hit.bbox });
   return { index, remote, onChoose, levelLabels: labels };

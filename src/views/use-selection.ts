@@ -62,7 +62,9 @@ export function useSelection(options: SelectionOptions): SelectionState {
   const selected = useMemo((): PickedFeature | null => {
     if (!selection) return null;
     if (picked && picked.layer === selection.layer && picked.id === selection.id) return picked;
-    return info && info.layer === selection.layer && info.id === selection.id ? { layer: info.layer, id: info.id, name: info.name, properties: info.properties } : null;
+    return info && info.layer === selection.layer && info.id === selection.id
+      ? { layer: info.layer, id: info.id, name: info.name, properties: info.properties }
+      : null;
   }, [selection, picked, info]);
   const province = options.province;
   const crumbs = useMemo(

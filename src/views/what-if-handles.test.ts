@@ -6,7 +6,10 @@ import { EMPTY_PLAN } from "./what-if-plan.ts";
 const plan = Object.freeze({
   ...EMPTY_PLAN,
   planned: Object.freeze([Object.freeze([102.7, 25.0]), Object.freeze([102.8, 25.1])]) as Array<[number, number]>,
-  moved: Object.freeze([Object.freeze({ id: "ST-2", position: Object.freeze([102.9, 25.2]) as [number, number] })]) as Array<{ id: string; position: [number, number] }>,
+  moved: Object.freeze([Object.freeze({ id: "ST-2", position: Object.freeze([102.9, 25.2]) as [number, number] })]) as Array<{
+    id: string;
+    position: [number, number];
+  }>,
 });
 const stations: StationInfo = Object.freeze({
   "ST-1": Object.freeze({ name: "翠湖社工站", position: Object.freeze([102.71, 25.05]) as [number, number] }),

@@ -22,7 +22,12 @@ export function touchedStationIds(plan: Pick<WhatIfPlan, "moved" | "removed">, f
  * Planned stations are labelled by number, moved ones by name (their id until the name is known).
  * The focused station gets a handle once its place is known, unless it already has one as moved.
  */
-export function planHandles(plan: Pick<WhatIfPlan, "planned" | "moved">, focused: FocusedStation | null, stations: StationInfo | undefined, label: (name: string) => string): WhatIfHandle[] {
+export function planHandles(
+  plan: Pick<WhatIfPlan, "planned" | "moved">,
+  focused: FocusedStation | null,
+  stations: StationInfo | undefined,
+  label: (name: string) => string,
+): WhatIfHandle[] {
   const handles: WhatIfHandle[] = plan.planned.map((position, index) => ({ id: plannedId(index), position, label: label(`${index + 1}`) }));
   for (const move of plan.moved) handles.push({ id: move.id, position: move.position, label: label(stations?.[move.id]?.name ?? move.id) });
   const focusedPlace = focused && !plan.moved.some((move) => move.id === focused.id) ? stations?.[focused.id]?.position : undefined;

@@ -11,7 +11,10 @@ describe("what-if plan", () => {
   });
 
   it("moves a planned station in place and records an existing one as moved once", () => {
-    expect(moveStation(plan, "planned-2", [1, 2]).planned).toEqual([[102.7, 25.0], [1, 2]]);
+    expect(moveStation(plan, "planned-2", [1, 2]).planned).toEqual([
+      [102.7, 25.0],
+      [1, 2],
+    ]);
     const twice = moveStation(moveStation(plan, "s1", [1, 1]), "s1", [2, 2]);
     expect(twice.moved).toEqual([{ id: "s1", position: [2, 2] }]);
   });

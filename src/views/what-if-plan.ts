@@ -27,7 +27,13 @@ export function scenarioOf(plan: WhatIfPlan): Scenario {
   const edits: StationEdit[] = [
     ...plan.removed.map((id): StationEdit => ({ type: "remove", id })),
     ...plan.moved.map(({ id, position: [longitude, latitude] }): StationEdit => ({ type: "move", id, longitude, latitude })),
-    ...plan.planned.map(([longitude, latitude], index): StationEdit => ({ type: "add", id: plannedId(index), name: `规划站点 ${index + 1}`, longitude, latitude })),
+    ...plan.planned.map(([longitude, latitude], index): StationEdit => ({
+      type: "add",
+      id: plannedId(index),
+      name: `规划站点 ${index + 1}`,
+      longitude,
+      latitude,
+    })),
   ];
   return { edits, thresholds: { serviceDistanceMetres: plan.serviceDistance } };
 }

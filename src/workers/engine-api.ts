@@ -93,7 +93,12 @@ export function createEngine() {
   let searchIndex: { model: Analysis["model"]; index: SearchIndex } | undefined;
   /** The load in progress: a call that needs the model (the import's outlines) waits for it. */
   let loading: Promise<void> | undefined;
-  const loadNow = async (manifestUrl: string, thresholds: Thresholds, strict: boolean, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> => {
+  const loadNow = async (
+    manifestUrl: string,
+    thresholds: Thresholds,
+    strict: boolean,
+    onProgress?: (progress: LoadProgress) => void,
+  ): Promise<EngineSummary> => {
     // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
     const report = (progress: LoadProgress) => void onProgress?.(progress);
     const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
@@ -211,7 +216,9 @@ export function createEngine() {
       // saves the one spatial join, seconds at province scale).
       const original = loaded ?? now;
       const access = targetIndicator(target) === "stationAccessRate" ? undefined : original.access;
-      const analyses = dates.map((date) => (date === now.model.asOf ? now : date >= manifestAsOf ? original : analyzeModel(modelAsOf(original.model, date), now.thresholds, access)));
+      const analyses = dates.map((date) =>
+        date === now.model.asOf ? now : date >= manifestAsOf ? original : analyzeModel(modelAsOf(original.model, date), now.thresholds, access),
+      );
       return progressOf(analyses, target, withinArea);
     },
     /** What changed from `from` to the date in force, unit by unit at `level`, by `indicator`. */
@@ -241,7 +248,12 @@ export function createEngine() {
      * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the
      * whole load and the last good analysis stays, instead of being analysed as empty.
      */
-    async load(manifestUrl: string, thresholds: Thresholds = DEFAULT_THRESHOLDS, strict = false, onProgress?: (progress: LoadProgress) => void): Promise<EngineSummary> {
+    async load(
+      manifestUrl: string,
+      thresholds: Thresholds = DEFAULT_THRESHOLDS,
+      strict = false,
+      onProgress?: (progress: LoadProgress) => void,
+    ): Promise<EngineSummary> {
       const pending = loadNow(manifestUrl, thresholds, strict, onProgress);
       loading = pending.then(
         () => undefined,
@@ -301,7 +313,10 @@ export function createEngine() {
     async areaOutlines(layer: "districts" | "streets" | "communities"): Promise<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>> {
       if (!base) await loading;
       const rows: ReadonlyArray<{ code: string; name: string; geometry: Polygon | MultiPolygon }> = current().model[layer];
-      return { type: "FeatureCollection", features: rows.map((row) => ({ type: "Feature", properties: { code: row.code, name: row.name }, geometry: row.geometry })) };
+      return {
+        type: "FeatureCollection",
+        features: rows.map((row) => ({ type: "Feature", properties: { code: row.code, name: row.name }, geometry: row.geometry })),
+      };
     },
     describe(layer: LayerName, id: string): UnitInfo | null {
       return describeUnit(current().model, layer, id);
@@ -309,10 +324,12 @@ export function createEngine() {
     /** Several units of one layer (the stations a what-if plan moves), keyed by id; unknown ids left out. */
     describeAll(layer: LayerName, ids: readonly string[]): Record<string, UnitInfo> {
       const model = current().model;
-      return Object.fromEntries(ids.flatMap((id) => {
-        const info = describeUnit(model, layer, id);
-        return info ? [[id, info]] : [];
-      }));
+      return Object.fromEntries(
+        ids.flatMap((id) => {
+          const info = describeUnit(model, layer, id);
+          return info ? [[id, info]] : [];
+        }),
+      );
     },
     /** The pages of an atlas: each unit of `scope` in `area`, with its outline and figures. */
     atlasUnits(scope: AtlasScope, area: AtlasArea): AtlasUnit[] {

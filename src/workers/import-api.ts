@@ -34,7 +34,12 @@ export type WorkerImportOptions = Omit<ImportOptions, "signal" | "onProgress">;
 export type WorkerImportResult = Omit<ImportResult, "collection"> & { json: Uint8Array };
 
 export const importApi = {
-  async run(files: File[], options: WorkerImportOptions, context: ImportContext | undefined, onProgress?: (progress: ImportProgress) => void): Promise<WorkerImportResult> {
+  async run(
+    files: File[],
+    options: WorkerImportOptions,
+    context: ImportContext | undefined,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<WorkerImportResult> {
     let last = 0;
     // At most ten progress messages a second cross to the page.
     const throttled = (progress: ImportProgress) => {

@@ -94,11 +94,14 @@ describe("search", () => {
     // After the flight the camera is over the community.
     const [west, south, east, north] = bboxOf(community.geometry as Polygon | MultiPolygon);
     await expect
-      .poll(() => {
-        const match = /map=([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(page.url());
-        const [zoom, latitude, longitude] = (match?.slice(1) ?? []).map(Number);
-        return zoom !== undefined && zoom > 12 && latitude! > south && latitude! < north && longitude! > west && longitude! < east;
-      }, { timeout: 15_000 })
+      .poll(
+        () => {
+          const match = /map=([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(page.url());
+          const [zoom, latitude, longitude] = (match?.slice(1) ?? []).map(Number);
+          return zoom !== undefined && zoom > 12 && latitude! > south && latitude! < north && longitude! > west && longitude! < east;
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     await page.close();
   });

@@ -16,8 +16,6 @@ const GEOJSON_DATASET = "data/kunming/manifest.json";
 /** The street of the import corpus (scripts/make-import-corpus.ts). */
 const CORPUS_STREET = "530102001";
 
-
-
 /** Drops fixture files (served under fixtures/import/) onto the page, as a drag from the desktop would. */
 async function dropFiles(page: Page, paths: string[]): Promise<void> {
   await page.evaluate(async (names) => {
@@ -32,13 +30,28 @@ async function dropFiles(page: Page, paths: string[]): Promise<void> {
 }
 
 const kpi = (page: Page, field: string) => page.locator(`[data-kpi="${field}"] dd`).textContent();
-const settledKpis = (page: Page) => page.waitForFunction(() => { const panel = document.querySelector('[data-testid="kpi-panel"]'); return panel !== null && !panel.textContent?.includes("…"); }, undefined, { timeout: 90_000 });
+const settledKpis = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const panel = document.querySelector('[data-testid="kpi-panel"]');
+      return panel !== null && !panel.textContent?.includes("…");
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
 
 describe("import in the app", () => {
   it("checks dropped files, draws them in the right place, recomputes the KPIs and keeps them across a reload", async () => {
     // A compound of the corpus street with no party branch: the GCJ-02 file gives it one.
-    interface Compound { id: string; communityCode: string; partyBranch: boolean | null }
-    const compound = largest(readLayer<Compound>("compounds").features, (properties) => properties.communityCode.startsWith(CORPUS_STREET) && properties.partyBranch === false);
+    interface Compound {
+      id: string;
+      communityCode: string;
+      partyBranch: boolean | null;
+    }
+    const compound = largest(
+      readLayer<Compound>("compounds").features,
+      (properties) => properties.communityCode.startsWith(CORPUS_STREET) && properties.partyBranch === false,
+    );
     const [longitude, latitude] = centre(compound);
     const camera = `#map=17/${latitude}/${longitude}&layers=compounds`;
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
@@ -51,7 +64,9 @@ describe("import in the app", () => {
 
     await dropFiles(page, ["communities-gbk.zip", "compounds-gcj02.geojson"]);
     await page.getByTestId("import-panel").waitFor();
-    await expect.poll(() => page.getByTestId("import-layer").evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value))).toEqual(["communities", "compounds"]);
+    await expect
+      .poll(() => page.getByTestId("import-layer").evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value)))
+      .toEqual(["communities", "compounds"]);
     await page.getByTestId("import-run").click();
     await page.getByTestId("import-report-compounds").waitFor({ timeout: 60_000 });
     const communities = await page.getByTestId("import-report-communities").textContent();
@@ -89,7 +104,15 @@ describe("import in the app", () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL(`./?data=${GEOJSON_DATASET}`, baseUrl).href);
     await waitForMapReady(page);
-    const files = ["bad/page.json", "bad/picture.geojson", "bad/empty.geojson", "bad/no-shapefile.zip", "bad/not-json.geojson", "bad/truncated.geojson", "bad/problems.geojson"];
+    const files = [
+      "bad/page.json",
+      "bad/picture.geojson",
+      "bad/empty.geojson",
+      "bad/no-shapefile.zip",
+      "bad/not-json.geojson",
+      "bad/truncated.geojson",
+      "bad/problems.geojson",
+    ];
     await dropFiles(page, files);
     const layers = page.getByTestId("import-layer");
     await expect.poll(() => layers.count()).toBe(files.length);
@@ -98,7 +121,8 @@ describe("import in the app", () => {
     const report = page.getByTestId("import-report-compounds");
     await report.waitFor({ timeout: 60_000 });
     const text = await report.textContent();
-    for (const words of ["page.json", "这是一个网页(HTML)", "这是一张图片(PNG)", "文件是空的", "压缩包里没有 Shapefile", "不是有效的 JSON", "文件不完整"]) expect(text).toContain(words);
+    for (const words of ["page.json", "这是一个网页(HTML)", "这是一张图片(PNG)", "文件是空的", "压缩包里没有 Shapefile", "不是有效的 JSON", "文件不完整"])
+      expect(text).toContain(words);
     // The valid features of problems.geojson and those before the cut in truncated.geojson load.
     expect(text).toMatch(/可载入 [1-9]\d* 个/);
     // A name that looks like a formula is shown as text.
@@ -114,7 +138,9 @@ describe("import in the app", () => {
     // About 30 MB: the demo's compounds three times over, under new ids.
     const bytes = await page.evaluate(async () => {
       const source = (await (await fetch("data/kunming/compounds.geojson")).json()) as { features: { properties: Record<string, unknown> }[] };
-      const features = [0, 1, 2].flatMap((copy) => source.features.map((feature) => ({ ...feature, properties: { ...feature.properties, id: `${String(feature.properties.id)}-${copy}` } })));
+      const features = [0, 1, 2].flatMap((copy) =>
+        source.features.map((feature) => ({ ...feature, properties: { ...feature.properties, id: `${String(feature.properties.id)}-${copy}` } })),
+      );
       const file = new File([JSON.stringify({ type: "FeatureCollection", features })], "小区-大文件.geojson");
       const transfer = new DataTransfer();
       transfer.items.add(file);
@@ -125,7 +151,9 @@ describe("import in the app", () => {
     await page.getByTestId("import-run").click();
     const progress = page.getByTestId("import-progress");
     await progress.waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator('[data-testid="import-progress"] progress').evaluate((element) => (element as HTMLProgressElement).value), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="import-progress"] progress').evaluate((element) => (element as HTMLProgressElement).value), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     // The page answers while the worker parses.
     const started = Date.now();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));

@@ -42,7 +42,10 @@ function blend(colour: Pixel, alpha: number, background: Pixel = hexToPixel(pale
 const rgba = (colour: Rgba): Pixel => blend({ red: colour[0], green: colour[1], blue: colour[2] }, colour[3] / 255);
 
 describe("area choropleth", () => {
-  const choropleth = buildChoropleth("partyBranchCoverage", report.communities.map((unit) => ({ code: unit.code, value: unit.partyBranchCoverage })));
+  const choropleth = buildChoropleth(
+    "partyBranchCoverage",
+    report.communities.map((unit) => ({ code: unit.code, value: unit.partyBranchCoverage })),
+  );
   const communities = readLayer<{ code: string }>("communities").features;
 
   it("fills communities in the colour of their class, darkest where coverage is lowest", async () => {
@@ -55,7 +58,9 @@ describe("area choropleth", () => {
     const lowPoint = await screenPoint(page, [longitude ?? 0, latitude ?? 0]);
     // The fill waits for the engine's indicators, computed after the first frame.
     const lowColour = blend(hexToPixel(choropleth.classes[0]?.colour ?? ""), 0.78);
-    await expect.poll(async () => (await Screenshot.of(page)).shareNear(lowPoint.x, lowPoint.y + 24, 3, lowColour, 12), { timeout: 60_000 }).toBeGreaterThan(0.8);
+    await expect
+      .poll(async () => (await Screenshot.of(page)).shareNear(lowPoint.x, lowPoint.y + 24, 3, lowColour, 12), { timeout: 60_000 })
+      .toBeGreaterThan(0.8);
     expect(await page.getByTestId("legend").textContent()).toContain("小区/自然村党组织覆盖率");
 
     const [highLongitude, highLatitude] = labelPoint(high.geometry);
@@ -69,10 +74,15 @@ describe("area choropleth", () => {
 
   it("filters areas by the indicator: the count is the engine's, and a community outside the filter is not filled", async () => {
     const matching = matchingAreas(report.communities, "partyBranchCoverage", { comparison: "below", value: 0.5 });
-    const outside = largest(communities, (properties) => !matching.includes(properties.code) && (choropleth.members[0] ?? []).length > 0 && !(choropleth.missing.includes(properties.code)));
+    const outside = largest(
+      communities,
+      (properties) => !matching.includes(properties.code) && (choropleth.members[0] ?? []).length > 0 && !choropleth.missing.includes(properties.code),
+    );
     const [longitude, latitude] = labelPoint(outside.geometry);
     const page = await open(`./?debug=1#map=14/${latitude}/${longitude}&layers=communities&ac=communities:partyBranchCoverage&af=below:0.5`);
-    await expect.poll(() => page.getByTestId("filter-count").textContent(), { timeout: 60_000 }).toBe(`${matching.length} / ${report.communities.length} 个社区符合`);
+    await expect
+      .poll(() => page.getByTestId("filter-count").textContent(), { timeout: 60_000 })
+      .toBe(`${matching.length} / ${report.communities.length} 个社区符合`);
     const point = await screenPoint(page, [longitude ?? 0, latitude ?? 0]);
     expect((await Screenshot.of(page)).shareNear(point.x, point.y + 24, 3, hexToPixel(palette.land), 6)).toBeGreaterThan(0.8);
     // The same place without the filter is filled.
@@ -91,7 +101,9 @@ describe("compounds by station access", () => {
     const [longitude, latitude] = labelPoint(near.geometry);
     const page = await open(`./?debug=1#map=17/${latitude}/${longitude}&layers=compounds&cb=stationAccess`);
     const point = await screenPoint(page, [longitude ?? 0, latitude ?? 0]);
-    await expect.poll(async () => (await Screenshot.of(page)).shareNear(point.x, point.y, 3, rgba(palette.accessNear), 20), { timeout: 60_000 }).toBeGreaterThan(0.8);
+    await expect
+      .poll(async () => (await Screenshot.of(page)).shareNear(point.x, point.y, 3, rgba(palette.accessNear), 20), { timeout: 60_000 })
+      .toBeGreaterThan(0.8);
     expect(await page.getByTestId("legend").textContent()).toContain("1000 米内无社工站");
     // Only gaps: the served compound is no longer drawn.
     await page.getByRole("checkbox", { name: "只看缺口小区" }).check();
@@ -111,12 +123,16 @@ describe("service areas", () => {
   it("tints the ground within the service distance of a station and not beyond it", async () => {
     // A station with no other within 3 km, so the ground 1,300 m away is outside every circle.
     const stations = analysis.model.stations;
-    const apart = (row: (typeof stations)[number]) => stations.every((other) => other === row || Math.hypot((other.longitude - row.longitude) * 101_000, (other.latitude - row.latitude) * 111_000) > 3000);
+    const apart = (row: (typeof stations)[number]) =>
+      stations.every((other) => other === row || Math.hypot((other.longitude - row.longitude) * 101_000, (other.latitude - row.latitude) * 111_000) > 3000);
     const station = stations.find((row) => row.level === "街道" && apart(row));
     if (!station) throw new Error("no isolated street station in the demo data");
     const page = await open(`./?debug=1#map=14/${station.latitude}/${station.longitude}&layers=serviceAreas`);
     // 700 m east lies inside the 1,000 m circle; 1,300 m east lies outside it.
-    const metresEast = (metres: number): [number, number] => [station.longitude + metres / (111_320 * Math.cos((station.latitude * Math.PI) / 180)), station.latitude];
+    const metresEast = (metres: number): [number, number] => [
+      station.longitude + metres / (111_320 * Math.cos((station.latitude * Math.PI) / 180)),
+      station.latitude,
+    ];
     const inside = await screenPoint(page, metresEast(700));
     const outside = await screenPoint(page, metresEast(1300));
     const shot = await Screenshot.of(page);
@@ -131,7 +147,9 @@ describe("what-if edits of existing stations", () => {
   it("removes a selected station and shows the engine's figures; the link keeps the removal", async () => {
     // A station whose removal leaves households out of reach, so the figure must move.
     const station = analysis.model.stations.find(
-      (row) => row.level === "街道" && applyScenario(analysis, { edits: [{ type: "remove", id: row.id }] }).rollup.city.stationAccessHouseholds < analysis.rollup.city.stationAccessHouseholds,
+      (row) =>
+        row.level === "街道" &&
+        applyScenario(analysis, { edits: [{ type: "remove", id: row.id }] }).rollup.city.stationAccessHouseholds < analysis.rollup.city.stationAccessHouseholds,
     );
     if (!station) throw new Error("no street station whose removal changes access");
     const page = await open(`./?debug=1#map=15/${station.latitude}/${station.longitude}&whatif=1&sel=stations:${station.id}`);

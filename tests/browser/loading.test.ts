@@ -36,7 +36,9 @@ describe("loading a tiled dataset", () => {
     expect(await step(page, "map").getAttribute("data-state")).toBe("done");
     expect(await page.getByTestId("load-status").textContent()).toContain("其余部分照常可用");
     // The precomputed figures stand in for the engine's, and the map is drawn.
-    await expect(page.locator('[data-kpi="partyBranchCoverage"] dd').textContent()).resolves.toBe(formatIndicatorValue(precomputed().city.partyBranchCoverage ?? null, "share"));
+    await expect(page.locator('[data-kpi="partyBranchCoverage"] dd').textContent()).resolves.toBe(
+      formatIndicatorValue(precomputed().city.partyBranchCoverage ?? null, "share"),
+    );
     expect((await Screenshot.of(page)).count(land, 12)).toBeGreaterThan(100_000);
     // Dismissed, it goes; nothing else went away with it.
     await page.getByTestId("load-status").getByRole("button").click();

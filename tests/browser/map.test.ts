@@ -18,8 +18,6 @@ async function open(path: string): Promise<{ page: Page; requests: string[] }> {
   return { page, requests };
 }
 
-
-
 interface CompoundProperties {
   id: string;
   partyBranch: boolean;
@@ -104,7 +102,10 @@ describe("the map", () => {
 
 describe("compound colouring", () => {
   it("recolours compounds by the chosen indicator, legend included", async () => {
-    const compound = largest(readLayer<CompoundProperties & { gridId: string | null }>("compounds").features, (properties) => properties.partyBranch && properties.gridId === null);
+    const compound = largest(
+      readLayer<CompoundProperties & { gridId: string | null }>("compounds").features,
+      (properties) => properties.partyBranch && properties.gridId === null,
+    );
     const [longitude, latitude] = centre(compound);
     const { page } = await open(`./#map=17/${latitude}/${longitude}&layers=compounds`);
     const { x, y } = mapCentre(page);

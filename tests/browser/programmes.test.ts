@@ -65,10 +65,14 @@ describe("the 考核督导 timeline", () => {
     // The targets' tallies are the engine's on that date too.
     const targets = parseTargetsFile("targets.json", JSON.parse(readFileSync(join(FOLDER, "targets.json"), "utf8")));
     const done = page.getByTestId("target-done");
-    await expect.poll(() => done.first().textContent(), { timeout: 30_000 }).toContain(`达标 ${evaluateTarget(on(EARLY), targets[0] as (typeof targets)[number]).tally.met.toLocaleString()} /`);
+    await expect
+      .poll(() => done.first().textContent(), { timeout: 30_000 })
+      .toContain(`达标 ${evaluateTarget(on(EARLY), targets[0] as (typeof targets)[number]).tally.met.toLocaleString()} /`);
     for (const [index, target] of targets.entries()) {
       const { tally } = evaluateTarget(on(EARLY), target);
-      await expect(done.nth(index).textContent()).resolves.toContain(`达标 ${tally.met.toLocaleString()} / ${(tally.met + tally.warning + tally.missed).toLocaleString()}`);
+      await expect(done.nth(index).textContent()).resolves.toContain(
+        `达标 ${tally.met.toLocaleString()} / ${(tally.met + tally.warning + tally.missed).toLocaleString()}`,
+      );
     }
     // Back to the data date.
     await page.getByRole("button", { name: /回到数据截至日/ }).click();
@@ -81,13 +85,20 @@ describe("the 考核督导 timeline", () => {
 describe("the 双报到 arcs", () => {
   it("draw from the unit to its community: arc pixels at both ends, none before they are shown", async () => {
     // A community whose one unit stands well away from it, so the two ends are apart on screen.
-    const units = JSON.parse(readFileSync(join(FOLDER, "registered-units.geojson"), "utf8")) as { features: Array<{ properties: { communityCode: string; members: number }; geometry: { coordinates: [number, number] } }> };
+    const units = JSON.parse(readFileSync(join(FOLDER, "registered-units.geojson"), "utf8")) as {
+      features: Array<{ properties: { communityCode: string; members: number }; geometry: { coordinates: [number, number] } }>;
+    };
     const byCommunity = new Map<string, typeof units.features>();
     for (const unit of units.features) byCommunity.set(unit.properties.communityCode, [...(byCommunity.get(unit.properties.communityCode) ?? []), unit]);
     const community = base.model.communities.find((row) => {
       const own = byCommunity.get(row.code) ?? [];
       const [unit] = own;
-      return own.length === 1 && unit !== undefined && unit.properties.members > 0 && Math.hypot(unit.geometry.coordinates[0] - row.longitude, unit.geometry.coordinates[1] - row.latitude) > 0.02;
+      return (
+        own.length === 1 &&
+        unit !== undefined &&
+        unit.properties.members > 0 &&
+        Math.hypot(unit.geometry.coordinates[0] - row.longitude, unit.geometry.coordinates[1] - row.latitude) > 0.02
+      );
     });
     expect(community).toBeDefined();
     if (!community) return;
@@ -140,10 +151,11 @@ describe("the change since the last meeting", () => {
     // Points spread over the township (inside its outline): labels and station dots cover a few.
     const inside: Array<[number, number]> = [];
     const [west = 0, south = 0, east = 0, north = 0] = row?.bbox ?? [];
-    for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
-      const point: [number, number] = [west + ((east - west) * i) / 12, south + ((north - south) * j) / 12];
-      if (row && pointInPolygon(point[0], point[1], row.geometry)) inside.push(point);
-    }
+    for (let i = 1; i < 12; i++)
+      for (let j = 1; j < 12; j++) {
+        const point: [number, number] = [west + ((east - west) * i) / 12, south + ((north - south) * j) / 12];
+        if (row && pointInPolygon(point[0], point[1], row.geometry)) inside.push(point);
+      }
     expect(inside.length).toBeGreaterThan(10);
     const shareAt = async () => {
       await page.evaluate(async () => window.partyMap?.whenIdle());
@@ -179,7 +191,13 @@ describe("the change since the last meeting", () => {
       for (let y = Math.round(frame.y); y < frame.y + frame.height && y < png.height; y++) {
         for (let x = Math.round(frame.x); x < frame.x + frame.width && x < png.width; x++) {
           const offset = (y * png.width + x) * 4;
-          if (Math.abs((png.data[offset] ?? 0) - colour.red) + Math.abs((png.data[offset + 1] ?? 0) - colour.green) + Math.abs((png.data[offset + 2] ?? 0) - colour.blue) < 40) found += 1;
+          if (
+            Math.abs((png.data[offset] ?? 0) - colour.red) +
+              Math.abs((png.data[offset + 1] ?? 0) - colour.green) +
+              Math.abs((png.data[offset + 2] ?? 0) - colour.blue) <
+            40
+          )
+            found += 1;
         }
       }
       return found;

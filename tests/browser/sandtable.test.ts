@@ -54,13 +54,19 @@ async function tallPrismTop(page: Page): Promise<{ code: string; name: string; t
     const candidates = map.queryRenderedFeatures({ layers: [layer] }).filter((feature) => full.has(String(feature.properties.code)));
     let best: { code: string; name: string; ground: { x: number; y: number }; distance: number } | null = null;
     for (const feature of candidates) {
-      const ring = feature.geometry.type === "Polygon" ? feature.geometry.coordinates[0] : feature.geometry.type === "MultiPolygon" ? feature.geometry.coordinates[0]?.[0] : undefined;
+      const ring =
+        feature.geometry.type === "Polygon"
+          ? feature.geometry.coordinates[0]
+          : feature.geometry.type === "MultiPolygon"
+            ? feature.geometry.coordinates[0]?.[0]
+            : undefined;
       if (!ring || ring.length === 0) continue;
       const longitude = ring.reduce((sum, point) => sum + (point[0] ?? 0), 0) / ring.length;
       const latitude = ring.reduce((sum, point) => sum + (point[1] ?? 0), 0) / ring.length;
       const ground = map.project([longitude, latitude]);
       const off = Math.hypot(ground.x - width / 2, ground.y - heightPixels * 0.6);
-      if (!best || off < best.distance) best = { code: String(feature.properties.code), name: String(feature.properties.name), ground: { x: ground.x, y: ground.y }, distance: off };
+      if (!best || off < best.distance)
+        best = { code: String(feature.properties.code), name: String(feature.properties.name), ground: { x: ground.x, y: ground.y }, distance: off };
     }
     if (!best) throw new Error(`no full-height prism in view (${full.size} codes at full height)`);
     // Up from the ground centre while the nearest prism under the point is still this one.

@@ -32,7 +32,11 @@ interface Frame {
 /** Colour of a translucent palette entry as painted over a background (default white). */
 function over([red, green, blue, alpha]: readonly [number, number, number, number], background: Pixel = { red: 255, green: 255, blue: 255 }): Pixel {
   const share = alpha / 255;
-  return { red: red * share + background.red * (1 - share), green: green * share + background.green * (1 - share), blue: blue * share + background.blue * (1 - share) };
+  return {
+    red: red * share + background.red * (1 - share),
+    green: green * share + background.green * (1 - share),
+    blue: blue * share + background.blue * (1 - share),
+  };
 }
 
 /** Pixels of a PNG inside a frame within `tolerance` of a colour. */
@@ -93,7 +97,11 @@ describe("meeting snapshots", () => {
   const exported = new Map<string, Promise<Exported>>();
   const exportOnce = async (name: PresetName, format: "png" | "pdf") => {
     const key = `${name}.${format}`;
-    if (!exported.has(key)) exported.set(key, corePage().then(({ page }) => exportPreset(page, name, format)));
+    if (!exported.has(key))
+      exported.set(
+        key,
+        corePage().then(({ page }) => exportPreset(page, name, format)),
+      );
     return exported.get(key) as Promise<Exported>;
   };
   afterAll(async () => {
@@ -129,7 +137,10 @@ describe("meeting snapshots", () => {
   it("exports A4 and A3 portrait PDFs at their page size, with a full-resolution map and vector text", async () => {
     const { page } = await corePage();
     await page.getByTestId("snapshot-title").fill("五华区党建工作地图 测试");
-    for (const [name, size] of [["a4-landscape-150", [841.89, 595.28]], ["a3-portrait-300", [841.89, 1190.55]]] as const) {
+    for (const [name, size] of [
+      ["a4-landscape-150", [841.89, 595.28]],
+      ["a3-portrait-300", [841.89, 1190.55]],
+    ] as const) {
       const { bytes, frames } = await exportPreset(page, name, "pdf");
       const pdf = pdfFacts(bytes);
       expect(pdf.pages).toBe(1);
@@ -157,7 +168,10 @@ describe("meeting snapshots", () => {
     for (let y = map.y; y < map.y + map.height; y += 1) {
       for (let x = map.x; x < map.x + map.width; x += 1) {
         const offset = (y * a.width + x) * 4;
-        const delta = Math.abs((a.data[offset] ?? 0) - (b.data[offset] ?? 0)) + Math.abs((a.data[offset + 1] ?? 0) - (b.data[offset + 1] ?? 0)) + Math.abs((a.data[offset + 2] ?? 0) - (b.data[offset + 2] ?? 0));
+        const delta =
+          Math.abs((a.data[offset] ?? 0) - (b.data[offset] ?? 0)) +
+          Math.abs((a.data[offset + 1] ?? 0) - (b.data[offset + 1] ?? 0)) +
+          Math.abs((a.data[offset + 2] ?? 0) - (b.data[offset + 2] ?? 0));
         if (delta > 60) differing += 1;
       }
     }
@@ -188,7 +202,9 @@ describe("meeting snapshots", () => {
 
   it("makes an atlas with one page per street of a district", async () => {
     const district = "530124";
-    const streets = readLayer<{ code: string; name: string; districtCode: string }>("streets").features.filter((feature) => feature.properties.districtCode === district);
+    const streets = readLayer<{ code: string; name: string; districtCode: string }>("streets").features.filter(
+      (feature) => feature.properties.districtCode === district,
+    );
     const page = await browser().newPage({ viewport: VIEWPORT, acceptDownloads: true });
     await openComposer(page, new URL(`./?snapshot=a4-landscape-150&atlas=streets#sel=districts:${district}`, baseUrl).href, 120_000);
     await expect.poll(() => page.getByTestId("snapshot-atlas-pages").getAttribute("data-pages")).toBe(String(streets.length));

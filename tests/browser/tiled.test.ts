@@ -44,17 +44,22 @@ describe("a tiled dataset", () => {
   });
 
   it("shows the indicators computed when the tiles were built", async () => {
-    const indicators = JSON.parse(readFileSync(join(inject("distDir"), "data/kunming/tiled/indicators.json"), "utf8")) as { city: Record<string, number | null> };
+    const indicators = JSON.parse(readFileSync(join(inject("distDir"), "data/kunming/tiled/indicators.json"), "utf8")) as {
+      city: Record<string, number | null>;
+    };
     const { page } = await open("");
     for (const kpi of KPI_INDICATORS.map((id) => INDICATORS[id])) {
       await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatIndicatorValue(indicators.city[kpi.field], kpi.format));
     }
-    await expect(page.getByRole("checkbox", { name: /^小区/ }).locator("..").textContent()).resolves.toContain(readLayer("compounds").features.length.toLocaleString("zh-CN"));
+    await expect(page.getByRole("checkbox", { name: /^小区/ }).locator("..").textContent()).resolves.toContain(
+      readLayer("compounds").features.length.toLocaleString("zh-CN"),
+    );
     await page.close();
   });
 });
 
-const provinceIndicators = () => JSON.parse(readFileSync(join(inject("distDir"), "data/yunnan/indicators.json"), "utf8")) as { city: Record<string, number | null> };
+const provinceIndicators = () =>
+  JSON.parse(readFileSync(join(inject("distDir"), "data/yunnan/indicators.json"), "utf8")) as { city: Record<string, number | null> };
 
 describe("the Yunnan dataset", () => {
   const PROVINCE = "data/yunnan/manifest.json";
@@ -110,10 +115,14 @@ describe("the Yunnan dataset", () => {
 describe("search on the tiled province", () => {
   it("finds a residential unit far from Kunming by name, from the worker's index", async () => {
     // A 大理 unit whose name no other unit shares: the search must find exactly it.
-    const units = (JSON.parse(readFileSync("data/generated/yunnan/compounds.geojson", "utf8")) as { features: Array<{ properties: { id: string; name: string } }> }).features;
+    const units = (
+      JSON.parse(readFileSync("data/generated/yunnan/compounds.geojson", "utf8")) as { features: Array<{ properties: { id: string; name: string } }> }
+    ).features;
     const counts = new Map<string, number>();
     for (const { properties } of units) counts.set(properties.name, (counts.get(properties.name) ?? 0) + 1);
-    const target = units.find(({ properties }) => properties.id.startsWith("5329") && counts.get(properties.name) === 1 && properties.name.length >= 4)?.properties;
+    const target = units.find(
+      ({ properties }) => properties.id.startsWith("5329") && counts.get(properties.name) === 1 && properties.name.length >= 4,
+    )?.properties;
     if (!target) throw new Error("no uniquely named unit in 大理");
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(new URL("./?debug=1&data=data/yunnan/manifest.json", baseUrl).href);

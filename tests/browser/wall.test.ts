@@ -59,7 +59,9 @@ function mapColours(shot: Screenshot, map: Box): number {
 /** Pixels of the wall's selection colour inside the map's box. */
 function selectionPixels(shot: Screenshot, map: Box, near?: { x: number; y: number; radius: number }): number {
   const colour = hexToPixel(wallPalette.selection);
-  const [left, top, right, bottom] = near ? [near.x - near.radius, near.y - near.radius, near.x + near.radius, near.y + near.radius] : [map.x, map.y, map.x + map.width, map.y + map.height];
+  const [left, top, right, bottom] = near
+    ? [near.x - near.radius, near.y - near.radius, near.x + near.radius, near.y + near.radius]
+    : [map.x, map.y, map.x + map.width, map.y + map.height];
   let hits = 0;
   for (let y = Math.max(map.y, top); y < Math.min(map.y + map.height, bottom); y += 1) {
     for (let x = Math.max(map.x, left); x < Math.min(map.x + map.width, right); x += 1) {
@@ -78,7 +80,10 @@ const settled = () => {
 const cardTitle = (page: Page) => page.getByTestId("wall-card").locator("h2").textContent();
 /** The card's title and the tour's step, read together (a 4K screenshot can outlast a dwell). */
 const tourState = (page: Page) =>
-  page.evaluate(() => ({ title: document.querySelector('[data-testid="wall-card"] h2')?.textContent, step: Number(document.querySelector('[data-testid="wall"]')?.getAttribute("data-tour-step")) }));
+  page.evaluate(() => ({
+    title: document.querySelector('[data-testid="wall-card"] h2')?.textContent,
+    step: Number(document.querySelector('[data-testid="wall"]')?.getAttribute("data-tour-step")),
+  }));
 
 describe.each([
   [1920, 1080],
@@ -86,131 +91,155 @@ describe.each([
 ])("the wall at %i×%i", (width, height) => {
   const scale = height / 1080;
 
-  it("is dark, shows the engine's figures in panels beside a drawn map, and tours the streets", async () => {
-    const expected = reportOf(analyzeFolder("public/data/kunming")).city;
-    const { page, map, errors } = await openWall(width, height, "dwell=5");
-    // The map fills the middle at the screen's resolution: its canvas has as many pixels as its box
-    // on screen (not clamped), and its layout size is its size on screen (no CSS scaling anywhere above it).
-    const canvas = await page.evaluate(() => {
-      const element = document.querySelector<HTMLCanvasElement>(".maplibregl-canvas");
-      return { width: element?.width ?? 0, height: element?.height ?? 0, layoutWidth: element?.clientWidth ?? 0 };
-    });
-    expect(canvas).toMatchObject({ width: Math.floor(map.width), height: Math.floor(map.height) });
-    expect(Math.abs(canvas.layoutWidth - map.width)).toBeLessThan(1);
-    expect(map.width).toBeGreaterThan(0.45 * width);
+  it(
+    "is dark, shows the engine's figures in panels beside a drawn map, and tours the streets",
+    async () => {
+      const expected = reportOf(analyzeFolder("public/data/kunming")).city;
+      const { page, map, errors } = await openWall(width, height, "dwell=5");
+      // The map fills the middle at the screen's resolution: its canvas has as many pixels as its box
+      // on screen (not clamped), and its layout size is its size on screen (no CSS scaling anywhere above it).
+      const canvas = await page.evaluate(() => {
+        const element = document.querySelector<HTMLCanvasElement>(".maplibregl-canvas");
+        return { width: element?.width ?? 0, height: element?.height ?? 0, layoutWidth: element?.clientWidth ?? 0 };
+      });
+      expect(canvas).toMatchObject({ width: Math.floor(map.width), height: Math.floor(map.height) });
+      expect(Math.abs(canvas.layoutWidth - map.width)).toBeLessThan(1);
+      expect(map.width).toBeGreaterThan(0.45 * width);
 
-    // The tour starts at the first street, outlined on the map, and moves on after the dwell.
-    await expect.poll(() => cardTitle(page)).toBe("华山街道");
-    const first = await tourState(page);
-    expect(first.title).toBe("华山街道");
-    const shot = await Screenshot.of(page);
-    expect(luminance(shot.pixel(map.x - 8 * scale, map.y + map.height / 2))).toBeLessThan(40);
-    expect(luminance(shot.pixel(width * 0.3, 6 * scale))).toBeLessThan(50);
-    expect(mapColours(shot, map)).toBeGreaterThan(12);
-    await expect.poll(() => tourState(page), { timeout: 20_000 }).toEqual({ title: "护国街道", step: first.step + 1 });
-    await page.waitForFunction(settled, undefined, { timeout: 20_000 });
-    expect(selectionPixels(await Screenshot.of(page), map)).toBeGreaterThan(200 * scale);
-    // Six KPI cards with the engine's figures, inside the screen and clear of the map.
-    for (const kpi of WALL_KPIS) {
-      const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
-      await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatIndicatorValue(expected[kpi.field], kpi.format));
-      const box = await card.boundingBox();
-      if (!box) throw new Error(`${kpi.field} has no box`);
-      expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height).toBe(true);
-      expect(box.x + box.width <= map.x || box.x >= map.x + map.width).toBe(true);
-      expect(await card.locator("svg rect").count()).toBe(14);
-    }
-    await expect.poll(() => page.getByTestId("wall-ranking").locator("li").count(), { timeout: 60_000 }).toBe(10);
-    expect(await page.getByTestId("as-of").textContent()).toMatch(/数据截至 \d{4}-\d{2}-\d{2}/);
+      // The tour starts at the first street, outlined on the map, and moves on after the dwell.
+      await expect.poll(() => cardTitle(page)).toBe("华山街道");
+      const first = await tourState(page);
+      expect(first.title).toBe("华山街道");
+      const shot = await Screenshot.of(page);
+      expect(luminance(shot.pixel(map.x - 8 * scale, map.y + map.height / 2))).toBeLessThan(40);
+      expect(luminance(shot.pixel(width * 0.3, 6 * scale))).toBeLessThan(50);
+      expect(mapColours(shot, map)).toBeGreaterThan(12);
+      await expect.poll(() => tourState(page), { timeout: 20_000 }).toEqual({ title: "护国街道", step: first.step + 1 });
+      await page.waitForFunction(settled, undefined, { timeout: 20_000 });
+      expect(selectionPixels(await Screenshot.of(page), map)).toBeGreaterThan(200 * scale);
+      // Six KPI cards with the engine's figures, inside the screen and clear of the map.
+      for (const kpi of WALL_KPIS) {
+        const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
+        await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatIndicatorValue(expected[kpi.field], kpi.format));
+        const box = await card.boundingBox();
+        if (!box) throw new Error(`${kpi.field} has no box`);
+        expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height).toBe(true);
+        expect(box.x + box.width <= map.x || box.x >= map.x + map.width).toBe(true);
+        expect(await card.locator("svg rect").count()).toBe(14);
+      }
+      await expect.poll(() => page.getByTestId("wall-ranking").locator("li").count(), { timeout: 60_000 }).toBe(10);
+      expect(await page.getByTestId("as-of").textContent()).toMatch(/数据截至 \d{4}-\d{2}-\d{2}/);
 
-    expect(errors).toEqual([]);
-    await page.close();
-  }, TEST_TIMEOUT_MS);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("selects the compound under a click", async () => {
-    const compound = largest(readLayer<{ id: string; name: string; communityCode: string }>("compounds").features, (properties) => properties.communityCode.startsWith("530102001"));
-    const { page, map } = await openWall(width, height, "dwell=600");
-    await expect.poll(() => cardTitle(page)).toBe("华山街道");
-    await page.waitForFunction(settled, undefined, { timeout: 20_000 });
-    // Where the compound is on screen, from the map's own projection (CSS pixels in the map box).
-    const point = await page.evaluate((position) => window.partyMap?.map.project(position) ?? null, centre(compound));
-    if (!point) throw new Error("no projection");
-    const [x, y] = [map.x + point.x, map.y + point.y];
-    expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height).toBe(true);
-    await page.mouse.click(x, y);
-    await expect.poll(() => cardTitle(page)).toBe(compound.properties.name);
-    expect(await page.getByTestId("wall-card").getAttribute("data-code")).toBe(compound.properties.id);
-    await page.waitForFunction(() => window.partyMap?.map.loaded(), undefined, { timeout: 20_000 });
-    expect(selectionPixels(await Screenshot.of(page), map, { x, y, radius: 200 * scale })).toBeGreaterThan(20);
-    // Someone is at the screen: the tour says it has paused.
-    await expect.poll(() => page.getByTestId("wall-paused").count()).toBe(1);
-    await page.close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "selects the compound under a click",
+    async () => {
+      const compound = largest(readLayer<{ id: string; name: string; communityCode: string }>("compounds").features, (properties) =>
+        properties.communityCode.startsWith("530102001"),
+      );
+      const { page, map } = await openWall(width, height, "dwell=600");
+      await expect.poll(() => cardTitle(page)).toBe("华山街道");
+      await page.waitForFunction(settled, undefined, { timeout: 20_000 });
+      // Where the compound is on screen, from the map's own projection (CSS pixels in the map box).
+      const point = await page.evaluate((position) => window.partyMap?.map.project(position) ?? null, centre(compound));
+      if (!point) throw new Error("no projection");
+      const [x, y] = [map.x + point.x, map.y + point.y];
+      expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height).toBe(true);
+      await page.mouse.click(x, y);
+      await expect.poll(() => cardTitle(page)).toBe(compound.properties.name);
+      expect(await page.getByTestId("wall-card").getAttribute("data-code")).toBe(compound.properties.id);
+      await page.waitForFunction(() => window.partyMap?.map.loaded(), undefined, { timeout: 20_000 });
+      expect(selectionPixels(await Screenshot.of(page), map, { x, y, radius: 200 * scale })).toBeGreaterThan(20);
+      // Someone is at the screen: the tour says it has paused.
+      await expect.poll(() => page.getByTestId("wall-paused").count()).toBe(1);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe("the wall on other screens", () => {
-  it("lays out a 5760×1080 splice wall with panels at the sides and a full-resolution map between them", async () => {
-    const { page, map } = await openWall(5760, 1080, "dwell=600");
-    const canvasWidth = await page.evaluate(() => document.querySelector<HTMLCanvasElement>(".maplibregl-canvas")?.width ?? 0);
-    // Wider than MapLibre's default cap of 4096 device pixels.
-    expect(map.width).toBeGreaterThan(4096);
-    expect(canvasWidth).toBe(Math.floor(map.width));
-    const left = await page.locator(".wall-left").boundingBox();
-    const right = await page.locator(".wall-right").boundingBox();
-    expect(left && left.x + left.width <= map.x && left.width < 500).toBe(true);
-    expect(right && right.x >= map.x + map.width && right.x + right.width <= 5760).toBe(true);
-    await page.close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "lays out a 5760×1080 splice wall with panels at the sides and a full-resolution map between them",
+    async () => {
+      const { page, map } = await openWall(5760, 1080, "dwell=600");
+      const canvasWidth = await page.evaluate(() => document.querySelector<HTMLCanvasElement>(".maplibregl-canvas")?.width ?? 0);
+      // Wider than MapLibre's default cap of 4096 device pixels.
+      expect(map.width).toBeGreaterThan(4096);
+      expect(canvasWidth).toBe(Math.floor(map.width));
+      const left = await page.locator(".wall-left").boundingBox();
+      const right = await page.locator(".wall-right").boundingBox();
+      expect(left && left.x + left.width <= map.x && left.width < 500).toBe(true);
+      expect(right && right.x >= map.x + map.width && right.x + right.width <= 5760).toBe(true);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("draws again after its WebGL context is lost and restored", async () => {
-    const { page, map, errors } = await openWall(1920, 1080, "dwell=600");
-    await expect.poll(() => cardTitle(page)).toBe("华山街道");
-    await page.waitForFunction(settled, undefined, { timeout: 20_000 });
-    const before = await Screenshot.of(page);
-    expect(selectionPixels(before, map)).toBeGreaterThan(200);
-    await page.evaluate(async () => {
-      const extension = window.partyMap?.map.getCanvas().getContext("webgl2")?.getExtension("WEBGL_lose_context");
-      if (!extension) throw new Error("WEBGL_lose_context is not available");
-      extension.loseContext();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      extension.restoreContext();
-    });
-    await expect.poll(() => page.evaluate(() => window.partyMap?.contextRestorations), { timeout: 20_000 }).toBe(1);
-    await page.evaluate(() => window.partyMap?.whenIdle());
-    const after = await Screenshot.of(page);
-    expect(mapColours(after, map)).toBeGreaterThan(12);
-    expect(selectionPixels(after, map)).toBeGreaterThan(200);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "draws again after its WebGL context is lost and restored",
+    async () => {
+      const { page, map, errors } = await openWall(1920, 1080, "dwell=600");
+      await expect.poll(() => cardTitle(page)).toBe("华山街道");
+      await page.waitForFunction(settled, undefined, { timeout: 20_000 });
+      const before = await Screenshot.of(page);
+      expect(selectionPixels(before, map)).toBeGreaterThan(200);
+      await page.evaluate(async () => {
+        const extension = window.partyMap?.map.getCanvas().getContext("webgl2")?.getExtension("WEBGL_lose_context");
+        if (!extension) throw new Error("WEBGL_lose_context is not available");
+        extension.loseContext();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        extension.restoreContext();
+      });
+      await expect.poll(() => page.evaluate(() => window.partyMap?.contextRestorations), { timeout: 20_000 }).toBe(1);
+      await page.evaluate(() => window.partyMap?.whenIdle());
+      const after = await Screenshot.of(page);
+      expect(mapColours(after, map)).toBeGreaterThan(12);
+      expect(selectionPixels(after, map)).toBeGreaterThan(200);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe("the provincial wall (the default dataset)", () => {
-  it("shows the province's figures by prefecture, ranks its counties and tours prefectures then counties", async () => {
-    const report = reportOf(analyzeFolder("data/generated/yunnan"));
-    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(new URL("./?mode=wall&debug=1&dwell=5", baseUrl).href);
-    const map = await waitForMapReady(page, 120_000).then(() => page.getByTestId("map").boundingBox());
-    if (!map) throw new Error("the map has no box");
-    for (const kpi of WALL_KPIS) {
-      const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
-      await expect.poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 }).toBe(formatIndicatorValue(report.city[kpi.field], kpi.format));
-      // One bar per prefecture.
-      expect(await card.locator("svg rect").count()).toBe(report.prefectures.length);
-    }
-    const ranking = page.getByTestId("wall-ranking");
-    await expect.poll(() => ranking.locator("li").count(), { timeout: 60_000 }).toBe(10);
-    expect(await ranking.locator("h2").textContent()).toBe("缺口最多的县(市、区)");
-    // Prefectures in code order, each followed by its counties: 昆明市, then 五华区.
-    const first = [...report.prefectures].toSorted((a, b) => a.code.localeCompare(b.code))[0];
-    await expect.poll(() => cardTitle(page), { timeout: 60_000 }).toBe(first?.name);
-    expect(await page.getByTestId("wall-card").textContent()).toContain(`导览 1 / ${report.prefectures.length + report.districts.length}`);
-    const county = report.districts.filter((unit) => unit.parentCode === first?.code).toSorted((a, b) => a.code.localeCompare(b.code))[0];
-    await expect.poll(() => cardTitle(page), { timeout: 30_000 }).toBe(county?.name);
-    await page.waitForFunction(() => window.partyMap?.map.loaded() && !window.partyMap.map.isMoving(), undefined, { timeout: 30_000 });
-    const shot = await Screenshot.of(page);
-    expect(mapColours(shot, map)).toBeGreaterThan(12);
-    expect(selectionPixels(shot, map)).toBeGreaterThan(200);
-    await page.close();
-  }, TEST_TIMEOUT_MS);
+  it(
+    "shows the province's figures by prefecture, ranks its counties and tours prefectures then counties",
+    async () => {
+      const report = reportOf(analyzeFolder("data/generated/yunnan"));
+      const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(new URL("./?mode=wall&debug=1&dwell=5", baseUrl).href);
+      const map = await waitForMapReady(page, 120_000).then(() => page.getByTestId("map").boundingBox());
+      if (!map) throw new Error("the map has no box");
+      for (const kpi of WALL_KPIS) {
+        const card = page.locator(`.wall-kpi[data-kpi="${kpi.field}"]`);
+        await expect
+          .poll(() => card.locator(".wall-kpi-value").textContent(), { timeout: 60_000 })
+          .toBe(formatIndicatorValue(report.city[kpi.field], kpi.format));
+        // One bar per prefecture.
+        expect(await card.locator("svg rect").count()).toBe(report.prefectures.length);
+      }
+      const ranking = page.getByTestId("wall-ranking");
+      await expect.poll(() => ranking.locator("li").count(), { timeout: 60_000 }).toBe(10);
+      expect(await ranking.locator("h2").textContent()).toBe("缺口最多的县(市、区)");
+      // Prefectures in code order, each followed by its counties: 昆明市, then 五华区.
+      const first = [...report.prefectures].toSorted((a, b) => a.code.localeCompare(b.code))[0];
+      await expect.poll(() => cardTitle(page), { timeout: 60_000 }).toBe(first?.name);
+      expect(await page.getByTestId("wall-card").textContent()).toContain(`导览 1 / ${report.prefectures.length + report.districts.length}`);
+      const county = report.districts.filter((unit) => unit.parentCode === first?.code).toSorted((a, b) => a.code.localeCompare(b.code))[0];
+      await expect.poll(() => cardTitle(page), { timeout: 30_000 }).toBe(county?.name);
+      await page.waitForFunction(() => window.partyMap?.map.loaded() && !window.partyMap.map.isMoving(), undefined, { timeout: 30_000 });
+      const shot = await Screenshot.of(page);
+      expect(mapColours(shot, map)).toBeGreaterThan(12);
+      expect(selectionPixels(shot, map)).toBeGreaterThan(200);
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

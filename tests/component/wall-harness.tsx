@@ -84,12 +84,17 @@ export function serveVersions(initial: ServedVersion): { set: (version: ServedVe
   const { targets: _targets, registeredUnits: _units, ...manifest } = kunming("manifest.json") as Record<string, unknown>;
   server.use(
     http.get(/\/data\/wuhua\/([a-z]+)\.(json|geojson)$/, ({ request }) => {
-      const name = new URL(request.url).pathname.split("/").pop()?.replace(/\.(geo)?json$/, "") ?? "";
+      const name =
+        new URL(request.url).pathname
+          .split("/")
+          .pop()
+          ?.replace(/\.(geo)?json$/, "") ?? "";
       if (name === current.failing) {
         failed += 1;
         return new HttpResponse("unavailable", { status: 500, statusText: "Internal Server Error" });
       }
-      if (name === "manifest") return HttpResponse.json({ ...manifest, id: "wuhua", asOf: current.asOf, ...(current.targets === undefined ? {} : { targets: "targets.json" }) });
+      if (name === "manifest")
+        return HttpResponse.json({ ...manifest, id: "wuhua", asOf: current.asOf, ...(current.targets === undefined ? {} : { targets: "targets.json" }) });
       if (name === "targets" && current.targets !== undefined) return HttpResponse.json(current.targets);
       const layer = LAYER_NAMES.find((candidate) => candidate === name);
       return layer ? HttpResponse.json(current.layers[layer]) : new HttpResponse("not found", { status: 404 });

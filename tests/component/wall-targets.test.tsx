@@ -31,7 +31,8 @@ const expectedReports = (layers: Layers): TargetReport[] => {
   return targets.targets.map((target) => evaluateTarget(analysis, target));
 };
 const known = (report: TargetReport) => report.tally.met + report.tally.warning + report.tally.missed;
-const doneLine = (report: TargetReport) => `达标 ${report.tally.met.toLocaleString("zh-CN")} / ${known(report).toLocaleString("zh-CN")} 个有数据的${LEVELS[report.target.level]}(${formatIndicatorValue(report.tally.share, "share")})`;
+const doneLine = (report: TargetReport) =>
+  `达标 ${report.tally.met.toLocaleString("zh-CN")} / ${known(report).toLocaleString("zh-CN")} 个有数据的${LEVELS[report.target.level]}(${formatIndicatorValue(report.tally.share, "share")})`;
 const panelTarget = (id: string) => {
   const element = screen.getByTestId("wall-targets").querySelector<HTMLElement>(`[data-target="${id}"]`);
   if (!element) throw new Error(`no target ${id} on the wall`);
@@ -46,7 +47,14 @@ function renderWall(patch: Partial<WallOptions>, layers: Layers = original) {
   const client = new QueryClient();
   const view = render(
     <QueryClientProvider client={client}>
-      <WallScreen manifestUrl={MANIFEST_URL} waterUrl={WATER_URL} language="zh" options={{ ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, dwellSeconds: 600, ...patch }} debug={false} engine={createEngine()} />
+      <WallScreen
+        manifestUrl={MANIFEST_URL}
+        waterUrl={WATER_URL}
+        language="zh"
+        options={{ ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, dwellSeconds: 600, ...patch }}
+        debug={false}
+        engine={createEngine()}
+      />
     </QueryClientProvider>,
   );
   return {
@@ -76,15 +84,21 @@ describe("the wall's 考核督导 panel", () => {
       expect(done(report.target.id)).toBe(known(report) > 0 ? doneLine(report) : `${LEVELS[report.target.level]}均无数据,不计算达标比例`);
       const counts = [...element.querySelectorAll(".wall-target-counts li")].map((item) => item.textContent);
       expect(counts).toEqual([`达标 ${report.tally.met}`, `预警 ${report.tally.warning}`, `未达标 ${report.tally.missed}`, `无数据 ${report.tally.unknown}`]);
-      expect(element.querySelectorAll(".wall-target-bar span")).toHaveLength([report.tally.met, report.tally.warning, report.tally.missed, report.tally.unknown].filter((count) => count > 0).length);
-      expect(element.textContent).toContain(report.daysLeft >= 0 ? `距截止 ${report.daysLeft.toLocaleString("zh-CN")} 天` : `已过截止日 ${(-report.daysLeft).toLocaleString("zh-CN")} 天`);
+      expect(element.querySelectorAll(".wall-target-bar span")).toHaveLength(
+        [report.tally.met, report.tally.warning, report.tally.missed, report.tally.unknown].filter((count) => count > 0).length,
+      );
+      expect(element.textContent).toContain(
+        report.daysLeft >= 0 ? `距截止 ${report.daysLeft.toLocaleString("zh-CN")} 天` : `已过截止日 ${(-report.daysLeft).toLocaleString("zh-CN")} 天`,
+      );
       const behind = report.units.filter((unit) => unit.status === "missed" || unit.status === "warning").slice(0, 3);
       const laggards = [...element.querySelectorAll(".wall-target-laggards li")];
       expect(laggards.map((item) => item.querySelector(".wall-rank-name")?.textContent)).toEqual(behind.map((unit) => unit.name));
     }
     // A share's distance is in percentage points, not a percentage.
     const party = expected.find((report) => report.target.id === "party-branch-2026")?.units[0];
-    expect(panelTarget("party-branch-2026").querySelector(".wall-target-laggards li")?.textContent).toContain(`差 ${((party?.distance ?? Number.NaN) * 100).toFixed(1)} 个百分点`);
+    expect(panelTarget("party-branch-2026").querySelector(".wall-target-laggards li")?.textContent).toContain(
+      `差 ${((party?.distance ?? Number.NaN) * 100).toFixed(1)} 个百分点`,
+    );
     expect(screen.getByTestId("wall-targets").textContent).toContain("考核目标、日期与报到单位为合成演示数据");
   });
 

@@ -24,7 +24,14 @@ function renderWall(patch: Partial<WallOptions>) {
   const client = new QueryClient();
   const view = render(
     <QueryClientProvider client={client}>
-      <WallScreen manifestUrl={MANIFEST_URL} waterUrl={WATER_URL} language="zh" options={{ ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, ...patch }} debug={false} engine={createEngine()} />
+      <WallScreen
+        manifestUrl={MANIFEST_URL}
+        waterUrl={WATER_URL}
+        language="zh"
+        options={{ ...DEFAULT_WALL_OPTIONS, refreshSeconds: 600, ...patch }}
+        debug={false}
+        engine={createEngine()}
+      />
     </QueryClientProvider>,
   );
   return () => {
@@ -65,7 +72,10 @@ describe("the wall's tour", () => {
 
   it("tours the communities of the street named in the link", async () => {
     cleanup = renderWall({ dwellSeconds: 600, tour: "530102001" });
-    const first = layers.communities.features.map((feature) => String(feature.properties.code)).filter((code) => code.startsWith("530102001")).toSorted()[0];
+    const first = layers.communities.features
+      .map((feature) => String(feature.properties.code))
+      .filter((code) => code.startsWith("530102001"))
+      .toSorted()[0];
     await waitFor(() => expect(selection()).toBe(`communities:${first}`), WAIT);
     expect(screen.getByTestId("wall-ranking").querySelector("h2")?.textContent).toBe("缺口最多的社区");
   });

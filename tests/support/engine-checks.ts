@@ -23,12 +23,37 @@ export function locateNaively(units: ReadonlyArray<{ geometry: Parameters<typeof
 
 const GRID_FIELDS = ["grids", "workers", "gridHouseholds", "buildingLeaders", "gridsWithoutWorker", "overloadedGrids", "gridsWithoutBuildingLeaders"] as const;
 const COMPOUND_FIELDS = [
-  "compounds", "estates", "naturalVillages", "compoundHouseholds", "buildings", "partyBranchKnown", "partyBranchKnownHouseholds",
-  "compoundsWithPartyBranch", "householdsWithPartyBranch", "redPropertyKnown", "redPropertyCompounds", "ownersCommitteeKnown",
-  "ownersCommitteeCompounds", "unassignedCompounds", "unassignedHouseholds", "stationAccessHouseholds", "compoundsBeyondService",
+  "compounds",
+  "estates",
+  "naturalVillages",
+  "compoundHouseholds",
+  "buildings",
+  "partyBranchKnown",
+  "partyBranchKnownHouseholds",
+  "compoundsWithPartyBranch",
+  "householdsWithPartyBranch",
+  "redPropertyKnown",
+  "redPropertyCompounds",
+  "ownersCommitteeKnown",
+  "ownersCommitteeCompounds",
+  "unassignedCompounds",
+  "unassignedHouseholds",
+  "stationAccessHouseholds",
+  "compoundsBeyondService",
 ] as const;
 /** Fields a street holds of its own, besides what its communities bring. */
-const STREET_OWN_FIELDS = ["streets", "targetStreets", "targetStreetsCovered", "streetsWithoutStation", "stations", "servingStations", "rooms", "socialWorkers", "certifiedKnownWorkers", "certifiedWorkers"] as const;
+const STREET_OWN_FIELDS = [
+  "streets",
+  "targetStreets",
+  "targetStreetsCovered",
+  "streetsWithoutStation",
+  "stations",
+  "servingStations",
+  "rooms",
+  "socialWorkers",
+  "certifiedKnownWorkers",
+  "certifiedWorkers",
+] as const;
 
 const sumOf = (list: readonly Totals[], field: TotalField) => list.reduce((sum, totals) => sum + totals[field], 0);
 const childrenOf = <T>(rows: readonly T[], parentOf: (row: T) => number, totals: readonly Totals[], parent: number) =>
@@ -71,7 +96,11 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
       } else own.rooms += 1;
       own.socialWorkers += station.socialWorkers;
       const certified = station.certifiedWorkers ?? null;
-      if (certified !== null) [own.certifiedKnownWorkers, own.certifiedWorkers] = [own.certifiedKnownWorkers + station.socialWorkers, own.certifiedWorkers + Math.min(certified, station.socialWorkers)];
+      if (certified !== null)
+        [own.certifiedKnownWorkers, own.certifiedWorkers] = [
+          own.certifiedKnownWorkers + station.socialWorkers,
+          own.certifiedWorkers + Math.min(certified, station.socialWorkers),
+        ];
     }
     own.targetStreets = street.stationTarget ? 1 : 0;
     own.targetStreetsCovered = street.stationTarget && own.servingStations > 0 ? 1 : 0;
@@ -117,7 +146,13 @@ export function rollupInconsistencies(model: Model, access: StationAccess, thres
  * Random edits on the stations alive at each step. Moves and removals prefer stations already
  * touched in the same scenario, so "move an added station" and "remove a moved one" are common.
  */
-export function randomStationEdits(random: () => number, stations: readonly StationRow[], count: number, somewhere: () => [number, number], tag: string): StationEdit[] {
+export function randomStationEdits(
+  random: () => number,
+  stations: readonly StationRow[],
+  count: number,
+  somewhere: () => [number, number],
+  tag: string,
+): StationEdit[] {
   const alive = stations.map((row) => row.id);
   const touched: string[] = [];
   const edits: StationEdit[] = [];

@@ -20,7 +20,18 @@ export function metresToLatitudeDegrees(metres: number): number {
 }
 
 export function rectangle(west: number, south: number, east: number, north: number): Polygon {
-  return { type: "Polygon", coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  };
 }
 
 /** A square of half-side `half` degrees centred on a point: its centroid is that point. */
@@ -72,7 +83,13 @@ const holedCommunity: MultiPolygon = {
     [
       rectangle(102.715, 25.0, 102.73, 25.03).coordinates[0] as Position[],
       // The hole, wound the other way round.
-      [[102.72, 25.01], [102.72, 25.015], [102.725, 25.015], [102.725, 25.01], [102.72, 25.01]],
+      [
+        [102.72, 25.01],
+        [102.72, 25.015],
+        [102.725, 25.015],
+        [102.725, 25.01],
+        [102.72, 25.01],
+      ],
     ],
     rectangle(102.7, 24.99, 102.71, 25.0).coordinates,
   ],
@@ -80,7 +97,10 @@ const holedCommunity: MultiPolygon = {
 
 type Community = LayerProperties["communities"];
 const community = (code: string, name: string, streetCode: string, rest: Omit<Community, "code" | "name" | "streetCode">): Community => ({
-  code, name, streetCode, ...rest,
+  code,
+  name,
+  streetCode,
+  ...rest,
 });
 
 type Compound = LayerProperties["compounds"];
@@ -95,8 +115,15 @@ interface CompoundSpec {
 }
 const compound = ({ id, at, communityCode, gridId, households, buildings, flags }: CompoundSpec): FixtureFeature<"compounds"> =>
   feature<"compounds">(square(at[0], at[1]), {
-    id, name: `${id}小区`, communityCode, gridId, households, buildings,
-    partyBranch: flags.includes("B"), redProperty: flags.includes("R"), ownersCommittee: flags.includes("O"),
+    id,
+    name: `${id}小区`,
+    communityCode,
+    gridId,
+    households,
+    buildings,
+    partyBranch: flags.includes("B"),
+    redProperty: flags.includes("R"),
+    ownersCommittee: flags.includes("O"),
   } satisfies Compound);
 
 const grid = (id: string, communityCode: string, geometry: Polygon, workers: number, households: number, buildingLeaders: number) =>
@@ -126,18 +153,54 @@ export function fixtureLayers(): FixtureLayers {
       feature<"streets">(rectangle(102.73, 25.0, 102.76, 25.03), { code: CODES.streetEast, name: "护国街道", districtCode: CODES.district }),
     ]),
     communities: collection([
-      feature<"communities">(rectangle(102.7, 25.0, 102.715, 25.03), community(CODES.communityPlain, "翠湖社区", CODES.streetWest, {
-        kind: "居委会", households: 3000, population: 8000, partyOrgType: "党委", partyMembers: 200, bigPartyCommittee: true, dualRegisteredMembers: 60,
-      })),
-      feature<"communities">(holedCommunity, community(CODES.communityHoled, "钱局街社区", CODES.streetWest, {
-        kind: "居委会", households: 1500, population: 4000, partyOrgType: "党总支", partyMembers: 90, bigPartyCommittee: false, dualRegisteredMembers: 30,
-      })),
-      feature<"communities">(rectangle(102.73, 25.0, 102.76, 25.02), community(CODES.communityEast, "文庙社区", CODES.streetEast, {
-        kind: "村委会", households: 2000, population: 6500, partyOrgType: "党支部", partyMembers: 70, bigPartyCommittee: true, dualRegisteredMembers: 10,
-      })),
-      feature<"communities">(rectangle(102.73, 25.02, 102.76, 25.03), community(CODES.communityEmpty, "新村社区", CODES.streetEast, {
-        kind: "居委会", households: 0, population: 0, partyOrgType: null, partyMembers: 0, bigPartyCommittee: false, dualRegisteredMembers: 0,
-      })),
+      feature<"communities">(
+        rectangle(102.7, 25.0, 102.715, 25.03),
+        community(CODES.communityPlain, "翠湖社区", CODES.streetWest, {
+          kind: "居委会",
+          households: 3000,
+          population: 8000,
+          partyOrgType: "党委",
+          partyMembers: 200,
+          bigPartyCommittee: true,
+          dualRegisteredMembers: 60,
+        }),
+      ),
+      feature<"communities">(
+        holedCommunity,
+        community(CODES.communityHoled, "钱局街社区", CODES.streetWest, {
+          kind: "居委会",
+          households: 1500,
+          population: 4000,
+          partyOrgType: "党总支",
+          partyMembers: 90,
+          bigPartyCommittee: false,
+          dualRegisteredMembers: 30,
+        }),
+      ),
+      feature<"communities">(
+        rectangle(102.73, 25.0, 102.76, 25.02),
+        community(CODES.communityEast, "文庙社区", CODES.streetEast, {
+          kind: "村委会",
+          households: 2000,
+          population: 6500,
+          partyOrgType: "党支部",
+          partyMembers: 70,
+          bigPartyCommittee: true,
+          dualRegisteredMembers: 10,
+        }),
+      ),
+      feature<"communities">(
+        rectangle(102.73, 25.02, 102.76, 25.03),
+        community(CODES.communityEmpty, "新村社区", CODES.streetEast, {
+          kind: "居委会",
+          households: 0,
+          population: 0,
+          partyOrgType: null,
+          partyMembers: 0,
+          bigPartyCommittee: false,
+          dualRegisteredMembers: 0,
+        }),
+      ),
     ]),
     grids: collection([
       grid("G11a", CODES.communityPlain, rectangle(102.7, 25.0, 102.715, 25.015), 1, 1500, 2),
@@ -151,7 +214,15 @@ export function fixtureLayers(): FixtureLayers {
     ]),
     compounds: collection([
       compound({ id: "K01", at: [102.7075, 25.023], communityCode: CODES.communityPlain, gridId: "G11b", households: 300, buildings: 6, flags: "BRO" }),
-      compound({ id: "K02", at: [102.7075, LATITUDE_1001_M_SOUTH], communityCode: CODES.communityPlain, gridId: "G11a", households: 250, buildings: 5, flags: "BO" }),
+      compound({
+        id: "K02",
+        at: [102.7075, LATITUDE_1001_M_SOUTH],
+        communityCode: CODES.communityPlain,
+        gridId: "G11a",
+        households: 250,
+        buildings: 5,
+        flags: "BO",
+      }),
       compound({ id: "K03", at: [102.7095, 25.016], communityCode: CODES.communityPlain, gridId: "G11b", households: 400, buildings: 10, flags: "" }),
       compound({ id: "K04", at: [102.712, 25.028], communityCode: CODES.communityPlain, gridId: null, households: 120, buildings: 2, flags: "" }),
       compound({ id: "K05", at: [102.722, 25.025], communityCode: CODES.communityHoled, gridId: "G21a", households: 200, buildings: 4, flags: "BR" }),
@@ -162,23 +233,56 @@ export function fixtureLayers(): FixtureLayers {
       compound({ id: "K10", at: [102.75, 25.02], communityCode: CODES.communityEast, gridId: "G21b", households: 100, buildings: 2, flags: "R" }),
       compound({ id: "KX", at: [102.75, 25.01], communityCode: CODES.missingCommunity, gridId: null, households: 9999, buildings: 99, flags: "BRO" }),
       compound({ id: "K08", at: [102.75, 25.012], communityCode: CODES.communityEast, gridId: "G21a", households: 7777, buildings: 77, flags: "BRO" }),
-      { ...compound({ id: "KP", at: [102.71, 25.01], communityCode: CODES.communityPlain, gridId: "G11a", households: 8888, buildings: 88, flags: "BRO" }), geometry: pointAt(102.71, 25.01) },
+      {
+        ...compound({ id: "KP", at: [102.71, 25.01], communityCode: CODES.communityPlain, gridId: "G11a", households: 8888, buildings: 88, flags: "BRO" }),
+        geometry: pointAt(102.71, 25.01),
+      },
     ]),
     stations: collection([
       feature<"stations">(pointAt(...STATION_AT_SERVICE_DISTANCE), {
-        id: "ST1", name: "华山街道社工站", level: "街道", streetCode: CODES.streetWest, communityCode: null, socialWorkers: 5, openedOn: "2021-03-01",
+        id: "ST1",
+        name: "华山街道社工站",
+        level: "街道",
+        streetCode: CODES.streetWest,
+        communityCode: null,
+        socialWorkers: 5,
+        openedOn: "2021-03-01",
       }),
       feature<"stations">(pointAt(102.74, 25.01), {
-        id: "ST2", name: "文庙社区社工室", level: "社区", streetCode: CODES.streetEast, communityCode: CODES.communityEast, socialWorkers: 2, openedOn: "2021-05-01",
+        id: "ST2",
+        name: "文庙社区社工室",
+        level: "社区",
+        streetCode: CODES.streetEast,
+        communityCode: CODES.communityEast,
+        socialWorkers: 2,
+        openedOn: "2021-05-01",
       }),
       feature<"stations">(null, {
-        id: "ST3", name: "护国街道社工站", level: "街道", streetCode: CODES.streetEast, communityCode: null, socialWorkers: 4, openedOn: "2021-06-01",
+        id: "ST3",
+        name: "护国街道社工站",
+        level: "街道",
+        streetCode: CODES.streetEast,
+        communityCode: null,
+        socialWorkers: 4,
+        openedOn: "2021-06-01",
       }),
       feature<"stations">(pointAt(102.75, 25.01), {
-        id: "ST4", name: "无名街道社工站", level: "街道", streetCode: CODES.missingStreet, communityCode: null, socialWorkers: 3, openedOn: "2021-07-01",
+        id: "ST4",
+        name: "无名街道社工站",
+        level: "街道",
+        streetCode: CODES.missingStreet,
+        communityCode: null,
+        socialWorkers: 3,
+        openedOn: "2021-07-01",
       }),
       feature<"stations">(square(102.755, 25.005), {
-        id: "ST5", name: "面状社工站", level: "街道", streetCode: CODES.streetEast, communityCode: null, socialWorkers: 6, openedOn: "2021-08-01",
+        id: "ST5",
+        name: "面状社工站",
+        level: "街道",
+        streetCode: CODES.streetEast,
+        communityCode: null,
+        socialWorkers: 6,
+        openedOn: "2021-08-01",
       }),
     ]),
   };
@@ -206,16 +310,33 @@ export function siteFixtureLayers(): FixtureLayers {
   const north = metresToLatitudeDegrees;
   const communityCode = "530181001001";
   const spec = (id: string, at: [number, number], households: number): CompoundSpec => ({
-    id, at, communityCode, gridId: "SG1", households, buildings: 1, flags: "B",
+    id,
+    at,
+    communityCode,
+    gridId: "SG1",
+    households,
+    buildings: 1,
+    flags: "B",
   });
   const area = rectangle(102.76, 25.06, 102.87, 25.16);
   const layers: FixtureLayers = {
     prefectures: collection([]),
     districts: collection([feature<"districts">(area, { code: "530181", name: "安宁市" })]),
     streets: collection([feature<"streets">(area, { code: "530181001", name: "连然街道", districtCode: "530181" })]),
-    communities: collection([feature<"communities">(area, community(communityCode, "示例社区", "530181001", {
-      kind: "居委会", households: 20_000, population: 50_000, partyOrgType: "党委", partyMembers: 500, bigPartyCommittee: true, dualRegisteredMembers: 100,
-    }))]),
+    communities: collection([
+      feature<"communities">(
+        area,
+        community(communityCode, "示例社区", "530181001", {
+          kind: "居委会",
+          households: 20_000,
+          population: 50_000,
+          partyOrgType: "党委",
+          partyMembers: 500,
+          bigPartyCommittee: true,
+          dualRegisteredMembers: 100,
+        }),
+      ),
+    ]),
     grids: collection([grid("SG1", communityCode, area, 10, 4000, 10)]),
     compounds: collection([
       compound(spec("W2", [102.7805, 25.0805], 5000)),
@@ -230,7 +351,13 @@ export function siteFixtureLayers(): FixtureLayers {
     ]),
     stations: collection([
       feature<"stations">(pointAt(102.78, 25.08), {
-        id: "SS", name: "连然街道社工站", level: "街道", streetCode: "530181001", communityCode: null, socialWorkers: 3, openedOn: "2021-01-01",
+        id: "SS",
+        name: "连然街道社工站",
+        level: "街道",
+        streetCode: "530181001",
+        communityCode: null,
+        socialWorkers: 3,
+        openedOn: "2021-01-01",
       }),
     ]),
   };

@@ -23,12 +23,25 @@ function cli(args: string[], heapMiB = 2048): Promise<Run> {
   runs += 1;
   const folder = join(out, `run-${runs}`);
   return new Promise((resolve) => {
-    execFile(process.execPath, [`--max-old-space-size=${heapMiB}`, "--import", "tsx", "scripts/import.ts", ...args.map((arg) => (arg === "OUT" ? folder : arg))], { maxBuffer: 1 << 26 }, (error, _stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stderr, folder });
-    });
+    execFile(
+      process.execPath,
+      [`--max-old-space-size=${heapMiB}`, "--import", "tsx", "scripts/import.ts", ...args.map((arg) => (arg === "OUT" ? folder : arg))],
+      { maxBuffer: 1 << 26 },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stderr, folder });
+      },
+    );
   });
 }
-const report = (run: Run) => JSON.parse(readFileSync(join(run.folder, "report.json"), "utf8")) as { loaded: number; notLoaded: number; total: number; peakMemoryMiB: number; counts: Record<string, number>; entries: { code: string; message: { zh: string; en: string } }[] };
+const report = (run: Run) =>
+  JSON.parse(readFileSync(join(run.folder, "report.json"), "utf8")) as {
+    loaded: number;
+    notLoaded: number;
+    total: number;
+    peakMemoryMiB: number;
+    counts: Record<string, number>;
+    entries: { code: string; message: { zh: string; en: string } }[];
+  };
 const layerFile = (run: Run, layer: string) => join(run.folder, `${layer}.geojson`);
 
 describe("npm run import", () => {
@@ -51,7 +64,17 @@ describe("npm run import", () => {
   });
 
   it("writes no layer file and exits 1 when nothing could be loaded", async () => {
-    const run = await cli([`${CORPUS}/bad/page.json`, `${CORPUS}/bad/picture.geojson`, `${CORPUS}/bad/empty.geojson`, "--layer", "compounds", "--out", "OUT", "--lang", "en"]);
+    const run = await cli([
+      `${CORPUS}/bad/page.json`,
+      `${CORPUS}/bad/picture.geojson`,
+      `${CORPUS}/bad/empty.geojson`,
+      "--layer",
+      "compounds",
+      "--out",
+      "OUT",
+      "--lang",
+      "en",
+    ]);
     expect(run.code).toBe(1);
     expect(existsSync(layerFile(run, "compounds"))).toBe(false);
     expect(run.stderr).toMatch(/page\.json: this is a web page/);
@@ -61,7 +84,19 @@ describe("npm run import", () => {
   });
 
   it("refuses a projected file with no way to know its system, then takes a declared one", async () => {
-    const args = [`${CORPUS}/compounds-gk-no-prj.zip`, "--layer", "compounds", "--dataset", "public/data/kunming", "--map", "communityCode=commcode", "--map", "households=hh", "--out", "OUT"];
+    const args = [
+      `${CORPUS}/compounds-gk-no-prj.zip`,
+      "--layer",
+      "compounds",
+      "--dataset",
+      "public/data/kunming",
+      "--map",
+      "communityCode=commcode",
+      "--map",
+      "households=hh",
+      "--out",
+      "OUT",
+    ];
     const refused = await cli(args);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/\.prj/);
@@ -74,7 +109,11 @@ describe("npm run import", () => {
   it("merges into a whole dataset folder that validates and tiles like the shipped data", async () => {
     const run = await cli([`${CORPUS}/compounds-gcj02.geojson`, "--layer", "compounds", "--dataset", "public/data/kunming", "--merge", "join", "--out", "OUT"]);
     expect(run.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(run.folder, "manifest.json"), "utf8")) as { layers: Record<string, string>; title: string; synthetic: { attributes: string[] } };
+    const manifest = JSON.parse(readFileSync(join(run.folder, "manifest.json"), "utf8")) as {
+      layers: Record<string, string>;
+      title: string;
+      synthetic: { attributes: string[] };
+    };
     expect(manifest.title).toContain("含导入数据");
     // Joined: the layer still holds base compounds, so it stays labelled synthetic.
     expect(manifest.synthetic.attributes).toContain("compounds");
@@ -82,7 +121,9 @@ describe("npm run import", () => {
     const base = JSON.parse(readFileSync("public/data/kunming/compounds.geojson", "utf8")) as { features: unknown[] };
     expect(compounds.features.length).toBe(base.features.length);
     for (const file of Object.values(manifest.layers)) expect(existsSync(join(run.folder, file))).toBe(true);
-    const tiles = await new Promise<number>((resolve) => execFile(process.execPath, ["--import", "tsx", "scripts/tiles.ts", run.folder, "--no-register"], (error) => resolve(error ? Number(error.code ?? 1) : 0)));
+    const tiles = await new Promise<number>((resolve) =>
+      execFile(process.execPath, ["--import", "tsx", "scripts/tiles.ts", run.folder, "--no-register"], (error) => resolve(error ? Number(error.code ?? 1) : 0)),
+    );
     expect(tiles).toBe(0);
     expect(existsSync(join(run.folder, "tiles.pmtiles"))).toBe(true);
   }, 180_000);

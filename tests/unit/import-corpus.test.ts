@@ -31,7 +31,8 @@ beforeAll(() => {
 
 const input = (path: string) => memoryInput(path.split("/").pop() ?? path, new Uint8Array(readFileSync(join(CORPUS, path))), 4096);
 const run = (paths: string[], layer: LayerName, options: Partial<ImportOptions> = {}) => importLayer(paths.map(input), { layer, ...options }, context);
-const codes = (result: ImportResult, severity?: string) => result.report.entries.filter((entry) => !severity || entry.severity === severity).map((entry) => entry.code);
+const codes = (result: ImportResult, severity?: string) =>
+  result.report.entries.filter((entry) => !severity || entry.severity === severity).map((entry) => entry.code);
 const metres = (a: Position, b: Position) => Math.hypot(((a[0] ?? 0) - (b[0] ?? 0)) * 101_000, ((a[1] ?? 0) - (b[1] ?? 0)) * 110_600);
 
 /** Largest distance between an imported feature's first position and the original's. */
@@ -59,7 +60,10 @@ describe("formats and coordinate systems", () => {
   });
 
   it("loose .shp/.dbf/.shx/.prj/.cpg files of one layer", async () => {
-    const result = await run(["loose/communities.shp", "loose/communities.dbf", "loose/communities.shx", "loose/communities.prj", "loose/communities.cpg"], "communities");
+    const result = await run(
+      ["loose/communities.shp", "loose/communities.dbf", "loose/communities.shx", "loose/communities.prj", "loose/communities.cpg"],
+      "communities",
+    );
     expect(result.loaded).toBe(result.total);
     expect(result.sources[0]?.crs?.kind).toBe("geographic");
   });
@@ -97,7 +101,9 @@ describe("formats and coordinate systems", () => {
     expect(result.loaded).toBe(result.total);
     expect(worstOffset(result)).toBeLessThan(1);
     expect(result.report.entries.filter((entry) => entry.code === "rows-skipped")).toHaveLength(2);
-    expect(result.collection.features.map((feature) => feature.properties?.openedOn)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]));
+    expect(result.collection.features.map((feature) => feature.properties?.openedOn)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]),
+    );
   });
 
   it("CSV with a byte-order mark and swapped axes", async () => {
@@ -123,7 +129,10 @@ describe("formats and coordinate systems", () => {
   it("compounds given as points are drawn as circles only when asked, and labelled synthetic", async () => {
     const without = await run(["stations.xls"], "compounds", { mapping: { communityCode: "社区编码", households: "社工人数", buildings: "社工人数" } });
     expect(without.loaded).toBe(0);
-    const outlined = await run(["stations.xls"], "compounds", { mapping: { communityCode: "社区编码", households: "社工人数", buildings: "社工人数" }, pointOutlineMetres: 30 });
+    const outlined = await run(["stations.xls"], "compounds", {
+      mapping: { communityCode: "社区编码", households: "社工人数", buildings: "社工人数" },
+      pointOutlineMetres: 30,
+    });
     expect(outlined.outlined).toBe(outlined.loaded);
     expect(codes(outlined)).toContain("geometry-point-outline");
   });
@@ -160,7 +169,10 @@ describe("the feature-level problems of bad/problems.geojson", () => {
   beforeAll(async () => {
     result = await run(["bad/problems.geojson"], "compounds");
   });
-  const entryFor = (id: string) => result.report.entries.filter((entry) => entry.featureId === id || (entry.feature !== undefined && entry.featureId === undefined && id === `#${entry.feature}`));
+  const entryFor = (id: string) =>
+    result.report.entries.filter(
+      (entry) => entry.featureId === id || (entry.feature !== undefined && entry.featureId === undefined && id === `#${entry.feature}`),
+    );
 
   it.each([
     ["null-geometry", "geometry-missing", "error"],
@@ -181,13 +193,20 @@ describe("the feature-level problems of bad/problems.geojson", () => {
   });
 
   it("names the blank name and the bad flag by feature and field", () => {
-    expect(result.report.entries).toEqual(expect.arrayContaining([expect.objectContaining({ code: "name-empty", feature: 13, field: "name" }), expect.objectContaining({ code: "value-invalid", feature: 17, field: "partyBranch" })]));
+    expect(result.report.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "name-empty", feature: 13, field: "name" }),
+        expect.objectContaining({ code: "value-invalid", feature: 17, field: "partyBranch" }),
+      ]),
+    );
   });
 
   it("loads the valid, the warned and the trimmed features, and only them", () => {
     const ids = result.collection.features.map((feature) => String(feature.properties?.id)).toSorted();
     expect(ids).toEqual(["530102001001-C001", "530102001001-C002", "bowtie", "formula", "invisible", "outside", "three-d", "unclosed"].toSorted());
-    expect(result.collection.features.find((feature) => feature.properties?.id === "invisible")?.properties?.name).toBe("翠湖\u00a0花园".replace("\u00a0", "\u00a0"));
+    expect(result.collection.features.find((feature) => feature.properties?.id === "invisible")?.properties?.name).toBe(
+      "翠湖\u00a0花园".replace("\u00a0", "\u00a0"),
+    );
     expect(result.total - result.loaded).toBe(10);
     expect(result.sources[0]?.loaded).toBe(result.loaded);
   });
@@ -225,6 +244,8 @@ it.each([
 });
 
 it("covers every file of the corpus", () => {
-  const files = readdirSync(CORPUS, { recursive: true }).map(String).filter((name) => /\.\w+$/.test(name) && !name.startsWith("generated"));
+  const files = readdirSync(CORPUS, { recursive: true })
+    .map(String)
+    .filter((name) => /\.\w+$/.test(name) && !name.startsWith("generated"));
   expect(files.length).toBeGreaterThanOrEqual(24);
 });

@@ -23,7 +23,15 @@ describe("snapshot arguments", () => {
   });
 
   it("takes the query and hash of a full permalink, dropping an old snapshot request", () => {
-    const options = parse("--view", "http://10.0.0.5:4173/?lang=en&snapshot=slide-1920#map=12/25.04/102.7&layers=streets,stations", "--preset", "a3-landscape-300", "--out", "out/pack.pdf", "--no-build");
+    const options = parse(
+      "--view",
+      "http://10.0.0.5:4173/?lang=en&snapshot=slide-1920#map=12/25.04/102.7&layers=streets,stations",
+      "--preset",
+      "a3-landscape-300",
+      "--out",
+      "out/pack.pdf",
+      "--no-build",
+    );
     expect(options.search).toBe("?lang=en&snapshot=a3-landscape-300&format=pdf");
     expect(options.hash).toBe("#map=12/25.04/102.7&layers=streets,stations");
     expect(options.build).toBe(false);
@@ -41,12 +49,20 @@ describe("snapshot arguments", () => {
   });
 
   it("makes an atlas of counties for a prefecture", () => {
-    expect(parse("--view", "#sel=prefectures:5301", "--atlas", "districts", "--out", "out/kunming.pdf")).toMatchObject({ atlas: "districts", search: "?snapshot=a4-landscape-150&format=pdf&atlas=districts" });
+    expect(parse("--view", "#sel=prefectures:5301", "--atlas", "districts", "--out", "out/kunming.pdf")).toMatchObject({
+      atlas: "districts",
+      search: "?snapshot=a4-landscape-150&format=pdf&atlas=districts",
+    });
   });
 
   it("makes an atlas a PDF", () => {
     const options = parse("--view", "#sel=districts:530102", "--atlas", "streets", "--out", "out/atlas.pdf");
-    expect(options).toMatchObject({ format: "pdf", atlas: "streets", search: "?snapshot=a4-landscape-150&format=pdf&atlas=streets", hash: "#sel=districts:530102" });
+    expect(options).toMatchObject({
+      format: "pdf",
+      atlas: "streets",
+      search: "?snapshot=a4-landscape-150&format=pdf&atlas=streets",
+      hash: "#sel=districts:530102",
+    });
   });
 
   it.each([

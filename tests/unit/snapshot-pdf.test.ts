@@ -60,10 +60,33 @@ describe("PDF painter", () => {
       { kind: "map", x: 10, y: 20, width: 600, height: 400 },
       { kind: "text", x: 20, y: 40, text: "党建 A1", size: 20, bold: true, colour: "#1f2a33", width: 40 + 2 * 11 + 11, role: "title" },
       { kind: "circle", x: 50, y: 50, radius: 5, fill: "rgba(178, 24, 43, 0.5)" },
-      { kind: "cells", x: 700, y: 20, cell: 2, modules: [[true, true, false], [false, true, true]], colour: "#000000" },
+      {
+        kind: "cells",
+        x: 700,
+        y: 20,
+        cell: 2,
+        modules: [
+          [true, true, false],
+          [false, true, true],
+        ],
+        colour: "#000000",
+      },
     ],
   });
-  const glyphs = { regular: new Map([["A", 550], ["1", 550], [" ", 550]]), bold: new Map([["A", 550], ["1", 550], [" ", 550], ["党", 1000], ["建", 1000]]) };
+  const glyphs = {
+    regular: new Map([
+      ["A", 550],
+      ["1", 550],
+      [" ", 550],
+    ]),
+    bold: new Map([
+      ["A", 550],
+      ["1", 550],
+      [" ", 550],
+      ["党", 1000],
+      ["建", 1000],
+    ]),
+  };
   const painted = paintPdfPage(scene, 750, 375, "Map", glyphs);
 
   it("draws in sheet units flipped to PDF's y-up points", () => {
@@ -83,7 +106,10 @@ describe("PDF painter", () => {
   });
 
   it("moves glyphs whose PDF advance differs from the browser's", () => {
-    const narrowDot = new Map([["·", 300], ["a", 500]]);
+    const narrowDot = new Map([
+      ["·", 300],
+      ["a", 500],
+    ]);
     expect(positionedText("甲·乙", narrowDot)).toEqual({ operand: `[${utf16Hex("甲·")} 700 ${utf16Hex("乙")}]`, advance: 2.3 });
     expect(positionedText("aa", narrowDot).operand).toBe(`[${utf16Hex("aa")}]`);
   });

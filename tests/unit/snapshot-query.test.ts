@@ -15,8 +15,14 @@ describe("snapshot query", () => {
     ["?snapshot=slide-1920", { preset: "slide-1920", format: "png", atlas: null, maxTilePixels: null, unknownPreset: null }],
     ["?snapshot=a4-landscape-150&atlas=streets", { preset: "a4-landscape-150", format: "pdf", atlas: "streets", maxTilePixels: null, unknownPreset: null }],
     ["?snapshot=&atlas=communities&format=png", { preset: "a4-landscape-150", format: "png", atlas: "communities", maxTilePixels: null, unknownPreset: null }],
-    ["?snapshot=a0-landscape-600&snapshotTile=1024", { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: 1024, unknownPreset: "a0-landscape-600" }],
-    ["?snapshot=1&atlas=districts&snapshotTile=12", { preset: "a4-landscape-150", format: "pdf", atlas: "districts", maxTilePixels: null, unknownPreset: null }],
+    [
+      "?snapshot=a0-landscape-600&snapshotTile=1024",
+      { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: 1024, unknownPreset: "a0-landscape-600" },
+    ],
+    [
+      "?snapshot=1&atlas=districts&snapshotTile=12",
+      { preset: "a4-landscape-150", format: "pdf", atlas: "districts", maxTilePixels: null, unknownPreset: null },
+    ],
     ["?snapshot=1&atlas=grids", { preset: "a4-landscape-150", format: "png", atlas: null, maxTilePixels: null, unknownPreset: null }],
   ])("%s", (search, expected) => {
     expect(parseSnapshotQuery(search)).toEqual(expected);
@@ -25,7 +31,9 @@ describe("snapshot query", () => {
 
 describe("sheet permalinks", () => {
   it("drops the snapshot request and the debug flag, keeps the view", () => {
-    expect(sheetPermalink("http://10.1.2.3:4173/?snapshot=a4-landscape-150&format=pdf&lang=en&debug=1#map=12/25.04/102.7&layers=streets")).toBe("http://10.1.2.3:4173/?lang=en#map=12/25.04/102.7&layers=streets");
+    expect(sheetPermalink("http://10.1.2.3:4173/?snapshot=a4-landscape-150&format=pdf&lang=en&debug=1#map=12/25.04/102.7&layers=streets")).toBe(
+      "http://10.1.2.3:4173/?lang=en#map=12/25.04/102.7&layers=streets",
+    );
     expect(sheetPermalink("./?snapshot=slide-1920#map=11/25/102.7")).toBe("/#map=11/25/102.7");
   });
 
@@ -34,7 +42,11 @@ describe("sheet permalinks", () => {
   });
 
   it("opens an atlas page's unit", () => {
-    const link = unitPermalink("http://host/?snapshot=a4-landscape-150&atlas=streets#map=11/25/102.7&cb=gridAssigned&sel=districts:530102", { layer: "streets", code: "530102001" }, { zoom: 13.456, latitude: 25.041234, longitude: 102.712346 });
+    const link = unitPermalink(
+      "http://host/?snapshot=a4-landscape-150&atlas=streets#map=11/25/102.7&cb=gridAssigned&sel=districts:530102",
+      { layer: "streets", code: "530102001" },
+      { zoom: 13.456, latitude: 25.041234, longitude: 102.712346 },
+    );
     expect(link).toBe("http://host/#map=13.46/25.04123/102.71235&cb=gridAssigned&sel=streets:530102001");
   });
 });
@@ -47,8 +59,18 @@ function ringArea(ring: number[][]): number {
   }, 0);
 }
 
-const square = (west: number, south: number, size: number): Polygon => ({ type: "Polygon", coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]] });
-
+const square = (west: number, south: number, size: number): Polygon => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
+});
 
 describe("export style", () => {
   const style = deepFreeze<StyleSpecification>({

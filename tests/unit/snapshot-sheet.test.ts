@@ -10,10 +10,12 @@ import { ellipsize, wrapText } from "../../src/views/snapshot/text-fit.ts";
 import { deepFreeze } from "../support/deep-freeze.ts";
 
 /** Chinese characters 1 em wide, everything else 0.55 em; bold 5% wider. */
-const measure: MeasureText = (text, size, bold) => [...text].reduce((sum, character) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 1 : 0.55), 0) * size * (bold ? 1.05 : 1);
+const measure: MeasureText = (text, size, bold) =>
+  [...text].reduce((sum, character) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 1 : 0.55), 0) * size * (bold ? 1.05 : 1);
 
 const overlaps = (a: Frame, b: Frame) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const insideSheet = (frame: Frame, width: number, height: number) => frame.x >= 0 && frame.y >= 0 && frame.x + frame.width <= width + 1e-6 && frame.y + frame.height <= height + 1e-6;
+const insideSheet = (frame: Frame, width: number, height: number) =>
+  frame.x >= 0 && frame.y >= 0 && frame.x + frame.width <= width + 1e-6 && frame.y + frame.height <= height + 1e-6;
 
 const content = deepFreeze<SheetContent>({
   language: "zh",
@@ -24,13 +26,34 @@ const content = deepFreeze<SheetContent>({
   legendHeading: "图例",
   legend: [
     { title: "社工站 / 社工室", items: [{ label: "街道社工站", colour: "rgba(33, 102, 172, 1)", shape: "dot" as const }] },
-    { title: "按小区党支部", items: [{ label: "已建小区党支部", colour: "rgba(178, 24, 43, 0.86)", shape: "fill" as const }, { label: "未建小区党支部", colour: "rgba(253, 184, 99, 0.9)", shape: "fill" as const }] },
+    {
+      title: "按小区党支部",
+      items: [
+        { label: "已建小区党支部", colour: "rgba(178, 24, 43, 0.86)", shape: "fill" as const },
+        { label: "未建小区党支部", colour: "rgba(253, 184, 99, 0.9)", shape: "fill" as const },
+      ],
+    },
     { title: "网格", items: [{ label: "网格", colour: "rgba(120, 140, 160, 0.59)", shape: "line" as const }] },
   ],
-  kpi: { heading: "关键指标 · 五华区", entries: [{ label: "小区党支部覆盖率", value: "61.2%" }, { label: "未建社工站街道", value: "2" }] },
+  kpi: {
+    heading: "关键指标 · 五华区",
+    entries: [
+      { label: "小区党支部覆盖率", value: "61.2%" },
+      { label: "未建社工站街道", value: "2" },
+    ],
+  },
   gaps: null,
-  qr: { modules: [[true, false], [false, true]], caption: "扫码打开在线地图" },
-  sources: [{ text: "示意数据:街道的几何为合成演示数据。", emphasis: true }, { text: "数据来源:国家统计局 ".repeat(20), emphasis: false }],
+  qr: {
+    modules: [
+      [true, false],
+      [false, true],
+    ],
+    caption: "扫码打开在线地图",
+  },
+  sources: [
+    { text: "示意数据:街道的几何为合成演示数据。", emphasis: true },
+    { text: "数据来源:国家统计局 ".repeat(20), emphasis: false },
+  ],
   northLetter: "北",
   showRatio: true,
   watermark: "内部资料",
@@ -40,9 +63,22 @@ describe("sheet layout", () => {
   it.each(PRESET_NAMES)("%s: every frame on the sheet and none over another", (name) => {
     const preset = presetOf(name);
     if (!preset) throw new Error(name);
-    for (const options of [{ qr: true, gaps: false }, { qr: false, gaps: false }, { qr: true, gaps: true }]) {
+    for (const options of [
+      { qr: true, gaps: false },
+      { qr: false, gaps: false },
+      { qr: true, gaps: true },
+    ]) {
       const layout = sheetLayout(preset, { ...options, sourceLines: 3, legendRows: 9 });
-      const frames = [layout.title, layout.subtitle, layout.map, layout.legend, layout.kpi, layout.source, ...(layout.qr ? [layout.qr] : []), ...(layout.gaps ? [layout.gaps] : [])];
+      const frames = [
+        layout.title,
+        layout.subtitle,
+        layout.map,
+        layout.legend,
+        layout.kpi,
+        layout.source,
+        ...(layout.qr ? [layout.qr] : []),
+        ...(layout.gaps ? [layout.gaps] : []),
+      ];
       for (const frame of frames) {
         expect(insideSheet(frame, layout.width, layout.height)).toBe(true);
         expect(frame.width).toBeGreaterThan(0);
@@ -50,7 +86,9 @@ describe("sheet layout", () => {
       }
       for (const [index, frame] of frames.entries()) for (const other of frames.slice(index + 1)) expect(overlaps(frame, other)).toBe(false);
       // The map furniture sits inside the map.
-      expect(insideSheet({ ...layout.scaleBar, x: layout.scaleBar.x - layout.map.x, y: layout.scaleBar.y - layout.map.y }, layout.map.width, layout.map.height)).toBe(true);
+      expect(
+        insideSheet({ ...layout.scaleBar, x: layout.scaleBar.x - layout.map.x, y: layout.scaleBar.y - layout.map.y }, layout.map.width, layout.map.height),
+      ).toBe(true);
       expect(layout.map.width * layout.map.height).toBeGreaterThan(0.3 * layout.width * layout.height);
     }
   });

@@ -4,7 +4,15 @@ import { edgeLengthMetres, longestBorderOwner, pointSegmentDistance2, sharedBord
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 describe("pointSegmentDistance2", () => {
@@ -30,13 +38,29 @@ describe("edgeLengthMetres", () => {
 
 describe("longestBorderOwner", () => {
   // A 1x1 gap at (1..2, 0..1): "left" touches its west side, "below" its south and east sides.
-  const gap: Position[] = [[1, 0], [1, 1], [2, 1], [2, 0], [1, 0]];
+  const gap: Position[] = [
+    [1, 0],
+    [1, 1],
+    [2, 1],
+    [2, 0],
+    [1, 0],
+  ];
   const left = { code: "530102", geometry: rect(0, 0, 1, 1) };
   const southEast = {
     code: "530103",
     geometry: {
       type: "Polygon" as const,
-      coordinates: [[[0, -1], [3, -1], [3, 1], [2, 1], [2, 0], [0, 0], [0, -1]]],
+      coordinates: [
+        [
+          [0, -1],
+          [3, -1],
+          [3, 1],
+          [2, 1],
+          [2, 0],
+          [0, 0],
+          [0, -1],
+        ],
+      ],
     },
   };
   const top = { code: "530111", geometry: rect(1, 1, 2, 2) };

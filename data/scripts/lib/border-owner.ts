@@ -71,9 +71,7 @@ export function sharedBorderLengths(ring: Position[], candidates: readonly Owned
 
 /** Code of the candidate sharing the longest border with the ring; ties go to the lower code. */
 export function longestBorderOwner(ring: Position[], candidates: readonly Owned[]): string {
-  const lengths = [...sharedBorderLengths(ring, candidates)].toSorted(
-    ([codeA, a], [codeB, b]) => b - a || codeA.localeCompare(codeB),
-  );
+  const lengths = [...sharedBorderLengths(ring, candidates)].toSorted(([codeA, a], [codeB, b]) => b - a || codeA.localeCompare(codeB));
   const first = lengths[0];
   if (!first) throw new Error("No candidate borders the ring");
   return first[0];

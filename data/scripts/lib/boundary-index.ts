@@ -5,15 +5,7 @@
  */
 import Flatbush from "flatbush";
 import { createPointLocator } from "./point-locator.ts";
-import {
-  bboxOf,
-  pointInRing,
-  segmentsIntersect,
-  segmentsOf,
-  type Area,
-  type Point,
-  type Ring,
-} from "./polygon.ts";
+import { bboxOf, pointInRing, segmentsIntersect, segmentsOf, type Area, type Point, type Ring } from "./polygon.ts";
 
 export interface BoundaryIndex {
   readonly area: Area;

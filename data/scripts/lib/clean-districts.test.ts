@@ -6,7 +6,18 @@ import type { District } from "./polygon-clean.ts";
 // 0.01° cells near Kunming (about 1 km²).
 const cell = (a: number, b: number, c: number, d: number): Polygon => {
   const [x0, y0, x1, y1] = [102.7 + a * 0.01, 25 + b * 0.01, 102.7 + c * 0.01, 25 + d * 0.01];
-  return { type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  };
 };
 const district = (code: string, geometry: District["geometry"]): District => ({ code, name: code, geometry });
 const outer = (p: Polygon): Position[] => p.coordinates[0] ?? [];

@@ -4,16 +4,7 @@
  * interior gaps, round to 6 decimals; then verify validity, overlaps and gaps on what is written.
  */
 import { roundGeometry } from "./geojson-text.ts";
-import {
-  type District,
-  areaKm2,
-  dropSmallParts,
-  fillGaps,
-  interiorGaps,
-  makeValid,
-  pairwiseOverlaps,
-  removeOverlaps,
-} from "./polygon-clean.ts";
+import { type District, areaKm2, dropSmallParts, fillGaps, interiorGaps, makeValid, pairwiseOverlaps, removeOverlaps } from "./polygon-clean.ts";
 import { type IssueKind, countIssues, validityIssues } from "./validity.ts";
 
 /** Parts and gaps below this are slivers (about 100 m × 100 m). */

@@ -26,11 +26,7 @@ export function communityAttributes(
   const population = Math.round(households * residentsPerHousehold * random.uniform(0.93, 1.07));
   const partyMembers = Math.round(population * random.uniform(0.02, 0.05));
   const resident = community.kind === "居委会";
-  const dualShare = traits.lowDualRegistration
-    ? random.uniform(0.01, 0.06)
-    : resident
-      ? random.uniform(0.25, 0.7)
-      : random.uniform(0.05, 0.25);
+  const dualShare = traits.lowDualRegistration ? random.uniform(0.01, 0.06) : resident ? random.uniform(0.25, 0.7) : random.uniform(0.05, 0.25);
   const partyOrgType = partyOrgTypeOf(random, partyMembers);
   const bigPartyCommittee = partyOrgType === "无" ? false : random.chance(UNKNOWN_BIG_COMMITTEE_SHARE) ? null : random.chance(resident ? 0.75 : 0.3);
   return withCommunityResources({
@@ -50,7 +46,20 @@ export function communityAttributes(
 function partyOrgTypeOf(random: Random, partyMembers: number): CommunityProperties["partyOrgType"] {
   if (random.chance(UNKNOWN_PARTY_ORG_SHARE)) return null;
   if (random.chance(NO_PARTY_ORG_SHARE)) return "无";
-  if (partyMembers >= 100) return random.weighted([["党委", 0.3], ["党总支", 0.5], ["党支部", 0.2]] as const);
-  if (partyMembers >= 50) return random.weighted([["党委", 0.05], ["党总支", 0.55], ["党支部", 0.4]] as const);
-  return random.weighted([["党总支", 0.15], ["党支部", 0.85]] as const);
+  if (partyMembers >= 100)
+    return random.weighted([
+      ["党委", 0.3],
+      ["党总支", 0.5],
+      ["党支部", 0.2],
+    ] as const);
+  if (partyMembers >= 50)
+    return random.weighted([
+      ["党委", 0.05],
+      ["党总支", 0.55],
+      ["党支部", 0.4],
+    ] as const);
+  return random.weighted([
+    ["党总支", 0.15],
+    ["党支部", 0.85],
+  ] as const);
 }

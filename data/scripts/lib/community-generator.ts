@@ -57,7 +57,11 @@ export function generateCommunity(job: CommunityJob): CommunityOutput {
     const footprint = footprints[index];
     return footprint ? [{ request, footprint }] : [];
   });
-  const names = compoundNames(random("compound-names"), community.name, placed.map(({ request }) => request.kind));
+  const names = compoundNames(
+    random("compound-names"),
+    community.name,
+    placed.map(({ request }) => request.kind),
+  );
   const drafts: (CompoundDraft & { centre: Point; ring: Area })[] = placed.map(({ request, footprint }, index) => ({
     id: `${community.code}-C${String(index + 1).padStart(3, "0")}`,
     name: names[index] as string,
@@ -97,7 +101,13 @@ export function generateCommunity(job: CommunityJob): CommunityOutput {
       buildings += compound.properties.buildings;
     });
     const id = gridIdOf(community.code, index);
-    const properties = gridAttributes(gridRandom, { id, name: gridName(community.name, index + 1), communityCode: community.code, households: gridHouseholds, buildings });
+    const properties = gridAttributes(gridRandom, {
+      id,
+      name: gridName(community.name, index + 1),
+      communityCode: community.code,
+      households: gridHouseholds,
+      buildings,
+    });
     return { id, properties, geometry: toGeometry(grid.area) };
   });
 

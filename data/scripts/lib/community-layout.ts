@@ -21,12 +21,7 @@ export interface CommunityPlan {
 /** How much more land a village takes than a town community in the same street. */
 const VILLAGE_LAND_WEIGHT = 4;
 
-export function layOutCommunities(
-  random: Random,
-  streetArea: Area,
-  streetCore: Point,
-  communities: readonly SourceCommunity[],
-): CommunityPlan[] {
+export function layOutCommunities(random: Random, streetArea: Area, streetCore: Point, communities: readonly SourceCommunity[]): CommunityPlan[] {
   const residents = communities.filter((community) => community.kind === "居委会");
   const villages = communities.filter((community) => community.kind === "村委会");
   const domain = mainPartsDomain(streetArea);

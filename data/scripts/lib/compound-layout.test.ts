@@ -37,7 +37,17 @@ describe("placeFootprints", () => {
   });
 
   it("shrinks and finally drops what does not fit", () => {
-    const tiny = [[[[102.7, 25.0], [102.7005, 25.0], [102.7005, 25.0005], [102.7, 25.0005], [102.7, 25.0]]]];
+    const tiny = [
+      [
+        [
+          [102.7, 25.0],
+          [102.7005, 25.0],
+          [102.7005, 25.0005],
+          [102.7, 25.0005],
+          [102.7, 25.0],
+        ],
+      ],
+    ];
     const footprints = placeFootprints(createRandom(3, "footprints"), areaDomain(tiny), createBoundaryIndex(tiny), [
       { squareMetres: 1_000_000 },
       { squareMetres: 400 },
@@ -48,7 +58,12 @@ describe("placeFootprints", () => {
 });
 
 function square(x: number, y: number, size: number): Point[] {
-  return [[x, y], [x + size, y], [x + size, y + size], [x, y + size]];
+  return [
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+  ];
 }
 
 describe("convexOverlap", () => {

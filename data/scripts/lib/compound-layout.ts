@@ -30,17 +30,14 @@ const BOUNDARY_MARGIN = 4;
 const ATTEMPTS_PER_SIZE = 40;
 const SHRINK_STEPS = [1, 0.7, 0.45, 0.25] as const;
 
-export function placeFootprints(
-  random: Random,
-  domain: SamplingDomain,
-  boundary: BoundaryIndex,
-  requests: readonly FootprintRequest[],
-): (Footprint | null)[] {
+export function placeFootprints(random: Random, domain: SamplingDomain, boundary: BoundaryIndex, requests: readonly FootprintRequest[]): (Footprint | null)[] {
   const [west, south, east, north] = domain.bbox;
   const frame = createLocalFrame([(west + east) / 2, (south + north) / 2]);
   const placed: Point[][] = [];
   // Largest first: big estates are the hard ones to fit, small ones fill the gaps after them.
-  const order = requests.map((_, index) => index).toSorted((a, b) => (requests[b] as FootprintRequest).squareMetres - (requests[a] as FootprintRequest).squareMetres || a - b);
+  const order = requests
+    .map((_, index) => index)
+    .toSorted((a, b) => (requests[b] as FootprintRequest).squareMetres - (requests[a] as FootprintRequest).squareMetres || a - b);
   const result: (Footprint | null)[] = requests.map(() => null);
   for (const index of order) result[index] = placeOne(requests[index] as FootprintRequest);
   return result;

@@ -5,7 +5,11 @@ import { planarArea, type Ring } from "./polygon.ts";
 import { CONVEX, L_SHAPE, SQUARE_WITH_HOLE, TWO_SQUARES } from "./test-fixtures.ts";
 
 const cell = (west: number, south: number, east: number, north: number): Ring => [
-  [west, south], [east, south], [east, north], [west, north], [west, south],
+  [west, south],
+  [east, south],
+  [east, north],
+  [west, north],
+  [west, south],
 ];
 
 describe("isConvexArea", () => {
@@ -43,7 +47,17 @@ describe("Sutherland-Hodgman against the general clipper", () => {
 
   it("asks for the general clipper when the result falls apart", () => {
     // A U shape cut across both arms: two separate pieces.
-    const u: Ring = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u: Ring = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ];
     expect(clipSimpleByConvexRing(u, cell(-1, 2, 4, 4))).toBe("fallback");
     expect(clipSimpleByConvexRing(u, cell(-1, -1, 4, 2))).not.toBe("fallback");
   });

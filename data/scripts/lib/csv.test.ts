@@ -3,7 +3,7 @@ import { formatCsv, formatCsvField, parseCsv, parseCsvLine } from "./csv.ts";
 
 describe("parseCsvLine", () => {
   it.each([
-    ["530102,\"五华区\",5301,53", ["530102", "五华区", "5301", "53"]],
+    ['530102,"五华区",5301,53', ["530102", "五华区", "5301", "53"]],
     ["a,,c", ["a", "", "c"]],
     ['"x, y","say ""hi"""', ["x, y", 'say "hi"']],
     ["", [""]],

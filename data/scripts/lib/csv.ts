@@ -6,7 +6,8 @@
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 
 function checkQuotes(text: string): void {
-  if ((text.match(/"/g)?.length ?? 0) % 2 === 1) throw new Error(`Unterminated quote in CSV line: ${text.split(/\r?\n/).find((line) => (line.match(/"/g)?.length ?? 0) % 2 === 1) ?? text}`);
+  if ((text.match(/"/g)?.length ?? 0) % 2 === 1)
+    throw new Error(`Unterminated quote in CSV line: ${text.split(/\r?\n/).find((line) => (line.match(/"/g)?.length ?? 0) % 2 === 1) ?? text}`);
 }
 
 /** Splits one CSV line into fields, honouring double quotes and doubled quotes inside them. */

@@ -105,7 +105,13 @@ export async function generateWith(
   return write(options, sources, selected, outputs, started);
 }
 
-function write(options: GenerateOptions, sources: Sources, selected: readonly DistrictJob[], outputs: readonly DistrictLines[], started: number): GenerateSummary {
+function write(
+  options: GenerateOptions,
+  sources: Sources,
+  selected: readonly DistrictJob[],
+  outputs: readonly DistrictLines[],
+  started: number,
+): GenerateSummary {
   const scale = options.scale ?? "city";
   const fresh: Record<LayerName, FeatureLine[]> = { prefectures: [], districts: [], streets: [], communities: [], grids: [], compounds: [], stations: [] };
   if (!options.districts) {
@@ -129,7 +135,10 @@ function write(options: GenerateOptions, sources: Sources, selected: readonly Di
     } else if (options.districts) {
       if (!existsSync(path)) throw new Error(`${path} does not exist: run a full generation before regenerating single districts`);
       const kept = parseCollectionText(readFileSync(path, "utf8")).filter((entry) => !regenerated.has(ownerOf(entry.id)));
-      checkLayer(layer, kept.map((entry) => entry.feature));
+      checkLayer(
+        layer,
+        kept.map((entry) => entry.feature),
+      );
       lines = [...kept, ...lines];
     }
     const text = collectionText(lines);
@@ -164,10 +173,12 @@ function programmeFiles(written: Record<LayerName, readonly FeatureLine[]>): Rec
     const seat = seatStreets.get(street.properties.districtCode);
     if (!seat || (seat.properties.kind !== "街道" && street.properties.kind === "街道")) seatStreets.set(street.properties.districtCode, street);
   }
-  const seats = new Map([...seatStreets].map(([district, street]) => {
-    const [west, south, east, north] = bboxOfGeometry(street.geometry);
-    return [district, [(west + east) / 2, (south + north) / 2] as const];
-  }));
+  const seats = new Map(
+    [...seatStreets].map(([district, street]) => {
+      const [west, south, east, north] = bboxOfGeometry(street.geometry);
+      return [district, [(west + east) / 2, (south + north) / 2] as const];
+    }),
+  );
   const units = parse<CommunityForUnits & { streetCode: string }>("communities").flatMap((feature) => {
     const district = districtOfStreet.get(feature.properties.streetCode) ?? "";
     const seat = seats.get(district);
@@ -275,5 +286,7 @@ function datasetBBox(sources: Sources): BBox {
 }
 
 function describe(output: DistrictOutput): string {
-  return DISTRICT_LAYERS.filter((layer) => layer !== "districts").map((layer) => `${output[layer].length} ${layer}`).join(", ");
+  return DISTRICT_LAYERS.filter((layer) => layer !== "districts")
+    .map((layer) => `${output[layer].length} ${layer}`)
+    .join(", ");
 }

@@ -65,7 +65,13 @@ export function landOf(district: Area, lakes: readonly Area[]): Area {
 export function generateDistrict(job: DistrictJob): DistrictOutput {
   const { seed, district } = job;
   const output: DistrictOutput = {
-    districts: [{ id: district.code, properties: { code: district.code, name: district.name, prefectureCode: district.prefectureCode }, geometry: toGeometry(roundArea(district.area, DISTRICT_DECIMALS)) }],
+    districts: [
+      {
+        id: district.code,
+        properties: { code: district.code, name: district.name, prefectureCode: district.prefectureCode },
+        geometry: toGeometry(roundArea(district.area, DISTRICT_DECIMALS)),
+      },
+    ],
     streets: [],
     communities: [],
     grids: [],

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEVELOPMENT_ZONE_DISTRICTS,
-  KUNMING_DISTRICT_CODES,
-  communityKind,
-  districtCodeFor,
-  isDevelopmentZone,
-} from "./divisions.ts";
+import { DEVELOPMENT_ZONE_DISTRICTS, KUNMING_DISTRICT_CODES, communityKind, districtCodeFor, isDevelopmentZone } from "./divisions.ts";
 
 describe("communityKind", () => {
   it.each([

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { edgeLengthMetres } from "./border-owner.ts";
 import { gcj02ToWgs84, readEchartsDistricts } from "./echarts-districts.ts";
 
-const ring = [[102.6, 24.6], [102.7, 24.6], [102.7, 24.7], [102.6, 24.6]];
+const ring = [
+  [102.6, 24.6],
+  [102.7, 24.6],
+  [102.7, 24.7],
+  [102.6, 24.6],
+];
 const source = {
   type: "FeatureCollection",
   features: [
@@ -10,7 +15,10 @@ const source = {
     { type: "Feature", id: "530102", properties: { name: "五华区" }, geometry: { type: "MultiPolygon", coordinates: [[ring], [ring]] } },
   ],
 };
-const names = new Map([["530115", "晋宁区"], ["530102", "五华区"]]);
+const names = new Map([
+  ["530115", "晋宁区"],
+  ["530102", "五华区"],
+]);
 
 describe("gcj02ToWgs84", () => {
   // AMap's GCJ-02 coordinates sit about 360-410 m south-east of WGS84 around Kunming.

@@ -4,7 +4,15 @@ import { featureCollectionText, featureLine, roundGeometry } from "./geojson-tex
 
 const square: Polygon = {
   type: "Polygon",
-  coordinates: [[[102.1234567, 25.0000004], [102.2, 25], [102.2, 25.1], [102.1, 25.1], [102.1234567, 25.0000004]]],
+  coordinates: [
+    [
+      [102.1234567, 25.0000004],
+      [102.2, 25],
+      [102.2, 25.1],
+      [102.1, 25.1],
+      [102.1234567, 25.0000004],
+    ],
+  ],
 };
 
 describe("roundGeometry", () => {
@@ -15,15 +23,40 @@ describe("roundGeometry", () => {
   });
 
   it("drops a polygon that rounding collapses", () => {
-    const tiny: Polygon = { type: "Polygon", coordinates: [[[1, 1], [1.0000001, 1], [1.0000001, 1.0000001], [1, 1]]] };
+    const tiny: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [1, 1],
+          [1.0000001, 1],
+          [1.0000001, 1.0000001],
+          [1, 1],
+        ],
+      ],
+    };
     expect(roundGeometry(tiny)).toBeNull();
   });
 });
 
 describe("featureLine / featureCollectionText", () => {
   it("writes properties in the given order and compact coordinates", () => {
-    const line = featureLine({ code: "530102", name: "五华区" }, { type: "Polygon", coordinates: [[[1, 2], [3, 4], [5, 6], [1, 2]]] });
-    expect(line).toBe('{"type":"Feature","properties":{"code":"530102","name":"五华区"},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}}');
+    const line = featureLine(
+      { code: "530102", name: "五华区" },
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [1, 2],
+          ],
+        ],
+      },
+    );
+    expect(line).toBe(
+      '{"type":"Feature","properties":{"code":"530102","name":"五华区"},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}}',
+    );
   });
 
   it("writes valid JSON with one feature per line", () => {

@@ -28,9 +28,7 @@ function polygonText(rings: PolygonRings): string {
 }
 
 function geometryText(geometry: Areal): string {
-  const coordinates = geometry.type === "Polygon"
-    ? polygonText(geometry.coordinates)
-    : `[${geometry.coordinates.map(polygonText).join(",")}]`;
+  const coordinates = geometry.type === "Polygon" ? polygonText(geometry.coordinates) : `[${geometry.coordinates.map(polygonText).join(",")}]`;
   return `{"type":"${geometry.type}","coordinates":${coordinates}}`;
 }
 

@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Position } from "geojson";
-import {
-  bboxOf,
-  bboxesOverlap,
-  closeRing,
-  fromParts,
-  partsOf,
-  ringSignedArea,
-  round6,
-  roundRing,
-} from "./geom.ts";
+import { bboxOf, bboxesOverlap, closeRing, fromParts, partsOf, ringSignedArea, round6, roundRing } from "./geom.ts";
 
-const square: Position[] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+const square: Position[] = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 1],
+  [0, 0],
+];
 
 describe("partsOf / fromParts", () => {
   it("round-trips a Polygon and a MultiPolygon", () => {
@@ -27,7 +24,15 @@ describe("ringSignedArea", () => {
   it.each([
     [square, 1],
     [square.toReversed(), -1],
-    [[[0, 0], [2, 0], [0, 2], [0, 0]], 2],
+    [
+      [
+        [0, 0],
+        [2, 0],
+        [0, 2],
+        [0, 0],
+      ],
+      2,
+    ],
   ])("ring %# has signed area %s", (ring, expected) => {
     expect(ringSignedArea(ring)).toBeCloseTo(expected);
   });
@@ -52,11 +57,31 @@ describe("rounding", () => {
   });
 
   it("drops duplicates created by rounding", () => {
-    expect(roundRing([[0, 0], [0.0000001, 0], [1, 0]])).toEqual([[0, 0], [1, 0]]);
+    expect(
+      roundRing([
+        [0, 0],
+        [0.0000001, 0],
+        [1, 0],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
 
   it("closes open rings and leaves closed ones", () => {
-    expect(closeRing([[0, 0], [1, 0], [1, 1]])).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]]);
+    expect(
+      closeRing([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]);
     expect(closeRing(square)).toBe(square);
   });
 });

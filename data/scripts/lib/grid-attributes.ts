@@ -23,9 +23,7 @@ export interface GridTally {
 
 export function gridAttributes(random: Random, tally: GridTally): GridProperties {
   const workers = staffing(random, tally.households);
-  const buildingLeaders = random.chance(NO_BUILDING_LEADER_SHARE)
-    ? 0
-    : Math.max(1, Math.round(tally.buildings * random.uniform(0.8, 1)));
+  const buildingLeaders = random.chance(NO_BUILDING_LEADER_SHARE) ? 0 : Math.max(1, Math.round(tally.buildings * random.uniform(0.8, 1)));
   return withStaffedDate({
     id: tally.id,
     name: tally.name,
@@ -58,7 +56,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((s, p) => s + p, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).toSorted((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .toSorted((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of order) {
     if (left <= 0) break;
     parts[index] = (parts[index] as number) + 1;

@@ -4,14 +4,16 @@ import { type LakeSpec, holesOf, pickLakes } from "./lakes.ts";
 import { ringSignedArea } from "./geom.ts";
 
 // A land square around Kunming with two clockwise holes: a big one (about 100 km²) and a small one.
-const box = (x0: number, y0: number, x1: number, y1: number): Position[] =>
-  [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const box = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const land: MultiPolygon = {
   type: "MultiPolygon",
-  coordinates: [
-    [box(102, 24, 104, 26), box(102.6, 24.8, 102.7, 24.9).toReversed(), box(103.0, 24.9, 103.02, 24.92).toReversed()],
-    [box(110, 30, 111, 31)],
-  ],
+  coordinates: [[box(102, 24, 104, 26), box(102.6, 24.8, 102.7, 24.9).toReversed(), box(103.0, 24.9, 103.02, 24.92).toReversed()], [box(110, 30, 111, 31)]],
 };
 const spec = (name: string, inside: Position, expectedKm2: number): LakeSpec => ({ name, nameEn: name, inside, expectedKm2 });
 

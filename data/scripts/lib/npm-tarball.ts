@@ -47,11 +47,7 @@ export function readTarEntry(tarball: string, entry: string): string {
 }
 
 /** Lines of one file inside a tarball that pass `keep`, streamed so huge files stay out of memory. */
-export async function readTarEntryLines(
-  tarball: string,
-  entry: string,
-  keep: (line: string) => boolean,
-): Promise<string[]> {
+export async function readTarEntryLines(tarball: string, entry: string, keep: (line: string) => boolean): Promise<string[]> {
   const tar = spawn("tar", ["-xzOf", tarball, entry], { stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<number | null>((resolve, reject) => {
     tar.on("error", reject);

@@ -9,6 +9,6 @@ parentPort?.on("message", ({ index, job }: { index: number; job: DistrictJob }) 
     parentPort?.postMessage({ index, lines, summary });
   } catch (error) {
     // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a thread port, not a window
-    parentPort?.postMessage({ index, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort?.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

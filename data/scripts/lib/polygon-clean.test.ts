@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
-import {
-  type District,
-  areaKm2,
-  dropSmallParts,
-  fillGaps,
-  interiorGaps,
-  makeValid,
-  pairwiseOverlaps,
-  removeOverlaps,
-} from "./polygon-clean.ts";
+import { type District, areaKm2, dropSmallParts, fillGaps, interiorGaps, makeValid, pairwiseOverlaps, removeOverlaps } from "./polygon-clean.ts";
 import { validityIssues } from "./validity.ts";
 
 // Work near Kunming with 0.01° squares (about 1 km²) so areas are realistic.
@@ -18,13 +9,31 @@ const y0 = 25;
 const s = 0.01;
 const rect = (a: number, b: number, c: number, d: number): Polygon => ({
   type: "Polygon",
-  coordinates: [[[x0 + a * s, y0 + b * s], [x0 + c * s, y0 + b * s], [x0 + c * s, y0 + d * s], [x0 + a * s, y0 + d * s], [x0 + a * s, y0 + b * s]]],
+  coordinates: [
+    [
+      [x0 + a * s, y0 + b * s],
+      [x0 + c * s, y0 + b * s],
+      [x0 + c * s, y0 + d * s],
+      [x0 + a * s, y0 + d * s],
+      [x0 + a * s, y0 + b * s],
+    ],
+  ],
 });
 const district = (code: string, geometry: Polygon): District => ({ code, name: code, geometry });
 
 describe("makeValid", () => {
   it("turns a bow tie into two valid triangles", () => {
-    const bowTie: Polygon = { type: "Polygon", coordinates: [[[x0, y0], [x0 + s, y0 + s], [x0 + s, y0], [x0, y0 + s]]] };
+    const bowTie: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x0, y0],
+          [x0 + s, y0 + s],
+          [x0 + s, y0],
+          [x0, y0 + s],
+        ],
+      ],
+    };
     const valid = makeValid(bowTie);
     expect(valid?.type).toBe("MultiPolygon");
     expect(validityIssues(valid ?? bowTie)).toEqual([]);
@@ -84,9 +93,25 @@ describe("fillGaps", () => {
   it("gives the gap to the longest neighbour and leaves no gap", () => {
     // Let the west district also cover a strip along the gap's south side, so it borders the
     // remaining gap on two sides (1.8 units) and becomes the longest neighbour.
-    const wrapped = [ring[0], district("530112", { type: "Polygon", coordinates: [[
-      [x0, y0 + s], [x0 + 2 * s, y0 + s], [x0 + 2 * s, y0 + 1.2 * s], [x0 + s, y0 + 1.2 * s], [x0 + s, y0 + 2 * s], [x0, y0 + 2 * s], [x0, y0 + s],
-    ]] }), ring[2], ring[3]].filter((d): d is District => d !== undefined);
+    const wrapped = [
+      ring[0],
+      district("530112", {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x0, y0 + s],
+            [x0 + 2 * s, y0 + s],
+            [x0 + 2 * s, y0 + 1.2 * s],
+            [x0 + s, y0 + 1.2 * s],
+            [x0 + s, y0 + 2 * s],
+            [x0, y0 + 2 * s],
+            [x0, y0 + s],
+          ],
+        ],
+      }),
+      ring[2],
+      ring[3],
+    ].filter((d): d is District => d !== undefined);
     const { districts, filled } = fillGaps(wrapped, 5);
     expect(filled).toHaveLength(1);
     expect(filled[0]?.to).toBe("530112");

@@ -91,7 +91,10 @@ export function removeOverlaps(districts: readonly District[]): District[] {
   const done: District[] = [];
   for (const d of sorted) {
     const earlier = done.filter((e) => bboxesOverlap(bboxOf(e.geometry), bboxOf(d.geometry)));
-    const rest = difference(d.geometry, earlier.map((e) => e.geometry));
+    const rest = difference(
+      d.geometry,
+      earlier.map((e) => e.geometry),
+    );
     if (!rest) throw new Error(`District ${d.code} vanished when removing overlaps`);
     done.push({ ...d, geometry: rest });
   }
@@ -111,10 +114,7 @@ export interface FilledGap {
 }
 
 /** Gives every interior gap up to maxKm2 to the district sharing the longest border with it. */
-export function fillGaps(
-  districts: readonly District[],
-  maxKm2: number,
-): { districts: District[]; filled: FilledGap[] } {
+export function fillGaps(districts: readonly District[], maxKm2: number): { districts: District[]; filled: FilledGap[] } {
   const additions = new Map<string, Areal[]>();
   const filled: FilledGap[] = [];
   for (const gap of interiorGaps(districts)) {

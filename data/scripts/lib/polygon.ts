@@ -127,10 +127,7 @@ function onSegment(px: number, py: number, qx: number, qy: number, rx: number, r
 }
 
 /** True when segments AB and CD cross or touch. */
-export function segmentsIntersect(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): boolean {
+export function segmentsIntersect(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
   const d1 = orientation(cx, cy, dx, dy, ax, ay);
   const d2 = orientation(cx, cy, dx, dy, bx, by);
   const d3 = orientation(ax, ay, bx, by, cx, cy);

@@ -14,19 +14,49 @@ describe("roundTo", () => {
 
 describe("roundArea", () => {
   it("winds exteriors counter-clockwise and holes clockwise", () => {
-    const clockwise = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]];
-    const hole = [[0.2, 0.2], [0.8, 0.2], [0.8, 0.8], [0.2, 0.8], [0.2, 0.2]];
+    const clockwise = [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+    ];
+    const hole = [
+      [0.2, 0.2],
+      [0.8, 0.2],
+      [0.8, 0.8],
+      [0.2, 0.8],
+      [0.2, 0.2],
+    ];
     const [polygon] = roundArea([[clockwise, hole]], 5);
     expect(ringSignedArea(polygon![0]!)).toBeGreaterThan(0);
     expect(ringSignedArea(polygon![1]!)).toBeLessThan(0);
   });
 
   it("drops rings that collapse and repeated vertices", () => {
-    const sliver = [[0, 0], [0.000001, 0], [0.000001, 0.000001], [0, 0]];
-    const square = [[0, 0], [1, 0], [1, 0.0000001], [1, 1], [0, 1], [0, 0]];
+    const sliver = [
+      [0, 0],
+      [0.000001, 0],
+      [0.000001, 0.000001],
+      [0, 0],
+    ];
+    const square = [
+      [0, 0],
+      [1, 0],
+      [1, 0.0000001],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
     const rounded = roundArea([[sliver], [square]], 5);
     expect(rounded).toHaveLength(1);
-    expect(rounded[0]![0]).toEqual([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+    expect(rounded[0]![0]).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ]);
   });
 
   it("returns nothing for an empty area", () => {

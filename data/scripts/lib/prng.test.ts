@@ -48,7 +48,13 @@ describe("seeded random streams", () => {
   it("pick weighted values in proportion", () => {
     const random = new Random(11);
     const counts = { a: 0, b: 0 };
-    for (let i = 0; i < 10_000; i++) counts[random.weighted([["a", 3], ["b", 1]] as const)] += 1;
+    for (let i = 0; i < 10_000; i++)
+      counts[
+        random.weighted([
+          ["a", 3],
+          ["b", 1],
+        ] as const)
+      ] += 1;
     expect(counts.a / 10_000).toBeCloseTo(0.75, 1);
   });
 

@@ -7,7 +7,15 @@
  * Each draw comes from its own stream keyed by the unit's id, so adding these records left every
  * figure generated before them unchanged.
  */
-import type { CommunityProperties, CompoundProperties, GridProperties, RegisteredUnitKind, RegisteredUnitProperties, StationProperties, Target } from "../../../src/data/contract.ts";
+import type {
+  CommunityProperties,
+  CompoundProperties,
+  GridProperties,
+  RegisteredUnitKind,
+  RegisteredUnitProperties,
+  StationProperties,
+  Target,
+} from "../../../src/data/contract.ts";
 import { CONTRACT_VERSION } from "../../../src/data/contract.ts";
 import { createRandom, isoDate, type Random } from "./prng.ts";
 
@@ -69,7 +77,12 @@ export function withCertifiedWorkers(properties: StationProperties): StationProp
   return { ...properties, certifiedWorkers: random.chance(UNKNOWN_RESOURCES) ? null : certified };
 }
 
-const UNIT_KINDS: readonly (readonly [RegisteredUnitKind, number])[] = [["机关", 0.4], ["事业单位", 0.3], ["国企", 0.15], ["两新", 0.15]];
+const UNIT_KINDS: readonly (readonly [RegisteredUnitKind, number])[] = [
+  ["机关", 0.4],
+  ["事业单位", 0.3],
+  ["国企", 0.15],
+  ["两新", 0.15],
+];
 const UNIT_NAMES: Record<RegisteredUnitKind, readonly string[]> = {
   机关: ["县委组织部", "县财政局", "县民政局", "县人社局", "县住建局", "县卫健局", "县农业农村局", "县司法局", "县市场监管局", "县自然资源局"],
   事业单位: ["县人民医院", "县第一中学", "县疾控中心", "县图书馆", "县职业中学", "县妇幼保健院", "县水务站", "县农技推广中心"],
@@ -90,10 +103,20 @@ export interface CommunityForUnits {
  * members are part of the community's registered in-service members (the rest registered alone).
  * They stand around the county seat (`seat`, [longitude, latitude]) within about 3 km.
  */
-export function registeredUnitsOf(community: CommunityForUnits, districtName: string, seat: readonly [number, number]): Array<{ properties: RegisteredUnitProperties; coordinates: [number, number] }> {
+export function registeredUnitsOf(
+  community: CommunityForUnits,
+  districtName: string,
+  seat: readonly [number, number],
+): Array<{ properties: RegisteredUnitProperties; coordinates: [number, number] }> {
   const random = createRandom(community.code, "registered-units");
   const resident = community.kind === "居委会";
-  const count = resident ? random.int(1, 6) : random.weighted([[0, 0.35], [1, 0.45], [2, 0.2]] as const);
+  const count = resident
+    ? random.int(1, 6)
+    : random.weighted([
+        [0, 0.35],
+        [1, 0.45],
+        [2, 0.2],
+      ] as const);
   const pool = Math.round(community.dualRegisteredMembers * random.uniform(0.55, 0.85));
   const weights = Array.from({ length: count }, () => random.uniform(0.5, 1.5));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -122,20 +145,47 @@ export function registeredUnitsOf(community: CommunityForUnits, districtName: st
 /** The 考核督导 targets of the source document's programmes, for both demo datasets. */
 export const DEMO_TARGETS: Target[] = [
   {
-    id: "station-coverage-2021", title: "乡镇(街道)社工站全覆盖", titleEn: "A staffed 社工站 in every township",
-    indicator: "stationCoverage", level: "street", threshold: 1, start: "2020-01-01", deadline: "2021-06-30",
+    id: "station-coverage-2021",
+    title: "乡镇(街道)社工站全覆盖",
+    titleEn: "A staffed 社工站 in every township",
+    indicator: "stationCoverage",
+    level: "street",
+    threshold: 1,
+    start: "2020-01-01",
+    deadline: "2021-06-30",
   },
   {
-    id: "party-branch-2026", title: "小区(自然村)党组织覆盖率达80%", titleEn: "Party branches in 80% of residential units",
-    indicator: "partyBranchCoverage", level: "community", threshold: 0.8, warning: 0.7, start: "2019-01-01", deadline: "2026-12-31",
+    id: "party-branch-2026",
+    title: "小区(自然村)党组织覆盖率达80%",
+    titleEn: "Party branches in 80% of residential units",
+    indicator: "partyBranchCoverage",
+    level: "community",
+    threshold: 0.8,
+    warning: 0.7,
+    start: "2019-01-01",
+    deadline: "2026-12-31",
   },
   {
-    id: "grid-staffing-2025", title: "网格员全覆盖", titleEn: "A worker in every grid",
-    indicator: "gridsWithoutWorker", level: "community", threshold: 0, warning: 1, start: "2020-01-01", deadline: "2025-12-31",
+    id: "grid-staffing-2025",
+    title: "网格员全覆盖",
+    titleEn: "A worker in every grid",
+    indicator: "gridsWithoutWorker",
+    level: "community",
+    threshold: 0,
+    warning: 1,
+    start: "2020-01-01",
+    deadline: "2025-12-31",
   },
   {
-    id: "dual-registration-2026", title: "双报到单位每社区不少于2个", titleEn: "Two registered units per community",
-    indicator: "registeredUnitsPerCommunity", level: "district", threshold: 2, warning: 1.5, start: "2021-04-01", deadline: "2026-12-31",
+    id: "dual-registration-2026",
+    title: "双报到单位每社区不少于2个",
+    titleEn: "Two registered units per community",
+    indicator: "registeredUnitsPerCommunity",
+    level: "district",
+    threshold: 2,
+    warning: 1.5,
+    start: "2021-04-01",
+    deadline: "2026-12-31",
   },
 ];
 

@@ -20,7 +20,14 @@ function cornerOffsets({ width, height, angle }: RectangleSpec, grow = 0): [numb
   const hh = height / 2 + grow;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  return ([[-hw, -hh], [hw, -hh], [hw, hh], [-hw, hh]] as const).map(([x, y]) => [x * cos - y * sin, x * sin + y * cos]);
+  return (
+    [
+      [-hw, -hh],
+      [hw, -hh],
+      [hw, hh],
+      [-hw, hh],
+    ] as const
+  ).map(([x, y]) => [x * cos - y * sin, x * sin + y * cos]);
 }
 
 /** The rectangle as a closed lon/lat ring (degrees), optionally grown by `grow` metres a side. */

@@ -10,7 +10,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { COMMUNITY_KINDS, communityCode, districtCode, prefectureCode, STREET_KINDS, streetCode, streetKindFromCode, type StreetKind } from "../../../src/data/contract.ts";
+import {
+  COMMUNITY_KINDS,
+  communityCode,
+  districtCode,
+  prefectureCode,
+  STREET_KINDS,
+  streetCode,
+  streetKindFromCode,
+  type StreetKind,
+} from "../../../src/data/contract.ts";
 import { parseCsv } from "./csv.ts";
 import { toArea, type Area } from "./polygon.ts";
 
@@ -105,7 +114,9 @@ function readCsv(path: string): Record<string, string>[] {
 }
 
 function readLakes(path: string): SourceLake[] {
-  return lakeFile.parse(readJson(path)).features.map((feature) => ({ name: feature.properties.name, nameEn: feature.properties.nameEn, area: toArea(feature.geometry) }));
+  return lakeFile
+    .parse(readJson(path))
+    .features.map((feature) => ({ name: feature.properties.name, nameEn: feature.properties.nameEn, area: toArea(feature.geometry) }));
 }
 
 /** The Kunming census row, used when only the Kunming extracts exist (yunnan-facts.md). */
@@ -121,7 +132,10 @@ function readKunmingSources(directory: string): Sources {
     area: toArea(feature.geometry),
   }));
   const streetRow = z.object({ code: streetCode, name: z.string().min(1), districtCode, countyCode: districtCode, countyName: z.string().min(1) });
-  const streets = z.array(streetRow).parse(readCsv(join(directory, "streets.csv"))).map((street) => ({ ...street, kind: streetKindFromCode(street.code) }));
+  const streets = z
+    .array(streetRow)
+    .parse(readCsv(join(directory, "streets.csv")))
+    .map((street) => ({ ...street, kind: streetKindFromCode(street.code) }));
   const communities = z.array(communityRow).parse(readCsv(join(directory, "communities.csv")));
   return {
     prefectures: [{ code: "5301", name: "昆明市", area: null }],
@@ -151,16 +165,22 @@ function readProvinceSources(directory: string): Sources {
   }));
   const countyNames = new Map(districts.map((district) => [district.code, district.name]));
   const townshipRow = z.object({ code: streetCode, name: z.string().min(1), countyCode: districtCode, kind: z.enum(STREET_KINDS) });
-  const streets = z.array(townshipRow).parse(readCsv(join(directory, "townships.csv"))).map((row) => ({
-    code: row.code,
-    name: row.name,
-    districtCode: row.countyCode,
-    countyCode: row.countyCode,
-    countyName: countyNames.get(row.countyCode) ?? row.countyCode,
-    kind: row.kind,
-  }));
+  const streets = z
+    .array(townshipRow)
+    .parse(readCsv(join(directory, "townships.csv")))
+    .map((row) => ({
+      code: row.code,
+      name: row.name,
+      districtCode: row.countyCode,
+      countyCode: row.countyCode,
+      countyName: countyNames.get(row.countyCode) ?? row.countyCode,
+      kind: row.kind,
+    }));
   const villageRow = z.object({ code: communityCode, name: z.string().min(1), townshipCode: streetCode, kind: z.enum(COMMUNITY_KINDS) });
-  const communities = z.array(villageRow).parse(readCsv(join(directory, "villages.csv"))).map((row) => ({ code: row.code, name: row.name, streetCode: row.townshipCode, kind: row.kind }));
+  const communities = z
+    .array(villageRow)
+    .parse(readCsv(join(directory, "villages.csv")))
+    .map((row) => ({ code: row.code, name: row.name, streetCode: row.townshipCode, kind: row.kind }));
   const households = z
     .array(z.object({ code: z.string().regex(/^\d{2}(\d{2})?$/), familyHouseholds: number, personsPerFamilyHousehold: number }))
     .parse(readCsv(join(directory, "census-households.csv")));
@@ -168,7 +188,11 @@ function readProvinceSources(directory: string): Sources {
   const census = z
     .array(z.object({ code: prefectureCode, name: z.string().min(1), residents: number, urbanisation: number }))
     .parse(readCsv(join(directory, "census.csv")))
-    .map((row) => ({ ...row, urbanisation: row.urbanisation > 1 ? row.urbanisation / 100 : row.urbanisation, familyHouseholds: published.get(row.code) ?? null }));
+    .map((row) => ({
+      ...row,
+      urbanisation: row.urbanisation > 1 ? row.urbanisation / 100 : row.urbanisation,
+      familyHouseholds: published.get(row.code) ?? null,
+    }));
   const provinceRow = households.find((row) => row.code.length === 2);
   return {
     prefectures,
@@ -177,7 +201,9 @@ function readProvinceSources(directory: string): Sources {
     communities,
     lakes: readLakes(join(directory, "lakes.geojson")),
     census,
-    province: provinceRow ? { code: provinceRow.code, familyHouseholds: provinceRow.familyHouseholds, personsPerFamilyHousehold: provinceRow.personsPerFamilyHousehold } : null,
+    province: provinceRow
+      ? { code: provinceRow.code, familyHouseholds: provinceRow.familyHouseholds, personsPerFamilyHousehold: provinceRow.personsPerFamilyHousehold }
+      : null,
   };
 }
 

@@ -21,7 +21,6 @@ export function nearbyPointInside(random: Random, centre: Point, radius: number,
   return centre;
 }
 
-
 const STATION_OPENING: readonly (readonly [readonly [string, string], number])[] = [
   [["2019-03-01", "2019-12-31"], 0.06],
   [["2020-01-01", "2020-12-31"], 0.1],
@@ -42,7 +41,14 @@ const ROOM_OPENING: readonly (readonly [readonly [string, string], number])[] = 
  * A street's 社工站. `issue` plants a gap: "unstaffed" has no social worker, "late" opens in the
  * weeks after the data date (`asOf`), so neither counts toward full coverage yet.
  */
-export function streetStation(random: Random, streetCode: string, streetName: string, urban: boolean, issue: "none" | "unstaffed" | "late" = "none", asOf = "2026-10-31"): StationProperties {
+export function streetStation(
+  random: Random,
+  streetCode: string,
+  streetName: string,
+  urban: boolean,
+  issue: "none" | "unstaffed" | "late" = "none",
+  asOf = "2026-10-31",
+): StationProperties {
   const [from, to] = random.weighted(STATION_OPENING);
   const workers = urban ? random.int(3, 8) : random.int(2, 5);
   const opened = isoDate(random, from, to);

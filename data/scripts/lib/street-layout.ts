@@ -38,13 +38,7 @@ function byUrbanity(a: StreetInput, b: StreetInput): number {
   return b.urbanity - a.urbanity || a.street.code.localeCompare(b.street.code);
 }
 
-export function layOutStreets(
-  random: Random,
-  shapeRandom: Random,
-  land: Area,
-  core: UrbanCore,
-  inputs: readonly StreetInput[],
-): StreetPlan[] {
+export function layOutStreets(random: Random, shapeRandom: Random, land: Area, core: UrbanCore, inputs: readonly StreetInput[]): StreetPlan[] {
   const ordered = inputs.toSorted(byUrbanity);
   let urban = ordered.filter((input) => input.urbanity >= 0.5);
   if (urban.length === 0 && ordered[0]) urban = [ordered[0]]; // the county town
@@ -72,10 +66,7 @@ export function layOutStreets(
   const urbanSeeds = [urbanCore, ...bestCandidatePoints(random, urbanDomain, urban.length - 1, [urbanCore])];
   const ruralSeeds = bestCandidatePoints(random, mainPartsDomain(zones.rural), rural.length, urbanSeeds);
   const seeds = [...byDistance(urbanSeeds, urbanCore), ...byDistance(ruralSeeds, urbanCore)];
-  const pieces = [
-    ...tileByVoronoi(zones.urban, seeds.slice(0, urban.length)),
-    ...tileByVoronoi(zones.rural, seeds.slice(urban.length)),
-  ];
+  const pieces = [...tileByVoronoi(zones.urban, seeds.slice(0, urban.length)), ...tileByVoronoi(zones.rural, seeds.slice(urban.length))];
   // Rural pieces cut off by the blob may touch only urban neighbours: settle those across zones.
   return zip([...urban, ...rural], urban.length, seeds, absorbFragments(pieces, seeds, land));
 }

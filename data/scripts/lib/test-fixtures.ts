@@ -23,7 +23,17 @@ const square = (west: number, south: number, size: number) => [
 
 /** An L-shaped (non-convex) polygon about 4 × 4 km. */
 export const L_SHAPE: Area = deepFreeze([
-  [[[102.7, 25.0], [102.74, 25.0], [102.74, 25.015], [102.715, 25.015], [102.715, 25.04], [102.7, 25.04], [102.7, 25.0]]],
+  [
+    [
+      [102.7, 25.0],
+      [102.74, 25.0],
+      [102.74, 25.015],
+      [102.715, 25.015],
+      [102.715, 25.04],
+      [102.7, 25.04],
+      [102.7, 25.0],
+    ],
+  ],
 ]);
 
 /** A 5 km square with a 1.5 km square hole (a lake) in the middle. */
@@ -34,7 +44,17 @@ export const TWO_SQUARES: Area = deepFreeze([[square(102.7, 25.0, 0.03)], [squar
 
 /** A convex hexagon-ish polygon. */
 export const CONVEX: Area = deepFreeze([
-  [[[102.7, 25.0], [102.73, 24.995], [102.75, 25.02], [102.73, 25.045], [102.7, 25.04], [102.69, 25.02], [102.7, 25.0]]],
+  [
+    [
+      [102.7, 25.0],
+      [102.73, 24.995],
+      [102.75, 25.02],
+      [102.73, 25.045],
+      [102.7, 25.04],
+      [102.69, 25.02],
+      [102.7, 25.0],
+    ],
+  ],
 ]);
 
 export const FIXTURES: readonly (readonly [string, Area])[] = [

@@ -24,8 +24,7 @@ interface Segment {
 }
 
 function orient(p: Position, q: Position, r: Position): number {
-  const v = ((q[0] ?? 0) - (p[0] ?? 0)) * ((r[1] ?? 0) - (p[1] ?? 0)) -
-    ((q[1] ?? 0) - (p[1] ?? 0)) * ((r[0] ?? 0) - (p[0] ?? 0));
+  const v = ((q[0] ?? 0) - (p[0] ?? 0)) * ((r[1] ?? 0) - (p[1] ?? 0)) - ((q[1] ?? 0) - (p[1] ?? 0)) * ((r[0] ?? 0) - (p[0] ?? 0));
   return Math.sign(v);
 }
 
@@ -37,9 +36,7 @@ function along(p: Position, q: Position, r: Position): number {
 }
 
 /** "cross" for a proper crossing, "overlap" for collinear overlap of positive length, else null. */
-export function segmentConflict(
-  a: Position, b: Position, c: Position, d: Position,
-): "cross" | "overlap" | null {
+export function segmentConflict(a: Position, b: Position, c: Position, d: Position): "cross" | "overlap" | null {
   const o1 = orient(a, b, c);
   const o2 = orient(a, b, d);
   const o3 = orient(c, d, a);

@@ -50,7 +50,12 @@ describe("tileByVoronoi", () => {
 
   it("rejects a seed outside the parent", () => {
     const [, parent] = FIXTURES[0]!;
-    expect(() => tileByVoronoi(parent, [[102.705, 25.005], [100, 20]])).toThrow(/outside its parent/);
+    expect(() =>
+      tileByVoronoi(parent, [
+        [102.705, 25.005],
+        [100, 20],
+      ]),
+    ).toThrow(/outside its parent/);
   });
 
   it("is deterministic", () => {

@@ -13,18 +13,7 @@ import { intersectAreas, unionAreas } from "./clip.ts";
 import { clipByConvexRing, clipSimpleByConvexRing, isConvexArea } from "./convex-clip.ts";
 import { createLocalFrame } from "./local-frame.ts";
 import { roundArea } from "./precision.ts";
-import {
-  bboxContains,
-  bboxOf,
-  pointInArea,
-  pointInPolygon,
-  polygonArea,
-  type Area,
-  type BBox,
-  type Point,
-  type PolygonRings,
-  type Ring,
-} from "./polygon.ts";
+import { bboxContains, bboxOf, pointInArea, pointInPolygon, polygonArea, type Area, type BBox, type Point, type PolygonRings, type Ring } from "./polygon.ts";
 
 const SNAP_DECIMALS = 9;
 
@@ -100,13 +89,7 @@ function largest(area: Area): PolygonRings {
   return area.reduce((best, polygon) => (polygonArea(polygon) > polygonArea(best) ? polygon : best));
 }
 
-function neighbourAcrossLongestEdge(
-  polygon: PolygonRings,
-  owner: number,
-  pieces: readonly Area[],
-  boxes: readonly BBox[],
-  parent: Area,
-): number | null {
+function neighbourAcrossLongestEdge(polygon: PolygonRings, owner: number, pieces: readonly Area[], boxes: readonly BBox[], parent: Area): number | null {
   const shared = new Map<number, number>();
   const outer = polygon[0] ?? [];
   for (let i = 1; i < outer.length; i++) {
@@ -118,11 +101,12 @@ function neighbourAcrossLongestEdge(
     const ny = ((bx - ax) / length) * PROBE_DEGREES;
     const mx = (ax + bx) / 2;
     const my = (ay + by) / 2;
-    for (const probe of [[mx + nx, my + ny], [mx - nx, my - ny]] as Point[]) {
+    for (const probe of [
+      [mx + nx, my + ny],
+      [mx - nx, my - ny],
+    ] as Point[]) {
       if (pointInPolygon(probe, polygon) || !pointInArea(probe, parent)) continue;
-      const neighbour = pieces.findIndex(
-        (piece, index) => index !== owner && bboxContains(boxes[index] as BBox, probe) && pointInArea(probe, piece),
-      );
+      const neighbour = pieces.findIndex((piece, index) => index !== owner && bboxContains(boxes[index] as BBox, probe) && pointInArea(probe, piece));
       if (neighbour >= 0) shared.set(neighbour, (shared.get(neighbour) ?? 0) + length);
     }
   }

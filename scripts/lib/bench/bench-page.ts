@@ -72,7 +72,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error));
+const message = (error: unknown) => (error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error));
 
 async function measure(page: Page, options: VisitOptions, visit: Visit, network: NetworkRecorder, session: CDPSession): Promise<void> {
   await page.goto(options.url, { waitUntil: "commit" });
@@ -91,7 +91,8 @@ async function measure(page: Page, options: VisitOptions, visit: Visit, network:
   visit.heapBytes = await heapAfterGc(session);
   if (options.engineTimeoutMs !== null) {
     visit.engineSettledMs = await waitForGapList(page, options.engineTimeoutMs);
-    if (visit.engineSettledMs === null) visit.problems.push(`no gap list after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include the engine's load`);
+    if (visit.engineSettledMs === null)
+      visit.problems.push(`no gap list after ${Math.round(options.engineTimeoutMs / 1000)} s; frames below include the engine's load`);
     else if (options.whatIfSamples) {
       try {
         const whatIf = await withTimeout(whatIfLatencies(page, options.whatIfSamples), 120_000, "what-if updates");

@@ -98,7 +98,15 @@ const show = (value: number | null, unit: string) => (value === null ? "—" : `
 
 export function formatTable(rows: readonly ReportRow[]): string {
   const header = ["scale", "figure", "app", "plain MapLibre", "app ÷ MapLibre", "target", "note"];
-  const body = rows.map((row) => [row.scale, row.name, show(row.value, row.unit), show(row.baseline, row.unit), row.ratio === null ? "—" : row.ratio.toFixed(2), targetText(row), row.note ?? ""]);
+  const body = rows.map((row) => [
+    row.scale,
+    row.name,
+    show(row.value, row.unit),
+    show(row.baseline, row.unit),
+    row.ratio === null ? "—" : row.ratio.toFixed(2),
+    targetText(row),
+    row.note ?? "",
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -164,7 +164,8 @@ export function writeShapes(shapes: readonly (Position[][] | Position)[]): { shp
   return { shp, shx };
 }
 
-export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 /** ESRI WKT of CGCS2000 3-degree Gauss-Krüger zone 34 (EPSG:4522, central meridian 102°E). */
 export const GK_ZONE_34_PRJ =

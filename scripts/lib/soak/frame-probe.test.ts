@@ -15,7 +15,14 @@ describe("frameSummary", () => {
 
   it("takes the nearest-rank median and 95th percentile", () => {
     // 90 frames at 50 ms, 10 at 400 ms: the median is 50, the 95th percentile 400.
-    expect(frameSummary(histogram([[50, 90], [400, 10]]))).toEqual({ frames: 100, median: 50, p95: 400 });
+    expect(
+      frameSummary(
+        histogram([
+          [50, 90],
+          [400, 10],
+        ]),
+      ),
+    ).toEqual({ frames: 100, median: 50, p95: 400 });
   });
 
   it("counts one frame as every quantile", () => {

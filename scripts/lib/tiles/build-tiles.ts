@@ -102,7 +102,8 @@ function* counted(tiles: Iterable<CutTile>, zooms: ZoomReport[]): Generator<CutT
     if (zoom !== undefined) {
       zoom.tiles += 1;
       zoom.bytes += tile.bytes.length;
-      if (zoom.largest === null || tile.bytes.length > zoom.largest.bytes) zoom.largest = { x: tile.x, y: tile.y, bytes: tile.bytes.length, features: tile.features };
+      if (zoom.largest === null || tile.bytes.length > zoom.largest.bytes)
+        zoom.largest = { x: tile.x, y: tile.y, bytes: tile.bytes.length, features: tile.features };
     }
     yield tile;
   }
@@ -132,8 +133,17 @@ export function buildTiles(folder: string, options: BuildOptions): BuildReport {
     const features = tileFeatures(layer, parsed.collection.features as Feature<Geometry, Record<string, unknown>>[], { includePersonalData });
     cutter.addLayer({ name: layer, minZoom, maxZoom, features });
     layers[layer] = { features: features.length, minZoom, maxZoom };
-    if (features.length > 0) vectorLayers.push({ id: layer, description: DESCRIPTIONS[layer], fields: tileFields(layer, { includePersonalData }), minzoom: minZoom, maxzoom: maxZoom });
-    log(`${layer}: ${features.length} features, z${minZoom}-${maxZoom}${parsed.issues.length > 0 ? `, ${parsed.issues.length} problems (features left out)` : ""}`);
+    if (features.length > 0)
+      vectorLayers.push({
+        id: layer,
+        description: DESCRIPTIONS[layer],
+        fields: tileFields(layer, { includePersonalData }),
+        minzoom: minZoom,
+        maxzoom: maxZoom,
+      });
+    log(
+      `${layer}: ${features.length} features, z${minZoom}-${maxZoom}${parsed.issues.length > 0 ? `, ${parsed.issues.length} problems (features left out)` : ""}`,
+    );
   }
   if (vectorLayers.length === 0) throw new Error(`${folder}: no features in any layer`);
   const indexed = performance.now();
@@ -142,14 +152,18 @@ export function buildTiles(folder: string, options: BuildOptions): BuildReport {
   const zooms: ZoomReport[] = Array.from({ length: maxZoom + 1 }, () => ({ tiles: 0, bytes: 0, largest: null }));
   const bounds = cutter.bounds;
   const metadata = archiveMetadata(manifest, vectorLayers, includePersonalData);
-  const archive = writePmtilesFile(counted(cutter.tiles(), zooms), {
-    tileType: TileType.Mvt,
-    tileCompression: Compression.Gzip,
-    internalCompression: Compression.Gzip,
-    bounds,
-    center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, fittingZoom(bounds, maxZoom)],
-    metadata,
-  }, options.out);
+  const archive = writePmtilesFile(
+    counted(cutter.tiles(), zooms),
+    {
+      tileType: TileType.Mvt,
+      tileCompression: Compression.Gzip,
+      internalCompression: Compression.Gzip,
+      bounds,
+      center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, fittingZoom(bounds, maxZoom)],
+      metadata,
+    },
+    options.out,
+  );
   const seconds = { index: (indexed - started) / 1000, tiles: (performance.now() - indexed) / 1000 };
   return { layers, problems, zooms, archive, metadata, seconds };
 }

@@ -82,7 +82,14 @@ describe("writePmtiles", () => {
 
   it("serves every tile's bytes and nothing for tiles it does not hold", async () => {
     const pmtiles = reader(archive);
-    for (const [z, x, y] of [[0, 0, 0], [1, 1, 0], [2, 3, 1], [3, 0, 7], [3, 5, 2], [3, 7, 7]] as const) {
+    for (const [z, x, y] of [
+      [0, 0, 0],
+      [1, 1, 0],
+      [2, 3, 1],
+      [3, 0, 7],
+      [3, 5, 2],
+      [3, 7, 7],
+    ] as const) {
       expect(await tileText(pmtiles, z, x, y)).toBe(new TextDecoder().decode(bytesOf(z, x, y)));
     }
     expect(await tileText(pmtiles, 4, 0, 0)).toBeUndefined();
@@ -90,7 +97,9 @@ describe("writePmtiles", () => {
 
   it("stores identical tiles once and folds consecutive ones into a run", async () => {
     // All of zoom 2 is one content; zoom 3 alternates between two contents by column.
-    const same = pyramid(3, (z, x, y) => (z === 2 ? new TextEncoder().encode("sea") : z === 3 ? new TextEncoder().encode(`column parity ${x % 2}`) : bytesOf(z, x, y)));
+    const same = pyramid(3, (z, x, y) =>
+      z === 2 ? new TextEncoder().encode("sea") : z === 3 ? new TextEncoder().encode(`column parity ${x % 2}`) : bytesOf(z, x, y),
+    );
     const result = writePmtiles(same, OPTIONS);
     const header = headerOf(result.archive);
     expect(header.numAddressedTiles).toBe(85);
@@ -100,7 +109,13 @@ describe("writePmtiles", () => {
     expect(header.numTileEntries).toBeLessThan(85 - 15 + 1);
     const pmtiles = reader(result.archive);
     for (let x = 0; x < 4; x++) for (let y = 0; y < 4; y++) expect(await tileText(pmtiles, 2, x, y)).toBe("sea");
-    for (const [x, y] of [[0, 0], [1, 0], [6, 3], [7, 7]] as const) expect(await tileText(pmtiles, 3, x, y)).toBe(`column parity ${x % 2}`);
+    for (const [x, y] of [
+      [0, 0],
+      [1, 0],
+      [6, 3],
+      [7, 7],
+    ] as const)
+      expect(await tileText(pmtiles, 3, x, y)).toBe(`column parity ${x % 2}`);
     expect(result.archive.length).toBeLessThan(archive.length);
   });
 

@@ -86,7 +86,10 @@ export class TileCutter {
     for (const feature of layer.features) {
       const [west, south, east, north] = geometryBounds(feature.geometry);
       if (!(west <= east && south <= north)) continue;
-      extendBounds(this.bounds, [[west, south], [east, north]]);
+      extendBounds(this.bounds, [
+        [west, south],
+        [east, north],
+      ]);
       for (let z = layer.minZoom; z <= layer.maxZoom; z++) {
         const last = 2 ** z - 1;
         const x0 = Math.max(0, Math.floor(tileX(west, z) - margin));

@@ -40,7 +40,11 @@ export interface TileLayerOptions {
 export function tileFields(layer: LayerName, options: TileLayerOptions): Record<string, FieldType> {
   const personal = options.includePersonalData ? [] : (PERSONAL_FIELDS[layer] ?? []);
   const shape: Record<string, z.ZodType> = LAYER_PROPERTIES[layer].shape;
-  return Object.fromEntries(Object.entries(shape).filter(([name]) => !personal.includes(name)).map(([name, schema]) => [name, fieldType(schema)]));
+  return Object.fromEntries(
+    Object.entries(shape)
+      .filter(([name]) => !personal.includes(name))
+      .map(([name, schema]) => [name, fieldType(schema)]),
+  );
 }
 
 /**

@@ -62,7 +62,7 @@ export class FileTileStore implements TileStore {
   *chunks(): Iterable<Uint8Array> {
     this.flush();
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (let position = 0; position < this.written; ) {
+    for (let position = 0; position < this.written;) {
       const read = readSync(this.fd, chunk, 0, Math.min(CHUNK_BYTES, this.written - position), position);
       if (read === 0) throw new Error(`${this.path}: ended at ${position} of ${this.written} bytes`);
       position += read;

@@ -31,7 +31,10 @@ export function indicatorsFile(dataset: DatasetOnDisk): TiledIndicators {
   const analysis = analyze(dataset.layers, undefined, dataset.manifest.asOf);
   const report = reportOf(analysis, dataset.manifest.title);
   const labels: LabelPoint[] = [];
-  for (const [level, rows] of [["district", analysis.model.districts], ["street", analysis.model.streets]] as const) {
+  for (const [level, rows] of [
+    ["district", analysis.model.districts],
+    ["street", analysis.model.streets],
+  ] as const) {
     for (const row of rows) {
       const [longitude = 0, latitude = 0] = labelPoint(row.geometry);
       labels.push({ position: [longitude, latitude], name: row.name, code: row.code, level });

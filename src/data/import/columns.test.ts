@@ -27,7 +27,17 @@ describe("column mapping", () => {
   });
 
   it("knows which fields are required and how each takes an empty cell", () => {
-    expect(requiredFields("compounds")).toEqual(["id", "name", "communityCode", "gridId", "households", "buildings", "partyBranch", "redProperty", "ownersCommittee"]);
+    expect(requiredFields("compounds")).toEqual([
+      "id",
+      "name",
+      "communityCode",
+      "gridId",
+      "households",
+      "buildings",
+      "partyBranch",
+      "redProperty",
+      "ownersCommittee",
+    ]);
     expect(emptyValueOf("compounds", "partyBranch")).toBe("null");
     expect(emptyValueOf("compounds", "kind")).toBe("omit");
     expect(emptyValueOf("compounds", "households")).toBe("required");

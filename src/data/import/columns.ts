@@ -194,7 +194,12 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
       const length = codeLength(layer, field);
       if (typeof raw === "number") {
         const text = Number.isSafeInteger(raw) ? String(raw) : "";
-        if (text === "" || (length !== undefined && text.length !== length)) return { invalid: String(raw), reason: `a code stored as a number that cannot be restored safely${length ? ` (expected ${length} digits)` : ""}`, reasonZh: `以数字存储的编码无法可靠恢复${length ? `(应为 ${length} 位)` : ""}` };
+        if (text === "" || (length !== undefined && text.length !== length))
+          return {
+            invalid: String(raw),
+            reason: `a code stored as a number that cannot be restored safely${length ? ` (expected ${length} digits)` : ""}`,
+            reasonZh: `以数字存储的编码无法可靠恢复${length ? `(应为 ${length} 位)` : ""}`,
+          };
         counts.code += 1;
         return { value: text };
       }
@@ -204,7 +209,8 @@ export function coerceValue(layer: LayerName, field: string, raw: unknown, count
         counts.code += 1;
       } else if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) {
         const value = Number(text);
-        if (!Number.isSafeInteger(value) || (length !== undefined && String(value).length !== length)) return { invalid: text, reason: "a code in scientific notation that cannot be restored safely", reasonZh: "科学计数法表示的编码无法可靠恢复" };
+        if (!Number.isSafeInteger(value) || (length !== undefined && String(value).length !== length))
+          return { invalid: text, reason: "a code in scientific notation that cannot be restored safely", reasonZh: "科学计数法表示的编码无法可靠恢复" };
         text = String(value);
         counts.code += 1;
       }

@@ -24,7 +24,9 @@ describe("conversion to WGS84", () => {
   it("inverts CGCS2000 3° Gauss-Krüger zone 34 (EPSG:4522) within 1 m", () => {
     const crs = gaussKrugerCrs(4522);
     expect(crs?.label).toContain("102°E");
-    const projected = proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=34500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(CUIHU) as Position2;
+    const projected = proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=34500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(
+      CUIHU,
+    ) as Position2;
     expect(metres(converterTo84(crs as never)(projected), CUIHU)).toBeLessThan(1);
   });
 
@@ -45,12 +47,17 @@ describe("conversion to WGS84", () => {
   });
 
   it("reads a projected .prj and a geographic one", () => {
-    expect(crsFromDefinition('GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).toMatchObject({ kind: "geographic" });
+    expect(
+      crsFromDefinition(
+        'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+      ),
+    ).toMatchObject({ kind: "geographic" });
     expect(crsFromDefinition("nonsense")).toHaveProperty("error");
   });
 });
 
-const around = (centre: Position2, spread: number) => Array.from({ length: 50 }, (_, index): Position2 => [centre[0] + ((index % 7) - 3) * spread, centre[1] + ((index % 5) - 2) * spread]);
+const around = (centre: Position2, spread: number) =>
+  Array.from({ length: 50 }, (_, index): Position2 => [centre[0] + ((index % 7) - 3) * spread, centre[1] + ((index % 5) - 2) * spread]);
 
 /** The system a detection chose; fails the test when it refused. */
 function chosen(detection: ReturnType<typeof detectCrs>) {
@@ -79,19 +86,29 @@ describe("detection", () => {
     // Evidence: a feature is "inside" when its converted position is within 50 m of the true one.
     const truth = around(CUIHU, 0.005);
     const given = truth.map((position) => gcoord.transform(position, gcoord.WGS84, gcoord.GCJ02) as Position2);
-    const evidence = (convert: (position: Position2) => Position2) => given.filter((position, index) => metres(convert(position), truth[index] ?? [0, 0]) < 50).length / given.length;
+    const evidence = (convert: (position: Position2) => Position2) =>
+      given.filter((position, index) => metres(convert(position), truth[index] ?? [0, 0]) < 50).length / given.length;
     const detection = detectCrs({ positions: given, evidence });
-    expect(detection).toMatchObject({ crs: { id: "GCJ-02" }, certainty: "detected", reason: expect.stringMatching(/100% .* GCJ-02, against 0% as given/), reasonZh: expect.stringMatching(/按 GCJ-02 转换后,抽样要素有 100% 落在其上级单位内,未转换时为 0%/) });
+    expect(detection).toMatchObject({
+      crs: { id: "GCJ-02" },
+      certainty: "detected",
+      reason: expect.stringMatching(/100% .* GCJ-02, against 0% as given/),
+      reasonZh: expect.stringMatching(/按 GCJ-02 转换后,抽样要素有 100% 落在其上级单位内,未转换时为 0%/),
+    });
   });
 
   it("keeps WGS84 when the evidence says the data is already in place", () => {
     const truth = around(CUIHU, 0.005);
-    const evidence = (convert: (position: Position2) => Position2) => truth.filter((position) => metres(convert(position), position) < 50).length / truth.length;
+    const evidence = (convert: (position: Position2) => Position2) =>
+      truth.filter((position) => metres(convert(position), position) < 50).length / truth.length;
     expect(detectCrs({ positions: truth, evidence })).toMatchObject({ crs: { id: "EPSG:4326" }, certainty: "detected" });
   });
 
   it("reads the zone number of a Gauss-Krüger easting, in either axis order", () => {
-    const projected = around(CUIHU, 0.01).map((position) => proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=34500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(position) as Position2);
+    const projected = around(CUIHU, 0.01).map(
+      (position) =>
+        proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=34500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(position) as Position2,
+    );
     expect(detectCrs({ positions: projected })).toMatchObject({ crs: { id: "EPSG:4522" } });
     expect(detectCrs({ positions: projected.map(([x, y]): Position2 => [y, x]) })).toMatchObject({ crs: { id: "EPSG:4522", swapped: true } });
   });
@@ -104,8 +121,13 @@ describe("detection", () => {
   });
 
   it("refuses Gauss-Krüger without a zone number and no .prj, saying why", () => {
-    const plain = around(CUIHU, 0.01).map((position) => proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(position) as Position2);
-    expect(detectCrs({ positions: plain })).toEqual({ refuse: expect.stringContaining("central meridian cannot be known"), refuseZh: expect.stringContaining("无法确定中央经线") });
+    const plain = around(CUIHU, 0.01).map(
+      (position) => proj4("+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs", "EPSG:4326").inverse(position) as Position2,
+    );
+    expect(detectCrs({ positions: plain })).toEqual({
+      refuse: expect.stringContaining("central meridian cannot be known"),
+      refuseZh: expect.stringContaining("无法确定中央经线"),
+    });
     expect(detectCrs({ positions: plain, declared: "EPSG:4543" })).toMatchObject({ crs: { id: "EPSG:4543" } });
   });
 });

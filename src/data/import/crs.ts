@@ -40,7 +40,12 @@ const gaussKruger = (centralMeridian: number, falseEasting: number) =>
 export function gaussKrugerCrs(epsg: number): Crs | undefined {
   if (epsg >= 4491 && epsg <= 4501) {
     const zone = epsg - 4491 + 13;
-    return { id: `EPSG:${epsg}`, label: `CGCS2000 6° 高斯-克吕格 第 ${zone} 带(中央经线 ${zone * 6 - 3}°E)`, kind: "projected", proj4: gaussKruger(zone * 6 - 3, zone * 1e6 + 500000) };
+    return {
+      id: `EPSG:${epsg}`,
+      label: `CGCS2000 6° 高斯-克吕格 第 ${zone} 带(中央经线 ${zone * 6 - 3}°E)`,
+      kind: "projected",
+      proj4: gaussKruger(zone * 6 - 3, zone * 1e6 + 500000),
+    };
   }
   if (epsg >= 4502 && epsg <= 4512) {
     const meridian = 75 + (epsg - 4502) * 6;
@@ -48,7 +53,12 @@ export function gaussKrugerCrs(epsg: number): Crs | undefined {
   }
   if (epsg >= 4513 && epsg <= 4533) {
     const zone = epsg - 4513 + 25;
-    return { id: `EPSG:${epsg}`, label: `CGCS2000 3° 高斯-克吕格 第 ${zone} 带(中央经线 ${zone * 3}°E)`, kind: "projected", proj4: gaussKruger(zone * 3, zone * 1e6 + 500000) };
+    return {
+      id: `EPSG:${epsg}`,
+      label: `CGCS2000 3° 高斯-克吕格 第 ${zone} 带(中央经线 ${zone * 3}°E)`,
+      kind: "projected",
+      proj4: gaussKruger(zone * 3, zone * 1e6 + 500000),
+    };
   }
   if (epsg >= 4534 && epsg <= 4554) {
     const meridian = 75 + (epsg - 4534) * 3;
@@ -68,7 +78,12 @@ export function parseCrsDeclaration(text: string): Crs | { error: string } {
   if (["bd09mc", "baidumercator"].includes(key)) return BD09MC;
   if (["epsg:3857", "3857", "epsg:900913", "webmercator"].includes(key)) return WEB_MERCATOR;
   const epsg = /^(?:epsg:)?(\d{4,5})$/.exec(key);
-  if (epsg) return gaussKrugerCrs(Number(epsg[1])) ?? { error: `EPSG:${epsg[1]} is not one of the systems known here (4326, 4490, 3857, CGCS2000 Gauss-Krüger 4491-4554); give its proj4 definition instead` };
+  if (epsg)
+    return (
+      gaussKrugerCrs(Number(epsg[1])) ?? {
+        error: `EPSG:${epsg[1]} is not one of the systems known here (4326, 4490, 3857, CGCS2000 Gauss-Krüger 4491-4554); give its proj4 definition instead`,
+      }
+    );
   if (value.startsWith("+proj") || /^(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\[/i.test(value)) return crsFromDefinition(value);
   return { error: `"${text}" is not a coordinate system known here` };
 }
@@ -178,11 +193,17 @@ export function detectCrs(input: DetectionInput): Detection | Refusal {
   }
   const positions = input.positions;
   if (positions.length === 0) return found(WGS84, { en: "no coordinates to look at", zh: "没有可供判断的坐标" }, "assumed");
-  if (share(positions, inChina) >= 0.9) return geographic(input, { en: "longitudes and latitudes in degrees, inside China", zh: "坐标为经纬度,位于中国境内" }, WGS84);
+  if (share(positions, inChina) >= 0.9)
+    return geographic(input, { en: "longitudes and latitudes in degrees, inside China", zh: "坐标为经纬度,位于中国境内" }, WGS84);
   if (share(positions, ([x, y]) => inChina([y, x])) >= 0.9) {
-    return geographic(input, { en: "latitude comes before longitude (the axes are swapped)", zh: "纬度在前、经度在后(坐标轴对调)" }, { ...WGS84, swapped: true });
+    return geographic(
+      input,
+      { en: "latitude comes before longitude (the axes are swapped)", zh: "纬度在前、经度在后(坐标轴对调)" },
+      { ...WGS84, swapped: true },
+    );
   }
-  if (share(positions, ([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90) >= 0.9) return found(WGS84, { en: "coordinates in degrees, outside China", zh: "坐标为经纬度,位于中国境外" }, "assumed");
+  if (share(positions, ([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90) >= 0.9)
+    return found(WGS84, { en: "coordinates in degrees, outside China", zh: "坐标为经纬度,位于中国境外" }, "assumed");
   return projected(input);
 }
 
@@ -206,11 +227,19 @@ function geographic(input: DetectionInput, basis: Words, base: Crs): Detection {
           }),
         );
       }
-      return found(base, join(basis, { en: `${percent(asGiven)} of the sampled features fall inside their parent unit as given (no conversion does better)`, zh: `抽样要素有 ${percent(asGiven)} 按原坐标落在其上级单位内(任何转换都不更好)` }));
+      return found(
+        base,
+        join(basis, {
+          en: `${percent(asGiven)} of the sampled features fall inside their parent unit as given (no conversion does better)`,
+          zh: `抽样要素有 ${percent(asGiven)} 按原坐标落在其上级单位内(任何转换都不更好)`,
+        }),
+      );
     }
   }
-  if (BAIDU_HINT.test(names)) return found({ ...BD09, swapped }, join(basis, { en: "a file or column name says Baidu (百度/BD-09)", zh: "文件名或列名表明为百度坐标(BD-09)" }));
-  if (GCJ_HINT.test(names)) return found({ ...GCJ02, swapped }, join(basis, { en: "a file or column name says GCJ-02 (高德/腾讯)", zh: "文件名或列名表明为高德/腾讯坐标(GCJ-02)" }));
+  if (BAIDU_HINT.test(names))
+    return found({ ...BD09, swapped }, join(basis, { en: "a file or column name says Baidu (百度/BD-09)", zh: "文件名或列名表明为百度坐标(BD-09)" }));
+  if (GCJ_HINT.test(names))
+    return found({ ...GCJ02, swapped }, join(basis, { en: "a file or column name says GCJ-02 (高德/腾讯)", zh: "文件名或列名表明为高德/腾讯坐标(GCJ-02)" }));
   return found(
     base,
     join(basis, {
@@ -247,7 +276,10 @@ function projected(input: DetectionInput): Detection | Refusal {
   }
   const mercatorSwap = tryAxes(mercator);
   if (mercatorSwap !== undefined) {
-    const candidates: Crs[] = [{ ...WEB_MERCATOR, swapped: mercatorSwap }, { ...BD09MC, swapped: mercatorSwap }];
+    const candidates: Crs[] = [
+      { ...WEB_MERCATOR, swapped: mercatorSwap },
+      { ...BD09MC, swapped: mercatorSwap },
+    ];
     const names = (input.names ?? []).join(" ");
     if (input.evidence) {
       const [web = 0, baidu = 0] = candidates.map((crs) => input.evidence?.(converterTo84(crs)) ?? 0);
@@ -258,9 +290,15 @@ function projected(input: DetectionInput): Detection | Refusal {
         });
       }
     } else if (BAIDU_HINT.test(names)) {
-      return found(candidates[1] ?? BD09MC, { en: "metres that fall in China as Mercator, and a file or column name says Baidu", zh: "米制坐标按墨卡托投影落在中国境内,且文件名或列名表明为百度" });
+      return found(candidates[1] ?? BD09MC, {
+        en: "metres that fall in China as Mercator, and a file or column name says Baidu",
+        zh: "米制坐标按墨卡托投影落在中国境内,且文件名或列名表明为百度",
+      });
     }
-    return found(candidates[0] ?? WEB_MERCATOR, { en: "coordinates in metres that fall in China as Web Mercator (EPSG:3857)", zh: "米制坐标按 Web 墨卡托(EPSG:3857)落在中国境内" });
+    return found(candidates[0] ?? WEB_MERCATOR, {
+      en: "coordinates in metres that fall in China as Web Mercator (EPSG:3857)",
+      zh: "米制坐标按 Web 墨卡托(EPSG:3857)落在中国境内",
+    });
   }
   if (tryAxes(plainGk) !== undefined) {
     return refusal({

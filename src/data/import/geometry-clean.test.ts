@@ -3,11 +3,20 @@ import { circle, cleanGeometry, selfIntersection } from "./geometry-clean.ts";
 
 const same = (position: [number, number]) => position;
 const shift = ([x, y]: [number, number]): [number, number] => [x + 0.123456789, y];
-const square = [[102, 25], [102.01, 25], [102.01, 25.01], [102, 25.01], [102, 25]];
+const square = [
+  [102, 25],
+  [102.01, 25],
+  [102.01, 25.01],
+  [102, 25.01],
+  [102, 25],
+];
 
 describe("geometry cleaning", () => {
   it("accepts a valid polygon unchanged", () => {
-    expect(cleanGeometry({ type: "Polygon", coordinates: [square] }, "area", same)).toEqual({ geometry: { type: "Polygon", coordinates: [square] }, problems: [] });
+    expect(cleanGeometry({ type: "Polygon", coordinates: [square] }, "area", same)).toEqual({
+      geometry: { type: "Polygon", coordinates: [square] },
+      problems: [],
+    });
   });
 
   it.each([
@@ -15,9 +24,35 @@ describe("geometry cleaning", () => {
     ["empty coordinates", { type: "Polygon", coordinates: [] }, "geometry-empty"],
     ["a line", { type: "LineString", coordinates: square }, "geometry-type"],
     ["a collection", { type: "GeometryCollection", geometries: [] }, "geometry-collection"],
-    ["a two-point ring", { type: "Polygon", coordinates: [[[102, 25], [102.1, 25]]] }, "geometry-ring-short"],
+    [
+      "a two-point ring",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [102, 25],
+            [102.1, 25],
+          ],
+        ],
+      },
+      "geometry-ring-short",
+    ],
     ["a position out of range", { type: "Polygon", coordinates: [square.map(([x = 0, y = 0]) => [x + 100, y])] }, "geometry-out-of-range"],
-    ["a non-number", { type: "Polygon", coordinates: [[[102, 25], ["a", 25], [102, 26], [102, 25]]] }, "geometry-empty"],
+    [
+      "a non-number",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [102, 25],
+            ["a", 25],
+            [102, 26],
+            [102, 25],
+          ],
+        ],
+      },
+      "geometry-empty",
+    ],
   ])("rejects %s", (_label, geometry, code) => {
     const cleaned = cleanGeometry(geometry, "area", same);
     expect(cleaned.geometry).toBeNull();
@@ -36,14 +71,26 @@ describe("geometry cleaning", () => {
   });
 
   it("flags a bow-tie but keeps it", () => {
-    const bowtie = [[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]];
+    const bowtie = [
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ];
     const cleaned = cleanGeometry({ type: "Polygon", coordinates: [bowtie] }, "area", same);
     expect(cleaned.geometry).not.toBeNull();
     expect(cleaned.problems).toEqual([{ code: "geometry-self-intersection", severity: "warning", params: { at: "0.50000, 0.50000" } }]);
   });
 
   it("does not flag edges that only share a vertex, nor a hole inside its shell", () => {
-    const hole = [[102.002, 25.002], [102.002, 25.004], [102.004, 25.004], [102.004, 25.002], [102.002, 25.002]];
+    const hole = [
+      [102.002, 25.002],
+      [102.002, 25.004],
+      [102.004, 25.004],
+      [102.004, 25.002],
+      [102.002, 25.002],
+    ];
     expect(selfIntersection({ type: "Polygon", coordinates: [square, hole] })).toBeNull();
   });
 

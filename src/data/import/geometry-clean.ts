@@ -31,11 +31,19 @@ export function cleanGeometry(raw: unknown, kind: Kind, convert: (position: [num
   const problems: CleanProblem[] = [];
   if (raw === null || raw === undefined) return { geometry: null, problems: [{ code: "geometry-missing", severity: "error" }] };
   const geometry = raw as Geometry;
-  if (typeof geometry !== "object" || !GEOMETRY_TYPES.has(geometry.type)) return { geometry: null, problems: [{ code: "geometry-missing", severity: "error" }] };
+  if (typeof geometry !== "object" || !GEOMETRY_TYPES.has(geometry.type))
+    return { geometry: null, problems: [{ code: "geometry-missing", severity: "error" }] };
   if (geometry.type === "GeometryCollection") return { geometry: null, problems: [{ code: "geometry-collection", severity: "error" }] };
   const state = { threeD: false, outOfRange: undefined as string | undefined, bad: false };
   const position = (value: unknown): Position | null => {
-    if (!Array.isArray(value) || value.length < 2 || typeof value[0] !== "number" || typeof value[1] !== "number" || !Number.isFinite(value[0]) || !Number.isFinite(value[1])) {
+    if (
+      !Array.isArray(value) ||
+      value.length < 2 ||
+      typeof value[0] !== "number" ||
+      typeof value[1] !== "number" ||
+      !Number.isFinite(value[0]) ||
+      !Number.isFinite(value[1])
+    ) {
       state.bad = true;
       return null;
     }
@@ -50,7 +58,8 @@ export function cleanGeometry(raw: unknown, kind: Kind, convert: (position: [num
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(coordinates) || coordinates.length === 0) return { geometry: null, problems: [{ code: "geometry-empty", severity: "error" }] };
   const finish = (result: Polygon | MultiPolygon | Point | null): Cleaned => {
-    if (state.outOfRange !== undefined) return { geometry: null, problems: [...problems, { code: "geometry-out-of-range", severity: "error", params: { position: state.outOfRange } }] };
+    if (state.outOfRange !== undefined)
+      return { geometry: null, problems: [...problems, { code: "geometry-out-of-range", severity: "error", params: { position: state.outOfRange } }] };
     if (state.bad || result === null) return { geometry: null, problems: [...problems, { code: "geometry-empty", severity: "error" }] };
     if (state.threeD) problems.push({ code: "geometry-3d", severity: "info" });
     return { geometry: result, problems };
@@ -107,7 +116,8 @@ export function cleanGeometry(raw: unknown, kind: Kind, convert: (position: [num
   const cleaned = finish(result);
   if (cleaned.geometry && cleaned.geometry.type !== "Point") {
     const crossing = selfIntersection(cleaned.geometry);
-    if (crossing) cleaned.problems.push({ code: "geometry-self-intersection", severity: "warning", params: { at: crossing.map((value) => value.toFixed(5)).join(", ") } });
+    if (crossing)
+      cleaned.problems.push({ code: "geometry-self-intersection", severity: "warning", params: { at: crossing.map((value) => value.toFixed(5)).join(", ") } });
   }
   return cleaned;
 }
@@ -119,7 +129,10 @@ export function circle(centre: Position, metres: number): Polygon {
   const ring: Position[] = [];
   for (let step = 0; step <= 32; step++) {
     const angle = ((step % 32) / 32) * 2 * Math.PI;
-    ring.push([round(longitude + (metres * Math.cos(angle)) / (metresPerDegree * Math.cos((latitude * Math.PI) / 180))), round(latitude + (metres * Math.sin(angle)) / metresPerDegree)]);
+    ring.push([
+      round(longitude + (metres * Math.cos(angle)) / (metresPerDegree * Math.cos((latitude * Math.PI) / 180))),
+      round(latitude + (metres * Math.sin(angle)) / metresPerDegree),
+    ]);
   }
   return { type: "Polygon", coordinates: [ring] };
 }
@@ -141,14 +154,20 @@ export function selfIntersection(geometry: Polygon | MultiPolygon): Position | n
     });
     if (edges.length < 4) continue;
     const index = new Flatbush(edges.length);
-    for (const [a, b] of edges) index.add(Math.min(a[0] ?? 0, b[0] ?? 0), Math.min(a[1] ?? 0, b[1] ?? 0), Math.max(a[0] ?? 0, b[0] ?? 0), Math.max(a[1] ?? 0, b[1] ?? 0));
+    for (const [a, b] of edges)
+      index.add(Math.min(a[0] ?? 0, b[0] ?? 0), Math.min(a[1] ?? 0, b[1] ?? 0), Math.max(a[0] ?? 0, b[0] ?? 0), Math.max(a[1] ?? 0, b[1] ?? 0));
     index.finish();
     for (let i = 0; i < edges.length; i++) {
       const edge = edges[i];
       if (!edge) continue;
       const [a, b, ring, position] = edge;
       const ringLength = (rings[ring]?.length ?? 0) - 1;
-      const candidates = index.search(Math.min(a[0] ?? 0, b[0] ?? 0), Math.min(a[1] ?? 0, b[1] ?? 0), Math.max(a[0] ?? 0, b[0] ?? 0), Math.max(a[1] ?? 0, b[1] ?? 0));
+      const candidates = index.search(
+        Math.min(a[0] ?? 0, b[0] ?? 0),
+        Math.min(a[1] ?? 0, b[1] ?? 0),
+        Math.max(a[0] ?? 0, b[0] ?? 0),
+        Math.max(a[1] ?? 0, b[1] ?? 0),
+      );
       for (const j of candidates) {
         if (j <= i) continue;
         const other = edges[j];

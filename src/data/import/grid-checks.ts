@@ -84,7 +84,11 @@ export function checkGrids(
     if (share > GAP_SHARE) {
       const place = places[indexes[0] ?? 0];
       if (place) {
-        report.warning("grids-gap", place.file, { field: "communityCode", location: uncovered ? (representativePoint(uncovered.geometry) as [number, number]) : undefined, params: { value: community, share: Math.round(share * 100) } });
+        report.warning("grids-gap", place.file, {
+          field: "communityCode",
+          location: uncovered ? (representativePoint(uncovered.geometry) as [number, number]) : undefined,
+          params: { value: community, share: Math.round(share * 100) },
+        });
       }
     }
   }

@@ -61,11 +61,21 @@ const RELEASED: RawFeature = { geometry: null, properties: {}, index: -1 };
 const EVIDENCE_SAMPLE = 300;
 
 /** Generated when no column holds them: identifiers from row numbers, unknowns as null. */
-const GENERATED: Record<string, "id" | "null"> = { id: "id", gridId: "null", partyBranch: "null", redProperty: "null", ownersCommittee: "null", bigPartyCommittee: "null", partyOrgType: "null", workerName: "null" };
+const GENERATED: Record<string, "id" | "null"> = {
+  id: "id",
+  gridId: "null",
+  partyBranch: "null",
+  redProperty: "null",
+  ownersCommittee: "null",
+  bigPartyCommittee: "null",
+  partyOrgType: "null",
+  workerName: "null",
+};
 
 export async function importLayer(inputs: readonly ImportInput[], options: ImportOptions, context?: ImportContext): Promise<ImportResult> {
   const report = new ReportBuilder();
-  const onRead = (progress: ReadProgress) => options.onProgress?.({ phase: "reading", file: progress.file, done: progress.bytesRead, total: progress.bytesTotal });
+  const onRead = (progress: ReadProgress) =>
+    options.onProgress?.({ phase: "reading", file: progress.file, done: progress.bytesRead, total: progress.bytesTotal });
   const sources = await readFiles(inputs, report, onRead, options.signal);
   const lookup = parentLookup(options.layer, context);
   const features: Feature<Polygon | MultiPolygon | Point>[] = [];
@@ -79,7 +89,8 @@ export async function importLayer(inputs: readonly ImportInput[], options: Impor
     const summary = importSource(source, options, lookup, report, (feature, raw) => {
       features.push(feature);
       places.push({ file: source.file, index: raw.index, featureKind: source.featureKind });
-      if (options.onProgress && features.length % 5000 === 0) options.onProgress({ phase: "checking", file: source.file, done: features.length, total: totalFeatures });
+      if (options.onProgress && features.length % 5000 === 0)
+        options.onProgress({ phase: "checking", file: source.file, done: features.length, total: totalFeatures });
       if (options.signal?.aborted) throw new ImportCancelled();
     });
     outlined += summary.outlined;
@@ -93,9 +104,20 @@ export async function importLayer(inputs: readonly ImportInput[], options: Impor
     if (!rejected.has(index)) loadedByFile.set(place.file, (loadedByFile.get(place.file) ?? 0) + 1);
   });
   for (const summary of summaries) summary.loaded = loadedByFile.get(summary.file) ?? 0;
-  if (outlined > 0) report.warning("geometry-point-outline", sources.map((source) => source.file).join(", "), { params: { count: outlined, metres: options.pointOutlineMetres ?? 0 } });
+  if (outlined > 0)
+    report.warning("geometry-point-outline", sources.map((source) => source.file).join(", "), {
+      params: { count: outlined, metres: options.pointOutlineMetres ?? 0 },
+    });
   if (kept.length === 0 && inputs.length > 0) report.error("layer-empty", inputs.map((input) => input.name).join(", "));
-  return { layer: options.layer, collection: { type: "FeatureCollection", features: kept }, report: report.build(), sources: summaries, total, loaded: kept.length, outlined };
+  return {
+    layer: options.layer,
+    collection: { type: "FeatureCollection", features: kept },
+    report: report.build(),
+    sources: summaries,
+    total,
+    loaded: kept.length,
+    outlined,
+  };
 }
 
 function importSource(
@@ -108,17 +130,28 @@ function importSource(
   const { layer } = options;
   const file = source.file;
   const mapping = { ...autoMapping(layer, source.columns), ...options.mapping };
-  const summary: SourceSummary = { file, features: source.features.length, loaded: 0, crs: null, crsReason: "", crsReasonZh: "", mapping, columns: source.columns };
+  const summary: SourceSummary = {
+    file,
+    features: source.features.length,
+    loaded: 0,
+    crs: null,
+    crsReason: "",
+    crsReasonZh: "",
+    mapping,
+    columns: source.columns,
+  };
   const place = (raw: RawFeature) => ({ feature: raw.index, featureKind: source.featureKind });
   if (source.features.length === 0) return { summary, outlined: 0 };
   // Columns: required fields with no column stop the file; unknown columns are named.
   const missing = requiredFields(layer).filter((field) => mapping[field] === undefined && GENERATED[field] === undefined);
   for (const field of missing) report.error("column-missing", file, { field, params: { field } });
-  for (const [field, column] of Object.entries(mapping)) if (column !== undefined && column !== field) report.info("column-mapped", file, { field, params: { column, field } });
+  for (const [field, column] of Object.entries(mapping))
+    if (column !== undefined && column !== field) report.info("column-mapped", file, { field, params: { column, field } });
   const unused = source.columns.filter((column) => !Object.values(mapping).includes(column));
   if (unused.length > 0) report.info("columns-unused", file, { params: { columns: unused.join(", ") } });
   if (missing.length > 0) return { summary, outlined: 0 };
-  if (mapping.id === undefined && layerFields(layer).includes("id")) report.info("id-generated", file, { params: { example: generatedId(file, source.features[0]?.index ?? 0) } });
+  if (mapping.id === undefined && layerFields(layer).includes("id"))
+    report.info("id-generated", file, { params: { example: generatedId(file, source.features[0]?.index ?? 0) } });
 
   // Coordinate system.
   const positions: Position2[] = [];
@@ -190,7 +223,11 @@ function importSource(
       counts.set(column, columnCounts);
       const coerced = coerceValue(layer, field, raw.properties[column], columnCounts);
       if ("invalid" in coerced) {
-        report.error("value-invalid", file, { ...where, field: column, params: { value: coerced.invalid, reason: coerced.reason, reasonZh: coerced.reasonZh } });
+        report.error("value-invalid", file, {
+          ...where,
+          field: column,
+          params: { value: coerced.invalid, reason: coerced.reason, reasonZh: coerced.reasonZh },
+        });
         ok = false;
         continue;
       }
@@ -198,7 +235,11 @@ function importSource(
         const empty = field === "name" ? "null" : emptyValueOf(layer, field);
         if (empty === "null") properties[field] = null;
         else if (empty === "required") {
-          report.error("value-invalid", file, { ...where, field: column, params: { value: "", reason: "empty; this field needs a value", reasonZh: "为空;该字段必须有值" } });
+          report.error("value-invalid", file, {
+            ...where,
+            field: column,
+            params: { value: "", reason: "empty; this field needs a value", reasonZh: "为空;该字段必须有值" },
+          });
           ok = false;
         }
         continue;
@@ -221,7 +262,16 @@ function importSource(
     else {
       for (const problem of cleaned.problems) {
         if (problem.code === "geometry-3d") heights += 1;
-        else report.add({ severity: problem.severity, code: problem.code, file, ...at, field: "geometry", location: problemLocation(cleaned.geometry, raw.geometry, convert), params: problem.params });
+        else
+          report.add({
+            severity: problem.severity,
+            code: problem.code,
+            file,
+            ...at,
+            field: "geometry",
+            location: problemLocation(cleaned.geometry, raw.geometry, convert),
+            params: problem.params,
+          });
       }
       if (cleaned.geometry === null) ok = false;
     }
@@ -230,7 +280,11 @@ function importSource(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        report.error("value-invalid", file, { ...at, field: mapping[field] ?? field, params: { value: String(properties[field] ?? ""), reason: issue.message, reasonZh: `不符合数据规范(${issue.message})` } });
+        report.error("value-invalid", file, {
+          ...at,
+          field: mapping[field] ?? field,
+          params: { value: String(properties[field] ?? ""), reason: issue.message, reasonZh: `不符合数据规范(${issue.message})` },
+        });
       }
       continue;
     }
@@ -255,7 +309,13 @@ const stripInvisible = (text: string) => [...text.replace(INVISIBLE, "")].filter
 const FORMULA = /^[=+\-@]/;
 
 /** Trims invisible characters (with a note); an empty name is an error; a formula-like one a warning. */
-function checkName(properties: Record<string, unknown>, column: string, file: string, at: Omit<ReportEntry, "severity" | "code" | "file">, report: ReportBuilder): boolean {
+function checkName(
+  properties: Record<string, unknown>,
+  column: string,
+  file: string,
+  at: Omit<ReportEntry, "severity" | "code" | "file">,
+  report: ReportBuilder,
+): boolean {
   const name = properties.name;
   if (typeof name !== "string") {
     if (name === null || name === undefined) {
@@ -280,7 +340,11 @@ export function generatedId(file: string, index: number): string {
 }
 
 /** Where to show a geometry problem: the cleaned geometry's centre, else the raw one's, converted. */
-function problemLocation(geometry: Polygon | MultiPolygon | Point | null, raw: unknown, convert: (position: Position2) => Position2): [number, number] | undefined {
+function problemLocation(
+  geometry: Polygon | MultiPolygon | Point | null,
+  raw: unknown,
+  convert: (position: Position2) => Position2,
+): [number, number] | undefined {
   if (geometry) return representativePoint(geometry) as [number, number];
   const centre = rawCentre(raw);
   if (!centre) return undefined;
@@ -299,7 +363,12 @@ function rawCentre(geometry: unknown): Position2 | undefined {
   const type = (geometry as { type?: string } | null | undefined)?.type;
   const coordinates = (geometry as { coordinates?: unknown } | null | undefined)?.coordinates;
   if (type === "Point") return firstPosition(geometry);
-  const ring = type === "Polygon" ? (coordinates as unknown[])?.[0] : type === "MultiPolygon" ? ((coordinates as unknown[])?.[0] as unknown[] | undefined)?.[0] : undefined;
+  const ring =
+    type === "Polygon"
+      ? (coordinates as unknown[])?.[0]
+      : type === "MultiPolygon"
+        ? ((coordinates as unknown[])?.[0] as unknown[] | undefined)?.[0]
+        : undefined;
   if (!Array.isArray(ring) || ring.length === 0) return firstPosition(geometry);
   let x = 0;
   let y = 0;
@@ -333,7 +402,11 @@ function crossChecks(
     const first = firstSeen.get(id);
     if (first !== undefined) {
       const firstPlace = places[first];
-      report.error("duplicate-id", place.file, { ...at, field: "code" in properties ? "code" : "id", params: { value: id, first: firstPlace ? `${firstPlace.file} #${firstPlace.index}` : "?" } });
+      report.error("duplicate-id", place.file, {
+        ...at,
+        field: "code" in properties ? "code" : "id",
+        params: { value: id, first: firstPlace ? `${firstPlace.file} #${firstPlace.index}` : "?" },
+      });
       rejected.add(index);
       return;
     }
@@ -346,7 +419,8 @@ function crossChecks(
       rejected.add(index);
       return;
     }
-    if (insideParent(lookup, parentCode, feature.geometry) === false) report.warning("outside-parent", place.file, { ...at, field: lookup.field, params: { value: parentCode } });
+    if (insideParent(lookup, parentCode, feature.geometry) === false)
+      report.warning("outside-parent", place.file, { ...at, field: lookup.field, params: { value: parentCode } });
   });
   if (layer === "grids") checkGrids(features, places, rejected, lookup, report);
   return rejected;

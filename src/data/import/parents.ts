@@ -33,7 +33,8 @@ export function parentLookup(layer: LayerName, context: ImportContext | undefine
   const outlines = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const feature of collection.features) {
     const code = feature.properties?.code;
-    if (typeof code === "string" && (feature.geometry?.type === "Polygon" || feature.geometry?.type === "MultiPolygon")) outlines.set(code, feature as Feature<Polygon | MultiPolygon>);
+    if (typeof code === "string" && (feature.geometry?.type === "Polygon" || feature.geometry?.type === "MultiPolygon"))
+      outlines.set(code, feature as Feature<Polygon | MultiPolygon>);
   }
   return {
     layer: parent.layer,

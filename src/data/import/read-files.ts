@@ -19,7 +19,12 @@ export interface ReadProgress {
 
 const SHAPEFILE_PARTS = new Set<ImportFormat>(["shp", "dbf", "shx", "prj", "cpg"]);
 
-export async function readFiles(inputs: readonly ImportInput[], report: ReportBuilder, onProgress?: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<RawSource[]> {
+export async function readFiles(
+  inputs: readonly ImportInput[],
+  report: ReportBuilder,
+  onProgress?: (progress: ReadProgress) => void,
+  signal?: AbortSignal,
+): Promise<RawSource[]> {
   const bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
   let bytesDone = 0;
   const sources: RawSource[] = [];

@@ -5,7 +5,12 @@ import type { ReportBuilder } from "./report.ts";
 import { isRecord } from "../is-record.ts";
 import { ImportCancelled, columnsOf, type ImportInput, type RawFeature, type RawSource } from "./source.ts";
 
-export async function readGeoJson(input: ImportInput, report: ReportBuilder, onBytes?: (bytes: number) => void, signal?: AbortSignal): Promise<RawSource | null> {
+export async function readGeoJson(
+  input: ImportInput,
+  report: ReportBuilder,
+  onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<RawSource | null> {
   const stream = new GeoJsonStream();
   const features: RawFeature[] = [];
   let bytes = 0;

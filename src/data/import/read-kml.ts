@@ -16,10 +16,12 @@ export function readKml(file: string, bytes: Uint8Array, report: ReportBuilder):
     const collection = kml(document as unknown as Document);
     features = collection.features.map((feature, index) => ({ geometry: feature.geometry, properties: { ...feature.properties }, index }));
   } catch (error) {
-    report.error("file-kml-broken", file, { params: { reason: error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error) } });
+    report.error("file-kml-broken", file, { params: { reason: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) } });
     return null;
   }
   // KML styling properties are not data.
-  for (const feature of features) for (const key of Object.keys(feature.properties)) if (/^(stroke|fill|styleUrl|styleHash|styleMapHash|icon|visibility|description)/.test(key)) delete feature.properties[key];
+  for (const feature of features)
+    for (const key of Object.keys(feature.properties))
+      if (/^(stroke|fill|styleUrl|styleHash|styleMapHash|icon|visibility|description)/.test(key)) delete feature.properties[key];
   return { file, featureKind: "feature", features, columns: columnsOf(features) };
 }

@@ -28,7 +28,8 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encodin
     return { encoding: declared, ...reason };
   }
   const driver = dbf[29] ?? 0;
-  if (GBK_DRIVERS.has(driver)) return { encoding: "gbk", reason: "the .dbf header's language driver says code page 936", reasonZh: ".dbf 文件头的语言驱动注明为代码页 936" };
+  if (GBK_DRIVERS.has(driver))
+    return { encoding: "gbk", reason: "the .dbf header's language driver says code page 936", reasonZh: ".dbf 文件头的语言驱动注明为代码页 936" };
   const headerLength = (dbf[8] ?? 0) | ((dbf[9] ?? 0) << 8);
   if (isValidUtf8(dbf.subarray(32, Math.min(dbf.length, headerLength + 1_000_000)))) return { encoding: "utf-8" };
   return { encoding: "gbk", reason: "no .cpg, and the attribute bytes are not valid UTF-8", reasonZh: "没有 .cpg 文件,且属性字节不是有效的 UTF-8" };

@@ -65,7 +65,8 @@ export function tableToSource(file: string, rows: readonly Cell[][], report: Rep
     report.error("file-no-geometry-columns", file, { params: { columns: header.join(", ") } });
     return null;
   }
-  if (headerIndex > 0) report.info("rows-skipped", file, { params: { count: headerIndex, reason: "title rows above the header", reasonZh: "表头上方的标题行" } });
+  if (headerIndex > 0)
+    report.info("rows-skipped", file, { params: { count: headerIndex, reason: "title rows above the header", reasonZh: "表头上方的标题行" } });
   const features: RawFeature[] = [];
   let totals = 0;
   let blanks = 0;
@@ -114,7 +115,12 @@ function rowGeometry(
     try {
       return parseWkt(wktText);
     } catch (error) {
-      report.error("geometry-wkt", file, { feature: rowNumber, featureKind: "row", field: columns.wkt, params: { reason: error instanceof Error ? error.message : String(error) } });
+      report.error("geometry-wkt", file, {
+        feature: rowNumber,
+        featureKind: "row",
+        field: columns.wkt,
+        params: { reason: error instanceof Error ? error.message : String(error) },
+      });
       return WKT_INVALID;
     }
   }

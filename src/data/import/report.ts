@@ -116,11 +116,11 @@ export class ReportBuilder {
     this.add({ severity: "info", code, file, ...more });
   }
 
-
   build(): Report {
     const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
     const entries = this.report.entries.toSorted(
-      (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || last(a) - last(b) || a.file.localeCompare(b.file) || (a.feature ?? -1) - (b.feature ?? -1),
+      (a, b) =>
+        severityOrder[a.severity] - severityOrder[b.severity] || last(a) - last(b) || a.file.localeCompare(b.file) || (a.feature ?? -1) - (b.feature ?? -1),
     );
     return { ...this.report, entries, counts: { ...this.report.counts } };
   }

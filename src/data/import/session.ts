@@ -82,7 +82,9 @@ export function sessionManifest({ base, baseFiles, imported, importedFiles, impo
   const outlined = imported.filter((item) => item.outlined > 0).map((item) => item.layer);
   const geometry = [...new Set([...base.synthetic.geometry.filter((layer) => !replaced.has(layer)), ...outlined])];
   const attributes = base.synthetic.attributes.filter((layer) => !replaced.has(layer));
-  const described = imported.map((item) => `${item.layer} (${item.mode === "join" ? "joined" : "replaced"}; ${item.loaded} of ${item.total} features loaded): ${item.files.join(", ")}`);
+  const described = imported.map(
+    (item) => `${item.layer} (${item.mode === "join" ? "joined" : "replaced"}; ${item.loaded} of ${item.total} features loaded): ${item.files.join(", ")}`,
+  );
   const { notes: _notes, tiles: _tiles, indicators: _indicators, attributes: _attributes, ...rest } = base;
   return {
     ...rest,

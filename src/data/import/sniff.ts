@@ -4,7 +4,8 @@
 
 export type ImportFormat = "geojson" | "zip" | "shp" | "dbf" | "shx" | "prj" | "cpg" | "csv" | "xlsx" | "xls" | "kml" | "kmz";
 
-export type Sniffed = { format: ImportFormat } | { unreadable: "file-empty" | "file-html" | "file-unknown-format" } | { unreadable: "file-image"; kind: string };
+export type Sniffed =
+  { format: ImportFormat } | { unreadable: "file-empty" | "file-html" | "file-unknown-format" } | { unreadable: "file-image"; kind: string };
 
 const EXTENSION_FORMATS: Record<string, ImportFormat> = {
   geojson: "geojson",
@@ -41,7 +42,10 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signatur
 function textHead(head: Uint8Array): string {
   let start = 0;
   if (startsWith(head, [0xef, 0xbb, 0xbf])) start = 3;
-  return new TextDecoder("utf-8", { fatal: false }).decode(head.subarray(start, Math.min(head.length, 512))).trimStart().toLowerCase();
+  return new TextDecoder("utf-8", { fatal: false })
+    .decode(head.subarray(start, Math.min(head.length, 512)))
+    .trimStart()
+    .toLowerCase();
 }
 
 /** `head` is the first bytes of the file (512 are plenty); `size` its whole length. */

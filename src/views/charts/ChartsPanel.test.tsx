@@ -5,9 +5,18 @@ import type { GridLoad } from "../../domain/area-breakdown.ts";
 import { indicatorsOf, zeroTotals } from "../../domain/indicators.ts";
 import { ChartsPanel } from "./ChartsPanel.tsx";
 
-const loads: readonly GridLoad[] = Object.freeze([Object.freeze({ code: "G1", households: 600, workers: 1 }), Object.freeze({ code: "G2", households: 300, workers: 0 })]);
+const loads: readonly GridLoad[] = Object.freeze([
+  Object.freeze({ code: "G1", households: 600, workers: 1 }),
+  Object.freeze({ code: "G2", households: 300, workers: 0 }),
+]);
 const districts: readonly UnitReport[] = Object.freeze([
-  Object.freeze({ code: "530102", name: "五华区", level: "district" as const, parentCode: null, ...indicatorsOf({ ...zeroTotals(), compounds: 2, partyBranchKnown: 2, redPropertyKnown: 2, compoundsWithPartyBranch: 1 }) }),
+  Object.freeze({
+    code: "530102",
+    name: "五华区",
+    level: "district" as const,
+    parentCode: null,
+    ...indicatorsOf({ ...zeroTotals(), compounds: 2, partyBranchKnown: 2, redPropertyKnown: 2, compoundsWithPartyBranch: 1 }),
+  }),
 ]);
 
 describe("ChartsPanel", () => {

@@ -38,7 +38,14 @@ export function ChartsPanel(props: ChartsPanelProps) {
         {t("charts.title")}
         {scope ? ` · ${scope}` : ""}
       </h2>
-      <RankedChildrenChart units={units} gapCounts={gapCounts} thresholds={thresholds} indicator={indicator} onIndicatorChange={onIndicatorChange} onChoose={onChoose} />
+      <RankedChildrenChart
+        units={units}
+        gapCounts={gapCounts}
+        thresholds={thresholds}
+        indicator={indicator}
+        onIndicatorChange={onIndicatorChange}
+        onChoose={onChoose}
+      />
       <div className="load-section">
         <h3>{t("charts.load.title")}</h3>
         {gridLoads ? (

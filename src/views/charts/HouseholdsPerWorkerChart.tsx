@@ -26,7 +26,9 @@ export function HouseholdsPerWorkerChart({ loads, standard = DEFAULT_THRESHOLDS.
   const number = useFormatNumber();
   const histogram = useMemo(() => loadHistogram(loads, standard), [loads, standard]);
   const { bins, domainMax } = histogram;
-  const x = scaleLinear().domain([0, domainMax]).range([MARGIN.left, WIDTH - MARGIN.right]);
+  const x = scaleLinear()
+    .domain([0, domainMax])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear()
     .domain([0, Math.max(1, ...bins.map((group) => group.count))])
     .nice()

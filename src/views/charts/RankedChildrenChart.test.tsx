@@ -12,15 +12,42 @@ function street(code: string, name: string, totals: Partial<Totals>): UnitReport
 // Coverage: 华山 50%, 护国 100%, 大观 missing (no compounds), 龙翔 25%. Households per worker:
 // 华山 600, 护国 200, 大观 none, 龙翔 400.
 const streets = Object.freeze([
-  street("530102001", "华山街道", { compounds: 4, partyBranchKnown: 4, redPropertyKnown: 4, compoundsWithPartyBranch: 2, gridHouseholds: 1200, workers: 2, dualRegisteredMembers: 30 }),
-  street("530102002", "护国街道", { compounds: 2, partyBranchKnown: 2, redPropertyKnown: 2, compoundsWithPartyBranch: 2, gridHouseholds: 400, workers: 2, dualRegisteredMembers: 10 }),
+  street("530102001", "华山街道", {
+    compounds: 4,
+    partyBranchKnown: 4,
+    redPropertyKnown: 4,
+    compoundsWithPartyBranch: 2,
+    gridHouseholds: 1200,
+    workers: 2,
+    dualRegisteredMembers: 30,
+  }),
+  street("530102002", "护国街道", {
+    compounds: 2,
+    partyBranchKnown: 2,
+    redPropertyKnown: 2,
+    compoundsWithPartyBranch: 2,
+    gridHouseholds: 400,
+    workers: 2,
+    dualRegisteredMembers: 10,
+  }),
   street("530102003", "大观街道", { dualRegisteredMembers: 0 }),
-  street("530102004", "龙翔街道", { compounds: 4, partyBranchKnown: 4, redPropertyKnown: 4, compoundsWithPartyBranch: 1, gridHouseholds: 800, workers: 2, dualRegisteredMembers: 50 }),
+  street("530102004", "龙翔街道", {
+    compounds: 4,
+    partyBranchKnown: 4,
+    redPropertyKnown: 4,
+    compoundsWithPartyBranch: 1,
+    gridHouseholds: 800,
+    workers: 2,
+    dualRegisteredMembers: 50,
+  }),
 ]);
 
 const barCodes = () => Array.from(document.querySelectorAll(".chart-bar")).map((bar) => bar.getAttribute("data-code"));
 const bar = (name: RegExp) => screen.getByRole("button", { name });
-const options = () => within(screen.getByRole("combobox")).getAllByRole("option").map((option) => option.getAttribute("value"));
+const options = () =>
+  within(screen.getByRole("combobox"))
+    .getAllByRole("option")
+    .map((option) => option.getAttribute("value"));
 
 describe("RankedChildrenChart", () => {
   it("ranks the children by party-branch coverage, the unit without compounds last and shown as missing", () => {
@@ -47,7 +74,14 @@ describe("RankedChildrenChart", () => {
   });
 
   it("defines the indicators by the thresholds it is given", () => {
-    render(<RankedChildrenChart units={streets} indicator="stationAccessRate" thresholds={{ serviceDistanceMetres: 800, householdsPerWorker: 400 }} onChoose={() => undefined} />);
+    render(
+      <RankedChildrenChart
+        units={streets}
+        indicator="stationAccessRate"
+        thresholds={{ serviceDistanceMetres: 800, householdsPerWorker: 400 }}
+        onChoose={() => undefined}
+      />,
+    );
     expect(screen.getByText(/800 米以内/)).toBeTruthy();
     expect(screen.getByRole("option", { name: "网格员人均服务户数" }).getAttribute("title")).toMatch(/标准为每人 400 户/);
   });

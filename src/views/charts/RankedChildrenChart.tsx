@@ -79,7 +79,12 @@ export function RankedChildrenChart(props: RankedChildrenChartProps) {
   return (
     <div className="ranked-chart" data-testid="ranked-chart">
       <h3>{t("charts.ranked.title", { level })}</h3>
-      <select aria-label={t("charts.ranked.indicator")} title={definition} value={indicator} onChange={(event) => chooseIndicator(event.target.value as ChartIndicatorId)}>
+      <select
+        aria-label={t("charts.ranked.indicator")}
+        title={definition}
+        value={indicator}
+        onChange={(event) => chooseIndicator(event.target.value as ChartIndicatorId)}
+      >
         {offered.map((candidate) => (
           <option key={candidate} value={candidate} title={indicatorDefinition(t, candidate, thresholds)}>
             {indicatorLabel(t, candidate)}

@@ -44,7 +44,13 @@ describe("rankUnits", () => {
 
   it("puts the largest first, ties in code order, missing values last and still missing", () => {
     const ranked = rankUnits(units, (candidate) => candidate.partyBranchCoverage);
-    expect(ranked.map((item) => [item.code, item.value])).toEqual([["C", 1], ["A", 0.25], ["E", 0.25], ["D", 0], ["B", null]]);
+    expect(ranked.map((item) => [item.code, item.value])).toEqual([
+      ["C", 1],
+      ["A", 0.25],
+      ["E", 0.25],
+      ["D", 0],
+      ["B", null],
+    ]);
   });
 
   it("treats a non-finite value as missing and handles no units", () => {
@@ -82,7 +88,15 @@ const load = (code: string, households: number, workers: number): GridLoad => Ob
 describe("loadHistogram", () => {
   it("bins households per worker, counts grids without a worker apart and overloads by the engine's rule", () => {
     // Ratios 120, 450, 500 (exactly the standard: not overloaded), 501, 950; two grids without a worker.
-    const loads = Object.freeze([load("a", 120, 1), load("b", 900, 2), load("c", 500, 1), load("d", 501, 1), load("e", 1900, 2), load("f", 300, 0), load("g", 0, 0)]);
+    const loads = Object.freeze([
+      load("a", 120, 1),
+      load("b", 900, 2),
+      load("c", 500, 1),
+      load("d", 501, 1),
+      load("e", 1900, 2),
+      load("f", 300, 0),
+      load("g", 0, 0),
+    ]);
     const histogram = loadHistogram(loads, 500);
     expect(histogram.grids).toBe(7);
     expect(histogram.withoutWorker).toBe(2);

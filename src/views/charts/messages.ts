@@ -49,7 +49,8 @@ export const chartMessages: { zh: typeof zh; en: Record<keyof typeof zh, string>
     "charts.ranked.bar": "{name}: {value}",
     "charts.missing": "no data",
     "charts.householdsPerWorker": "Households per grid worker",
-    "charts.householdsPerWorker.definition": "Households of the grids ÷ grid workers (households of grids without a worker stay in the numerator); the standard is {standard} per worker",
+    "charts.householdsPerWorker.definition":
+      "Households of the grids ÷ grid workers (households of grids without a worker stay in the numerator); the standard is {standard} per worker",
     "charts.dualRegisteredMembers": "Dual-registered members",
     "charts.dualRegisteredMembers.definition": "In-service party members registered with the community where they live (双报到), summed over communities",
     "charts.gapCount": "Gaps",

@@ -17,7 +17,13 @@ import { POINT_OUTLINE_METRES, useImport } from "./use-import.ts";
 import "./import-panel.css";
 
 const CRS_CHOICES = ["", "EPSG:4326", "EPSG:4490", "gcj02", "bd09", "EPSG:3857"] as const;
-const CRS_LABELS: Record<string, string> = { "EPSG:4326": "WGS84 (EPSG:4326)", "EPSG:4490": "CGCS2000 (EPSG:4490)", gcj02: "GCJ-02 高德/腾讯", bd09: "BD-09 百度", "EPSG:3857": "Web Mercator (EPSG:3857)" };
+const CRS_LABELS: Record<string, string> = {
+  "EPSG:4326": "WGS84 (EPSG:4326)",
+  "EPSG:4490": "CGCS2000 (EPSG:4490)",
+  gcj02: "GCJ-02 高德/腾讯",
+  bd09: "BD-09 百度",
+  "EPSG:3857": "Web Mercator (EPSG:3857)",
+};
 
 export interface ImportPanelProps {
   language: Language;
@@ -52,7 +58,13 @@ export function ImportPanel(props: ImportPanelProps) {
   const save = async () => {
     setSaving("…");
     try {
-      const report = state.runs.map((item) => ({ layer: item.layer, files: item.groups.map((group) => group.label), ...(item.result ? { total: item.result.total, loaded: item.result.loaded, counts: item.result.report.counts, entries: item.result.report.entries } : { error: item.error }) }));
+      const report = state.runs.map((item) => ({
+        layer: item.layer,
+        files: item.groups.map((group) => group.label),
+        ...(item.result
+          ? { total: item.result.total, loaded: item.result.loaded, counts: item.result.report.counts, entries: item.result.report.entries }
+          : { error: item.error }),
+      }));
       const files = await datasetFolder(props.baseUrl, loadable, report, new Date().toISOString().slice(0, 10));
       downloadBlob(new Blob([zipSync(files)], { type: "application/zip" }), "dataset-with-import.zip");
       setSaving(null);
@@ -87,7 +99,12 @@ export function ImportPanel(props: ImportPanelProps) {
           {state.groups.map((group, index) => (
             <li key={`${group.label}-${index}`}>
               <span className="import-file">{group.label}</span>
-              <select aria-label={t("import.layer")} data-testid="import-layer" value={group.layer ?? ""} onChange={(event) => importer.setGroupLayer(index, (event.target.value || null) as LayerName | null)}>
+              <select
+                aria-label={t("import.layer")}
+                data-testid="import-layer"
+                value={group.layer ?? ""}
+                onChange={(event) => importer.setGroupLayer(index, (event.target.value || null) as LayerName | null)}
+              >
                 <option value="">{t("import.layer.none")}</option>
                 {LAYER_NAMES.map((layer) => (
                   <option key={layer} value={layer}>
@@ -106,7 +123,10 @@ export function ImportPanel(props: ImportPanelProps) {
         <div className="import-options">
           <label>
             {t("import.crs")}{" "}
-            <select value={customCrs ? "custom" : state.crs} onChange={(event) => (event.target.value === "custom" ? setCustomCrs(true) : (setCustomCrs(false), importer.setCrs(event.target.value)))}>
+            <select
+              value={customCrs ? "custom" : state.crs}
+              onChange={(event) => (event.target.value === "custom" ? setCustomCrs(true) : (setCustomCrs(false), importer.setCrs(event.target.value)))}
+            >
               {CRS_CHOICES.map((choice) => (
                 <option key={choice} value={choice}>
                   {choice === "" ? t("import.crs.auto") : CRS_LABELS[choice]}
@@ -124,7 +144,8 @@ export function ImportPanel(props: ImportPanelProps) {
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={state.outlinePoints} onChange={(event) => importer.setOutlinePoints(event.target.checked)} /> {t("import.outline", { metres: POINT_OUTLINE_METRES })}
+            <input type="checkbox" checked={state.outlinePoints} onChange={(event) => importer.setOutlinePoints(event.target.checked)} />{" "}
+            {t("import.outline", { metres: POINT_OUTLINE_METRES })}
           </label>
           <button type="button" className="import-run" data-testid="import-run" disabled={state.running !== null} onClick={() => void importer.run()}>
             {t("import.run")}

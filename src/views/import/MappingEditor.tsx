@@ -34,7 +34,12 @@ export function MappingEditor({ layer, columns, mapping, onRecheck }: MappingEdi
                 {required.has(field) ? <span className="import-required"> · {t("import.mapping.required")}</span> : null}
               </td>
               <td>
-                <select aria-label={field} data-field={field} value={edited[field] ?? ""} onChange={(event) => setEdited({ ...edited, [field]: event.target.value || undefined })}>
+                <select
+                  aria-label={field}
+                  data-field={field}
+                  value={edited[field] ?? ""}
+                  onChange={(event) => setEdited({ ...edited, [field]: event.target.value || undefined })}
+                >
                   <option value="">{t("import.mapping.none")}</option>
                   {columns.map((column) => (
                     <option key={column} value={column}>

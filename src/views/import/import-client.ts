@@ -17,7 +17,12 @@ export interface RunningImport {
   cancel: () => void;
 }
 
-export function runImport(files: File[], options: WorkerImportOptions, context: ImportContext | undefined, onProgress: (progress: ImportProgress) => void): RunningImport {
+export function runImport(
+  files: File[],
+  options: WorkerImportOptions,
+  context: ImportContext | undefined,
+  onProgress: (progress: ImportProgress) => void,
+): RunningImport {
   const worker = new Worker(new URL("../../workers/import.worker.ts", import.meta.url), { type: "module" });
   const api = wrap<ImportApi>(worker);
   let rejectCancelled: ((error: Error) => void) | undefined;

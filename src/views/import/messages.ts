@@ -38,7 +38,8 @@ const zh = {
   "import.save": "保存为数据集(.zip)",
   "import.close": "关闭",
   "import.failed": "导入失败:{message}",
-  "import.tiled": "当前是切片数据集:导入的数据按本数据集的行政单位检查,并可保存;要显示在地图上,请用命令行合并并生成切片(npm run import -- … --merge join,再 npm run tiles),或在 GeoJSON 数据集上导入。",
+  "import.tiled":
+    "当前是切片数据集:导入的数据按本数据集的行政单位检查,并可保存;要显示在地图上,请用命令行合并并生成切片(npm run import -- … --merge join,再 npm run tiles),或在 GeoJSON 数据集上导入。",
   "import.tiled.open": "打开昆明 GeoJSON 数据集",
   "import.session": "含导入数据",
   "import.discard": "放弃导入数据",
@@ -86,7 +87,8 @@ export const importMessages: { zh: typeof zh; en: Record<keyof typeof zh, string
     "import.save": "Save as a dataset (.zip)",
     "import.close": "Close",
     "import.failed": "Import failed: {message}",
-    "import.tiled": "This is a tiled dataset: imported data is checked against its units and can be saved here; to draw it on the map, merge and tile it on the command line (npm run import -- … --merge join, then npm run tiles), or import onto a GeoJSON dataset.",
+    "import.tiled":
+      "This is a tiled dataset: imported data is checked against its units and can be saved here; to draw it on the map, merge and tile it on the command line (npm run import -- … --merge join, then npm run tiles), or import onto a GeoJSON dataset.",
     "import.tiled.open": "Open the Kunming GeoJSON dataset",
     "import.session": "with imported data",
     "import.discard": "Discard imported data",

@@ -50,7 +50,12 @@ export interface ImportOptionsForHook {
 
 const OUTLINED = new Set<LayerName>(["districts", "streets", "communities"]);
 
-async function contextFor(layer: LayerName, layers: Layers | undefined, done: readonly LayerRun[], outlines: ImportOptionsForHook["outlines"]): Promise<ImportContext | undefined> {
+async function contextFor(
+  layer: LayerName,
+  layers: Layers | undefined,
+  done: readonly LayerRun[],
+  outlines: ImportOptionsForHook["outlines"],
+): Promise<ImportContext | undefined> {
   const parent = PARENT_OF[layer]?.layer;
   if (!parent) return undefined;
   const imported = done.find((run) => run.layer === parent && run.result);
@@ -66,7 +71,9 @@ export function useImport({ layers, baseUrl, previous, outlines }: ImportOptions
   const current = useRef<RunningImport | null>(null);
 
   const addFiles = (files: readonly File[], drop?: number) =>
-    setState((old) => (drop !== undefined && drop <= old.lastDrop ? old : { ...old, groups: [...old.groups, ...groupFiles(files)], runs: [], lastDrop: drop ?? old.lastDrop }));
+    setState((old) =>
+      drop !== undefined && drop <= old.lastDrop ? old : { ...old, groups: [...old.groups, ...groupFiles(files)], runs: [], lastDrop: drop ?? old.lastDrop },
+    );
   const setGroupLayer = (index: number, layer: LayerName | null) =>
     setState((old) => ({ ...old, groups: old.groups.map((group, position) => (position === index ? { ...group, layer } : group)), runs: [] }));
   const removeGroup = (index: number) => setState((old) => ({ ...old, groups: old.groups.filter((_group, position) => position !== index), runs: [] }));
@@ -82,7 +89,9 @@ export function useImport({ layers, baseUrl, previous, outlines }: ImportOptions
   const run = async (only?: { layer: LayerName; mapping: ColumnMapping }) => {
     const groups = state.groups.filter((group) => group.layer !== null);
     const order = LAYER_NAMES.filter((layer) => groups.some((group) => group.layer === layer) && (!only || only.layer === layer));
-    let runs: LayerRun[] = only ? state.runs.map((item) => (item.layer === only.layer ? { ...item, mapping: only.mapping, result: undefined, error: undefined } : item)) : order.map((layer) => ({ layer, groups: groups.filter((group) => group.layer === layer), mapping: {} }));
+    let runs: LayerRun[] = only
+      ? state.runs.map((item) => (item.layer === only.layer ? { ...item, mapping: only.mapping, result: undefined, error: undefined } : item))
+      : order.map((layer) => ({ layer, groups: groups.filter((group) => group.layer === layer), mapping: {} }));
     setState((old) => ({ ...old, runs }));
     for (const layer of order) {
       const item = runs.find((candidate) => candidate.layer === layer);
@@ -117,7 +126,17 @@ export function useImport({ layers, baseUrl, previous, outlines }: ImportOptions
   const imported = (): StoredLayer[] =>
     state.runs.flatMap((item) =>
       item.result && item.result.loaded > 0
-        ? [{ layer: item.layer, mode: state.mode, files: item.groups.flatMap((group) => group.files.map((file) => file.name)), json: item.result.json, total: item.result.total, loaded: item.result.loaded, outlined: item.result.outlined }]
+        ? [
+            {
+              layer: item.layer,
+              mode: state.mode,
+              files: item.groups.flatMap((group) => group.files.map((file) => file.name)),
+              json: item.result.json,
+              total: item.result.total,
+              loaded: item.result.loaded,
+              outlined: item.result.outlined,
+            },
+          ]
         : [],
     );
 

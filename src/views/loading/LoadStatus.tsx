@@ -33,7 +33,13 @@ export function LoadStatus({ steps }: { steps: readonly LoadStep[] }) {
   if (dismissed || !needsAttention(steps)) return null;
   const failed = steps.some((step) => step.state === "failed");
   return (
-    <section className={`load-status${failed ? " load-status-failed" : ""}`} role="status" aria-live="polite" aria-label={t("load.title")} data-testid="load-status">
+    <section
+      className={`load-status${failed ? " load-status-failed" : ""}`}
+      role="status"
+      aria-live="polite"
+      aria-label={t("load.title")}
+      data-testid="load-status"
+    >
       <ol>
         {steps.map((step) => (
           <li key={step.id} className={`load-step load-${step.state}`} data-step={step.id} data-state={step.state}>

@@ -11,8 +11,16 @@ const states = (input: LoadInput) => Object.fromEntries(loadSteps(input).map((st
 
 describe("loadSteps", () => {
   it("shows the table's bytes while it downloads, then what the engine computes", () => {
-    const downloading = loadSteps({ ...base, engine: { ...base.engine, progress: { stage: "download", file: "attributes.bin.gz", loaded: 4_000_000, total: 12_000_000 } } });
-    expect(downloading.find((step) => step.id === "table")).toEqual({ id: "table", state: "loading", file: "attributes.bin.gz", bytes: { loaded: 4_000_000, total: 12_000_000 } });
+    const downloading = loadSteps({
+      ...base,
+      engine: { ...base.engine, progress: { stage: "download", file: "attributes.bin.gz", loaded: 4_000_000, total: 12_000_000 } },
+    });
+    expect(downloading.find((step) => step.id === "table")).toEqual({
+      id: "table",
+      state: "loading",
+      file: "attributes.bin.gz",
+      bytes: { loaded: 4_000_000, total: 12_000_000 },
+    });
     expect(downloading.find((step) => step.id === "analysis")?.state).toBe("waiting");
     const analysing = loadSteps({ ...base, engine: { ...base.engine, progress: { stage: "gaps", file: null, loaded: 0, total: null } } });
     expect(analysing.map((step) => [step.id, step.state, step.stage])).toEqual([
@@ -25,17 +33,36 @@ describe("loadSteps", () => {
   });
 
   it("shows the table's bytes while the engine waits for the map, and the table done once they are in", () => {
-    const early = loadSteps({ ...base, map: { ready: false, failedTiles: 0 }, engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 1_000, total: 9_000 } } });
+    const early = loadSteps({
+      ...base,
+      map: { ready: false, failedTiles: 0 },
+      engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 1_000, total: 9_000 } },
+    });
     expect(early.find((step) => step.id === "table")).toMatchObject({ state: "loading", bytes: { loaded: 1_000, total: 9_000 } });
-    const complete = states({ ...base, map: { ready: false, failedTiles: 0 }, engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 9_000, total: 9_000 } } });
+    const complete = states({
+      ...base,
+      map: { ready: false, failedTiles: 0 },
+      engine: { state: "idle", table: "attributes.bin.gz", progress: { stage: "download", file: "attributes.bin.gz", loaded: 9_000, total: 9_000 } },
+    });
     expect(complete).toMatchObject({ table: "done", analysis: "waiting" });
   });
 
   it("blames the table when it fails to load, the analysis when it fails after", () => {
-    const tableFailed = loadSteps({ ...base, engine: { state: "failed", table: "attributes.bin.gz", error: "HTTP 404", progress: { stage: "download", file: "attributes.bin.gz", loaded: 0, total: null } } });
+    const tableFailed = loadSteps({
+      ...base,
+      engine: {
+        state: "failed",
+        table: "attributes.bin.gz",
+        error: "HTTP 404",
+        progress: { stage: "download", file: "attributes.bin.gz", loaded: 0, total: null },
+      },
+    });
     expect(tableFailed.find((step) => step.id === "table")).toMatchObject({ state: "failed", file: "attributes.bin.gz", error: "HTTP 404" });
     expect(tableFailed.find((step) => step.id === "analysis")?.state).toBe("waiting");
-    const analysisFailed = states({ ...base, engine: { state: "failed", table: "attributes.bin.gz", error: "bad", progress: { stage: "analyse", file: null, loaded: 0, total: null } } });
+    const analysisFailed = states({
+      ...base,
+      engine: { state: "failed", table: "attributes.bin.gz", error: "bad", progress: { stage: "analyse", file: null, loaded: 0, total: null } },
+    });
     expect(analysisFailed).toMatchObject({ table: "done", analysis: "failed" });
   });
 
@@ -54,7 +81,14 @@ describe("loadSteps", () => {
   });
 
   it("waits for the map until the manifest is in", () => {
-    expect(states({ ...base, manifest: { state: "loading", file: "manifest.json" }, map: { ready: false, failedTiles: 0 }, engine: { state: "idle", table: "attributes.bin.gz" } })).toMatchObject({
+    expect(
+      states({
+        ...base,
+        manifest: { state: "loading", file: "manifest.json" },
+        map: { ready: false, failedTiles: 0 },
+        engine: { state: "idle", table: "attributes.bin.gz" },
+      }),
+    ).toMatchObject({
       manifest: "loading",
       map: "waiting",
       table: "waiting",

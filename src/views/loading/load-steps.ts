@@ -35,7 +35,9 @@ function tableStep(engine: LoadInput["engine"]): LoadStep {
   const downloading = progress?.stage === "download";
   if (engine.state === "failed") {
     // A failure before the table was read is the table's; after it, the analysis's.
-    return progress && !downloading && progress.stage !== "decode" ? { id: "table", state: "done", file } : { id: "table", state: "failed", file, ...(engine.error ? { error: briefError(engine.error, file) } : {}) };
+    return progress && !downloading && progress.stage !== "decode"
+      ? { id: "table", state: "done", file }
+      : { id: "table", state: "failed", file, ...(engine.error ? { error: briefError(engine.error, file) } : {}) };
   }
   // The table may be fetched before the engine starts (while the map draws): its bytes show either way.
   if (downloading) {
@@ -49,7 +51,10 @@ function tableStep(engine: LoadInput["engine"]): LoadStep {
 function analysisStep(engine: LoadInput["engine"], table: LoadStep | null): LoadStep {
   if (engine.state === "done") return { id: "analysis", state: "done" };
   // A table that failed is the one failure to show; the analysis it would have fed never started.
-  if (engine.state === "failed") return table?.state === "failed" ? { id: "analysis", state: "waiting" } : { id: "analysis", state: "failed", ...(engine.error ? { error: engine.error } : {}) };
+  if (engine.state === "failed")
+    return table?.state === "failed"
+      ? { id: "analysis", state: "waiting" }
+      : { id: "analysis", state: "failed", ...(engine.error ? { error: engine.error } : {}) };
   const stage = engine.progress?.stage;
   if (stage === "analyse" || stage === "gaps") return { id: "analysis", state: "loading", stage };
   return { id: "analysis", state: "waiting" };
@@ -63,12 +68,20 @@ export function briefError(message: string, file: string): string {
 
 export function loadSteps(input: LoadInput): LoadStep[] {
   const { manifest, map, indicators, engine } = input;
-  const steps: LoadStep[] = [{ id: "manifest", state: manifest.state, file: manifest.file, ...(manifest.error ? { error: briefError(manifest.error, manifest.file) } : {}) }];
+  const steps: LoadStep[] = [
+    { id: "manifest", state: manifest.state, file: manifest.file, ...(manifest.error ? { error: briefError(manifest.error, manifest.file) } : {}) },
+  ];
   const mapStep: LoadStep = { id: "map", state: map.ready ? "done" : manifest.state === "done" ? "loading" : "waiting" };
   // Failed tiles leave holes, not a blank map: the map counts as failed only in part, and says so.
   if (map.failedTiles > 0) Object.assign(mapStep, { state: "failed", error: String(map.failedTiles), ...(map.tilesFile ? { file: map.tilesFile } : {}) });
   steps.push(mapStep);
-  if (indicators) steps.push({ id: "indicators", state: indicators.state, file: indicators.file, ...(indicators.error ? { error: briefError(indicators.error, indicators.file) } : {}) });
+  if (indicators)
+    steps.push({
+      id: "indicators",
+      state: indicators.state,
+      file: indicators.file,
+      ...(indicators.error ? { error: briefError(indicators.error, indicators.file) } : {}),
+    });
   const table = engine.table === undefined ? null : tableStep(engine);
   if (table) steps.push(table);
   steps.push(analysisStep(engine, table));

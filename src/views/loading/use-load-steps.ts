@@ -23,7 +23,10 @@ function engineState(engine: LoadStepsOptions["engine"]): LoadInput["engine"]["s
   return engine.fetchStatus === "fetching" ? "loading" : "idle";
 }
 
-export function useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine }: LoadStepsOptions): { steps: LoadStep[]; onTileError: (failure: TileFailure) => void } {
+export function useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine }: LoadStepsOptions): {
+  steps: LoadStep[];
+  onTileError: (failure: TileFailure) => void;
+} {
   const reported = useEngineProgress(manifestUrl);
   // Distinct tiles: MapLibre may report the same tile again when it retries.
   const [failedTiles, setFailedTiles] = useState<ReadonlySet<string>>(new Set());
@@ -39,7 +42,12 @@ export function useLoadSteps({ manifestUrl, manifest, progress, mapReady, engine
         manifest: progress.manifest,
         map: { ready: mapReady, failedTiles: failedTiles.size, ...(manifest?.tiles ? { tilesFile: manifest.tiles } : {}) },
         ...(progress.indicators ? { indicators: progress.indicators } : {}),
-        engine: { state, ...(reported ? { progress: reported } : {}), ...(manifest?.attributes ? { table: manifest.attributes } : {}), ...(error ? { error } : {}) },
+        engine: {
+          state,
+          ...(reported ? { progress: reported } : {}),
+          ...(manifest?.attributes ? { table: manifest.attributes } : {}),
+          ...(error ? { error } : {}),
+        },
       }),
     [progress, mapReady, failedTiles, manifest, state, reported, error],
   );

@@ -55,7 +55,10 @@ export interface MapViewProps {
   onTileError?: (failure: TileFailure) => void;
 }
 
-export type MapExtras = Pick<DataStyleInput, "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape" | "changes" | "arcLines">;
+export type MapExtras = Pick<
+  DataStyleInput,
+  "stationEdits" | "accessBands" | "onlyGaps" | "areas" | "serviceArea" | "gapMarkers" | "shape" | "changes" | "arcLines"
+>;
 
 const EMPTY_COLLECTION: FeatureCollection<Polygon> = { type: "FeatureCollection", features: [] };
 // Whole-world view until a dataset says where to look.
@@ -70,7 +73,24 @@ declare global {
 }
 
 export function MapView(props: MapViewProps) {
-  const { dataset, water, settled, tilesUrl, visibility, initialCamera, onCameraChange, exposeForDebugging, onReady, onHover, onSelect, flyTarget, selection, plannedStations, compoundColouring, extras } = props;
+  const {
+    dataset,
+    water,
+    settled,
+    tilesUrl,
+    visibility,
+    initialCamera,
+    onCameraChange,
+    exposeForDebugging,
+    onReady,
+    onHover,
+    onSelect,
+    flyTarget,
+    selection,
+    plannedStations,
+    compoundColouring,
+    extras,
+  } = props;
   const theme = props.theme ?? "light";
   const labelScale = props.labelScale ?? 1;
   const tilt = props.tilt ?? null;
@@ -87,13 +107,20 @@ export function MapView(props: MapViewProps) {
   const style = useMemo(() => {
     if (!dataset) return undefined;
     const data: DataSource = tilesUrl ? { kind: "tiles", url: `pmtiles://${tilesUrl}` } : { kind: "geojson", layers: dataset.layers };
-    return magnified(themedStyle(dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring, ...extras }), theme), labelScale);
+    return magnified(
+      themedStyle(
+        dataStyle({ data, water: water ?? EMPTY_COLLECTION, labels: dataset.labels, visibility, selection, plannedStations, compoundColouring, ...extras }),
+        theme,
+      ),
+      labelScale,
+    );
   }, [dataset, tilesUrl, water, visibility, selection, plannedStations, compoundColouring, extras, theme, labelScale]);
 
   // The map is made with the dataset's own style and framed on it, or with the bare basemap when
   // loading ended with nothing to draw. A first frame of an empty basemap compiled its shaders
   // while nothing else could start: 1.3 s of a cold start in software WebGL.
-  const firstStyle = style ?? (settled ? themedStyle(basemapStyle({ districts: EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: [] }), theme) : undefined);
+  const firstStyle =
+    style ?? (settled ? themedStyle(basemapStyle({ districts: EMPTY_COLLECTION, water: water ?? EMPTY_COLLECTION, labels: [] }), theme) : undefined);
   const firstStyleRef = useRef(firstStyle);
   firstStyleRef.current = firstStyle;
   const bboxRef = useRef(dataset?.manifest.bbox);

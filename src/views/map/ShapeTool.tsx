@@ -45,10 +45,12 @@ export function ShapeTool({ adapter, onShape, hasShape }: ShapeToolProps) {
     setPoints([]);
     setKind(null);
     if (!adapter || ring.length < 3) return;
-    const area = Math.abs(ring.reduce((sum, [x, y], index) => {
-      const [nextX, nextY] = ring[(index + 1) % ring.length] ?? [x, y];
-      return sum + x * nextY - nextX * y;
-    }, 0));
+    const area = Math.abs(
+      ring.reduce((sum, [x, y], index) => {
+        const [nextX, nextY] = ring[(index + 1) % ring.length] ?? [x, y];
+        return sum + x * nextY - nextX * y;
+      }, 0),
+    );
     // A click without a drag is not a shape.
     if (area < 100) return;
     onShape(ring.map(([x, y]) => adapter.map.unproject([x, y]).toArray() as Point));

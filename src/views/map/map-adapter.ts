@@ -347,7 +347,13 @@ export class MapAdapter {
   }
 
   fitBounds(bbox: [number, number, number, number], animate = false): void {
-    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 24, animate });
+    this.map.fitBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 24, animate },
+    );
   }
 
   /**
@@ -358,7 +364,13 @@ export class MapAdapter {
     // fitBounds would otherwise turn the map north up.
     const bearing = this.map.getBearing() + turn;
     if (target.bbox) {
-      this.map.fitBounds([[target.bbox[0], target.bbox[1]], [target.bbox[2], target.bbox[3]]], { padding: 80, maxZoom: 17, duration: 1200, bearing });
+      this.map.fitBounds(
+        [
+          [target.bbox[0], target.bbox[1]],
+          [target.bbox[2], target.bbox[3]],
+        ],
+        { padding: 80, maxZoom: 17, duration: 1200, bearing },
+      );
     } else {
       this.map.flyTo({ center: target.position, zoom: Math.max(this.map.getZoom(), 16), duration: 1200, bearing });
     }

@@ -85,10 +85,21 @@ export function ProgrammesPanel(props: ProgrammesPanelProps) {
             onChange={(event) => setDragging(addDays(from, Number(event.target.value)))}
           />
         </label>
-        <input type="date" value={sliderDate} min={from} max={dataAsOf} disabled={!enabled} aria-label={t("programmes.asOf")} data-testid="as-of-date" onChange={(event) => setDate(event.target.value)} />
+        <input
+          type="date"
+          value={sliderDate}
+          min={from}
+          max={dataAsOf}
+          disabled={!enabled}
+          aria-label={t("programmes.asOf")}
+          data-testid="as-of-date"
+          onChange={(event) => setDate(event.target.value)}
+        />
         {view.asOf ? (
           <>
-            <p className="programmes-note" data-testid="as-of-note">{t("programmes.asOf.past", { date: view.asOf })}</p>
+            <p className="programmes-note" data-testid="as-of-note">
+              {t("programmes.asOf.past", { date: view.asOf })}
+            </p>
             <button type="button" onClick={() => onViewChange({ ...view, asOf: null })}>
               {t("programmes.asOf.reset")} ({dataAsOf})
             </button>
@@ -98,9 +109,15 @@ export function ProgrammesPanel(props: ProgrammesPanelProps) {
         )}
       </div>
       <h3>{t("programmes.targets")}</h3>
-      {targets.data && targets.data.reports.length === 0 && targets.data.problems.length === 0 ? <p className="programmes-note">{t("programmes.noTargets")}</p> : null}
+      {targets.data && targets.data.reports.length === 0 && targets.data.problems.length === 0 ? (
+        <p className="programmes-note">{t("programmes.noTargets")}</p>
+      ) : null}
       {!targets.data && enabled ? <p className="programmes-note">{t("programmes.computing")}</p> : null}
-      {targets.data?.problems.map((problem) => <p key={problem} className="programmes-problem" role="alert">{problem}</p>)}
+      {targets.data?.problems.map((problem) => (
+        <p key={problem} className="programmes-problem" role="alert">
+          {problem}
+        </p>
+      ))}
       <ul className="programmes-targets">
         {targets.data?.reports.map((report) => (
           <TargetItem
@@ -120,7 +137,9 @@ export function ProgrammesPanel(props: ProgrammesPanelProps) {
       <label className="programmes-arcs">
         <input type="checkbox" checked={view.arcs} disabled={!enabled} onChange={(event) => onViewChange({ ...view, arcs: event.target.checked })} />
         {t("programmes.arcs")}
-        {view.arcs && props.arcCount !== null ? ` · ${props.arcCount === 0 ? t("programmes.arcs.none") : t("programmes.arcs.count", { count: props.arcCount.toLocaleString() })}` : ""}
+        {view.arcs && props.arcCount !== null
+          ? ` · ${props.arcCount === 0 ? t("programmes.arcs.none") : t("programmes.arcs.count", { count: props.arcCount.toLocaleString() })}`
+          : ""}
       </label>
     </section>
   );
@@ -148,26 +167,37 @@ function TargetItem(props: {
       <button type="button" className="programmes-target-head" aria-expanded={props.open} onClick={props.onToggle}>
         <span className="programmes-target-title">{title}</span>
         <span className="programmes-target-level">
-          {t(`programmes.target.level.${target.level}`)} · {indicatorLabel(t, report.indicator)} {INDICATORS[report.indicator].better === "higher" ? "≥" : "≤"} {formatIndicatorValue(target.threshold, format)}
+          {t(`programmes.target.level.${target.level}`)} · {indicatorLabel(t, report.indicator)} {INDICATORS[report.indicator].better === "higher" ? "≥" : "≤"}{" "}
+          {formatIndicatorValue(target.threshold, format)}
         </span>
       </button>
       <StatusBar tally={tally} />
       <p className="programmes-target-done" data-testid="target-done">
-        {t("programmes.target.done", { met: tally.met.toLocaleString(), known: known.toLocaleString(), share: tally.share === null ? "—" : formatIndicatorValue(tally.share, "share") })}
+        {t("programmes.target.done", {
+          met: tally.met.toLocaleString(),
+          known: known.toLocaleString(),
+          share: tally.share === null ? "—" : formatIndicatorValue(tally.share, "share"),
+        })}
         {tally.unknown > 0 ? ` · ${t("programmes.target.unknown", { count: tally.unknown.toLocaleString() })}` : ""}
         {" · "}
         {report.daysLeft >= 0 ? t("programmes.target.daysLeft", { days: report.daysLeft }) : t("programmes.target.overdue", { days: -report.daysLeft })}
       </p>
       {props.open ? (
         <div className="programmes-target-body">
-          {progress.data ? <ProgressCurve target={target} points={progress.data} label={t("programmes.target.curve", { title })} /> : <p className="programmes-note">{t("programmes.computing")}</p>}
+          {progress.data ? (
+            <ProgressCurve target={target} points={progress.data} label={t("programmes.target.curve", { title })} />
+          ) : (
+            <p className="programmes-note">{t("programmes.computing")}</p>
+          )}
           <h4>{laggards.length > 0 ? t("programmes.target.laggards") : t("programmes.target.allMet")}</h4>
           <ol className="programmes-laggards">
             {laggards.map((unit) => (
               <li key={unit.code}>
                 <button type="button" onClick={() => props.onChooseUnit({ level: target.level, code: unit.code, name: unit.name, bbox: unit.bbox })}>
                   <StatusLabel status={unit.status} /> {unit.name} · {formatIndicatorValue(unit.value, format)}
-                  {unit.distance !== null && unit.distance > 0 ? ` (${t("programmes.target.short", { value: formatIndicatorValue(unit.distance, format) })})` : ""}
+                  {unit.distance !== null && unit.distance > 0
+                    ? ` (${t("programmes.target.short", { value: formatIndicatorValue(unit.distance, format) })})`
+                    : ""}
                 </button>
               </li>
             ))}
@@ -191,7 +221,9 @@ function StatusBar({ tally }: { tally: TargetReport["tally"] }) {
   return (
     <div className="status-bar-wrap">
       <div className="status-bar" aria-hidden="true">
-        {parts.map((status) => <span key={status} className={`status-${status}`} style={{ width: `${(tally[status] / Math.max(total, 1)) * 100}%` }} />)}
+        {parts.map((status) => (
+          <span key={status} className={`status-${status}`} style={{ width: `${(tally[status] / Math.max(total, 1)) * 100}%` }} />
+        ))}
       </div>
       <p className="status-bar-legend">
         {parts.map((status) => (
@@ -221,7 +253,9 @@ function Compare(props: ProgrammesPanelProps & { shown: string; from: string }) 
           checked={compare !== null}
           disabled={!props.enabled}
           data-testid="compare-toggle"
-          onChange={(event) => onViewChange({ ...view, compare: event.target.checked ? { from: defaultFrom(), level: "streets", indicator: "partyBranchCoverage" } : null })}
+          onChange={(event) =>
+            onViewChange({ ...view, compare: event.target.checked ? { from: defaultFrom(), level: "streets", indicator: "partyBranchCoverage" } : null })
+          }
         />
         {t("programmes.compare")}
       </label>
@@ -230,19 +264,42 @@ function Compare(props: ProgrammesPanelProps & { shown: string; from: string }) 
           <div className="programmes-compare-controls">
             <label>
               {t("programmes.compare.from")}
-              <input type="date" value={compare.from} min={props.from} max={props.shown} data-testid="compare-from" onChange={(event) => /^\d{4}-\d{2}-\d{2}$/.test(event.target.value) && onViewChange({ ...view, compare: { ...compare, from: event.target.value } })} />
+              <input
+                type="date"
+                value={compare.from}
+                min={props.from}
+                max={props.shown}
+                data-testid="compare-from"
+                onChange={(event) =>
+                  /^\d{4}-\d{2}-\d{2}$/.test(event.target.value) && onViewChange({ ...view, compare: { ...compare, from: event.target.value } })
+                }
+              />
             </label>
             <label>
               {t("programmes.compare.level")}
-              <select value={compare.level} onChange={(event) => onViewChange({ ...view, compare: { ...compare, level: event.target.value === "communities" ? "communities" : "streets" } })}>
+              <select
+                value={compare.level}
+                onChange={(event) =>
+                  onViewChange({ ...view, compare: { ...compare, level: event.target.value === "communities" ? "communities" : "streets" } })
+                }
+              >
                 <option value="streets">{t("programmes.target.level.street")}</option>
                 <option value="communities">{t("programmes.target.level.community")}</option>
               </select>
             </label>
             <label>
               {t("programmes.compare.indicator")}
-              <select value={compare.indicator} onChange={(event) => onViewChange({ ...view, compare: { ...compare, indicator: COMPARABLE.find((id) => id === event.target.value) ?? compare.indicator } })}>
-                {COMPARABLE.map((id) => <option key={id} value={id}>{indicatorLabel(t, id)}</option>)}
+              <select
+                value={compare.indicator}
+                onChange={(event) =>
+                  onViewChange({ ...view, compare: { ...compare, indicator: COMPARABLE.find((id) => id === event.target.value) ?? compare.indicator } })
+                }
+              >
+                {COMPARABLE.map((id) => (
+                  <option key={id} value={id}>
+                    {indicatorLabel(t, id)}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
@@ -250,19 +307,35 @@ function Compare(props: ProgrammesPanelProps & { shown: string; from: string }) 
             <>
               <p className="programmes-compare-summary" data-testid="compare-summary">
                 {diff.from} → {diff.to}:{" "}
-                {t("programmes.compare.summary", { newGap: diff.counts["new-gap"], worse: diff.counts.worse, improved: diff.counts.improved, same: diff.counts.same })}
+                {t("programmes.compare.summary", {
+                  newGap: diff.counts["new-gap"],
+                  worse: diff.counts.worse,
+                  improved: diff.counts.improved,
+                  same: diff.counts.same,
+                })}
                 {" · "}
-                {t("programmes.compare.gapsAdded", { count: diff.gapsAdded.length.toLocaleString() })} · {t("programmes.compare.gapsRemoved", { count: diff.gapsRemoved.length.toLocaleString() })}
+                {t("programmes.compare.gapsAdded", { count: diff.gapsAdded.length.toLocaleString() })} ·{" "}
+                {t("programmes.compare.gapsRemoved", { count: diff.gapsRemoved.length.toLocaleString() })}
               </p>
               <ol className="programmes-changes" data-testid="compare-list">
-                {diff.units.filter((unit) => unit.kind !== "same" && unit.kind !== "unknown").slice(0, 10).map((unit) => (
-                  <li key={unit.code}>
-                    <button type="button" onClick={() => props.onChooseUnit({ level: compare.level === "streets" ? "street" : "community", code: unit.code, name: unit.name, bbox: unit.bbox })}>
-                      <span className={`change-label change-${unit.kind}`}>{t(`programmes.change.${unit.kind}`)}</span> {unit.name}:{formatIndicatorValue(unit.before, INDICATORS[diff.indicator].format)} → {formatIndicatorValue(unit.after, INDICATORS[diff.indicator].format)}
-                      {unit.newGaps > 0 ? ` (+${unit.newGaps})` : ""}
-                    </button>
-                  </li>
-                ))}
+                {diff.units
+                  .filter((unit) => unit.kind !== "same" && unit.kind !== "unknown")
+                  .slice(0, 10)
+                  .map((unit) => (
+                    <li key={unit.code}>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          props.onChooseUnit({ level: compare.level === "streets" ? "street" : "community", code: unit.code, name: unit.name, bbox: unit.bbox })
+                        }
+                      >
+                        <span className={`change-label change-${unit.kind}`}>{t(`programmes.change.${unit.kind}`)}</span> {unit.name}:
+                        {formatIndicatorValue(unit.before, INDICATORS[diff.indicator].format)} →{" "}
+                        {formatIndicatorValue(unit.after, INDICATORS[diff.indicator].format)}
+                        {unit.newGaps > 0 ? ` (+${unit.newGaps})` : ""}
+                      </button>
+                    </li>
+                  ))}
               </ol>
               {props.onExportChanges ? (
                 <button type="button" onClick={props.onExportChanges} data-testid="compare-export">

@@ -66,11 +66,14 @@ const en: Record<keyof typeof zh, string> = {
   "indicator.registeredUnitsPerCommunity": "Registered units per community",
   "indicator.registeredUnitsPerCommunity.definition": "双报到 units ÷ communities (villages), computed only when the dataset has a registered-units file",
   "indicator.communitiesWithoutRegisteredUnit": "Communities with no registered unit",
-  "indicator.communitiesWithoutRegisteredUnit.definition": "Communities (villages) no unit's party organisation has registered with; unknown when the dataset has no registered-units file",
+  "indicator.communitiesWithoutRegisteredUnit.definition":
+    "Communities (villages) no unit's party organisation has registered with; unknown when the dataset has no registered-units file",
   "indicator.bigPartyCommitteeMemberUnits": "大党委 member units",
-  "indicator.bigPartyCommitteeMemberUnits.definition": "Registered units that sit on their community's 大党委 (units whose membership is unknown are not counted)",
+  "indicator.bigPartyCommitteeMemberUnits.definition":
+    "Registered units that sit on their community's 大党委 (units whose membership is unknown are not counted)",
   "indicator.workersVolunteersPer1000": "Social workers + volunteers per 1,000 residents",
-  "indicator.workersVolunteersPer1000.definition": "(Social workers of stations and rooms + registered volunteers) ÷ residents of communities whose volunteers are known × 1,000",
+  "indicator.workersVolunteersPer1000.definition":
+    "(Social workers of stations and rooms + registered volunteers) ÷ residents of communities whose volunteers are known × 1,000",
   "indicator.withoutSocialOrgRate": "Communities with no social organisation",
   "indicator.withoutSocialOrgRate.definition": "Communities with no community social organisation ÷ communities whose count is known",
   "indicator.certifiedRate": "Certified social workers",

@@ -29,7 +29,14 @@ const LEVEL: Record<"streets" | "communities", TargetLevel> = { streets: "street
 
 export function useProgrammes({ engineUrl, view, areaCode, engineReady, adapter, language }: ProgrammesInput) {
   const compare = view.compare;
-  const diffQuery = useDateDiff(engineUrl, compare?.from ?? null, LEVEL[compare?.level ?? "streets"], compare?.indicator ?? "partyBranchCoverage", areaCode, engineReady && compare !== null);
+  const diffQuery = useDateDiff(
+    engineUrl,
+    compare?.from ?? null,
+    LEVEL[compare?.level ?? "streets"],
+    compare?.indicator ?? "partyBranchCoverage",
+    areaCode,
+    engineReady && compare !== null,
+  );
   const diff: DateDiff | undefined = compare ? diffQuery.data : undefined;
   const changes = useMemo((): DataStyleInput["changes"] => {
     if (!compare || !diff) return null;

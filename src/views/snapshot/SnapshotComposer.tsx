@@ -70,7 +70,13 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   const session = useSnapshotSession(props.adapter, request?.maxTilePixels ?? null);
   const [presetName, setPresetName] = useState<PresetName>(request?.preset ?? DEFAULT_PRESET);
   const [format, setFormat] = useState<SnapshotFormat>(request?.format ?? "png");
-  const [settings, setSettings] = useState<SheetSettings>(() => ({ title: props.changes?.title ?? defaultTitle(area.name, t), subtitle: defaultSubtitle(legend, language), credit: manifest.credit ?? "", watermark: false, qr: true }));
+  const [settings, setSettings] = useState<SheetSettings>(() => ({
+    title: props.changes?.title ?? defaultTitle(area.name, t),
+    subtitle: defaultSubtitle(legend, language),
+    credit: manifest.credit ?? "",
+    watermark: false,
+    qr: true,
+  }));
   const [scope, setScope] = useState<AtlasScope>(request?.atlas ?? "streets");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [qr, setQr] = useState<boolean[][] | null>(null);
@@ -93,7 +99,10 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   const preset = useMemo(() => presetByName(presetName), [presetName]);
   const [madeOn] = useState(() => new Date());
   const viewDate = props.viewDate ?? null;
-  const base = useMemo(() => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper", viewDate }), [settings, manifest, legend, language, t, madeOn, preset, viewDate]);
+  const base = useMemo(
+    () => ({ settings, manifest, legend, language, t, madeOn, paper: preset.kind === "paper", viewDate }),
+    [settings, manifest, legend, language, t, madeOn, preset, viewDate],
+  );
   const kpi = useMemo(() => kpiContent(area.name, area.report, t), [area.name, area.report, t]);
   const changeTable = props.changes?.table;
   const sheetRequest = useMemo(
@@ -155,7 +164,23 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
   const [tilted] = useState(() => props.adapter.map.getPitch() > 0);
   return (
     <div className="snapshot-backdrop">
-      <div ref={dialog} className="snapshot-dialog" role="dialog" aria-modal="true" aria-labelledby="snapshot-heading" data-testid="snapshot-composer" data-status={status.kind} data-kpi-ready={area.report ? "true" : "false"} data-export-ms={done ? Math.round(done.totalMs) : undefined} data-map-ms={done ? Math.round(done.mapMs) : undefined} data-encode-ms={done ? Math.round(done.encodeMs) : undefined} data-wait-ms={done ? Math.round(done.waitMs) : undefined} data-tiles={done?.tiles} data-pages={done?.pages} data-frames={done ? JSON.stringify(done.frames) : undefined}>
+      <div
+        ref={dialog}
+        className="snapshot-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="snapshot-heading"
+        data-testid="snapshot-composer"
+        data-status={status.kind}
+        data-kpi-ready={area.report ? "true" : "false"}
+        data-export-ms={done ? Math.round(done.totalMs) : undefined}
+        data-map-ms={done ? Math.round(done.mapMs) : undefined}
+        data-encode-ms={done ? Math.round(done.encodeMs) : undefined}
+        data-wait-ms={done ? Math.round(done.waitMs) : undefined}
+        data-tiles={done?.tiles}
+        data-pages={done?.pages}
+        data-frames={done ? JSON.stringify(done.frames) : undefined}
+      >
         <header className="snapshot-header">
           <h2 id="snapshot-heading">{t("snapshot.dialog")}</h2>
           <button type="button" className="snapshot-close" aria-label={t("close")} onClick={close}>
@@ -163,17 +188,42 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
           </button>
         </header>
         {request?.unknownPreset ? <p className="snapshot-warning">{t("snapshot.unknownPreset", { name: request.unknownPreset })}</p> : null}
-        {tilted ? <p className="snapshot-warning" data-testid="snapshot-flat">{t("snapshot.flat3d")}</p> : null}
+        {tilted ? (
+          <p className="snapshot-warning" data-testid="snapshot-flat">
+            {t("snapshot.flat3d")}
+          </p>
+        ) : null}
         <div className="snapshot-body">
           <div className="snapshot-side">
-            <SnapshotOptions presetName={presetName} onPresetChange={setPresetName} format={format} onFormatChange={setFormat} settings={settings} onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))} />
-            <AtlasSection available={atlas.data !== undefined} scope={scope} onScopeChange={setScope} areaName={area.name} pageCount={units.length} busy={busy} onExport={exportPages} />
+            <SnapshotOptions
+              presetName={presetName}
+              onPresetChange={setPresetName}
+              format={format}
+              onFormatChange={setFormat}
+              settings={settings}
+              onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))}
+            />
+            <AtlasSection
+              available={atlas.data !== undefined}
+              scope={scope}
+              onScopeChange={setScope}
+              areaName={area.name}
+              pageCount={units.length}
+              busy={busy}
+              onExport={exportPages}
+            />
           </div>
           <SnapshotPreview session={session} request={sheetRequest} />
         </div>
         <footer className="snapshot-footer">
           <p className="snapshot-status" data-testid="snapshot-status" role="status">
-            {status.kind === "busy" ? status.text : status.kind === "done" ? t("snapshot.done", { file: status.result.fileName }) : status.kind === "failed" ? t("snapshot.failed", { message: status.message }) : ""}
+            {status.kind === "busy"
+              ? status.text
+              : status.kind === "done"
+                ? t("snapshot.done", { file: status.result.fileName })
+                : status.kind === "failed"
+                  ? t("snapshot.failed", { message: status.message })
+                  : ""}
           </p>
           <button type="button" onClick={close}>
             {t("snapshot.cancel")}

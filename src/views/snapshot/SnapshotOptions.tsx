@@ -44,7 +44,14 @@ export function SnapshotOptions(props: SnapshotOptionsProps) {
         <legend>{t("snapshot.format")}</legend>
         {(["png", "pdf"] as const).map((format) => (
           <label key={format}>
-            <input type="radio" name="snapshot-format" value={format} data-testid={`snapshot-format-${format}`} checked={props.format === format} onChange={() => props.onFormatChange(format)} />
+            <input
+              type="radio"
+              name="snapshot-format"
+              value={format}
+              data-testid={`snapshot-format-${format}`}
+              checked={props.format === format}
+              onChange={() => props.onFormatChange(format)}
+            />
             {t(`snapshot.format.${format}`)}
           </label>
         ))}
@@ -57,14 +64,24 @@ export function SnapshotOptions(props: SnapshotOptionsProps) {
         </label>
         <label className="snapshot-field">
           {t("snapshot.sheetSubtitle")}
-          <input type="text" data-testid="snapshot-subtitle" value={settings.subtitle} onChange={(event) => onSettingsChange({ subtitle: event.target.value })} />
+          <input
+            type="text"
+            data-testid="snapshot-subtitle"
+            value={settings.subtitle}
+            onChange={(event) => onSettingsChange({ subtitle: event.target.value })}
+          />
         </label>
         <label className="snapshot-field">
           {t("snapshot.credit")}
           <input type="text" data-testid="snapshot-credit" value={settings.credit} onChange={(event) => onSettingsChange({ credit: event.target.value })} />
         </label>
         <label className="snapshot-check">
-          <input type="checkbox" data-testid="snapshot-watermark" checked={settings.watermark} onChange={(event) => onSettingsChange({ watermark: event.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="snapshot-watermark"
+            checked={settings.watermark}
+            onChange={(event) => onSettingsChange({ watermark: event.target.checked })}
+          />
           {t("snapshot.watermark")}
         </label>
         <label className="snapshot-check">

@@ -56,7 +56,12 @@ export function SnapshotPreview({ session, request }: SnapshotPreviewProps) {
 
   return (
     <figure className="snapshot-preview" data-testid="snapshot-preview" data-state={state}>
-      <canvas ref={canvasRef} style={{ width: `${cssWidth}px`, height: `${cssHeight}px` }} role="img" aria-label={`${t("snapshot.preview")}: ${request.content.title}`} />
+      <canvas
+        ref={canvasRef}
+        style={{ width: `${cssWidth}px`, height: `${cssHeight}px` }}
+        role="img"
+        aria-label={`${t("snapshot.preview")}: ${request.content.title}`}
+      />
       <figcaption>{state === "drawing" ? t("snapshot.previewDrawing") : t("snapshot.previewNote")}</figcaption>
     </figure>
   );

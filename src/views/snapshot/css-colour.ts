@@ -20,7 +20,10 @@ export function parseCssColour(css: string): Colour {
   }
   const functional = /^rgba?\(([^)]+)\)$/.exec(text)?.[1];
   if (functional) {
-    const parts = functional.split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = functional
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     const [red = 0, green = 0, blue = 0, alpha = 1] = parts;
     if (parts.every(Number.isFinite)) return { red: red / 255, green: green / 255, blue: blue / 255, alpha };
   }

@@ -3,7 +3,12 @@
 /** "五华区党建工作地图-a4-landscape-150.pdf": the title without characters file systems refuse. */
 export function exportFileName(title: string, suffix: string, extension: "png" | "pdf"): string {
   const printable = Array.from(title, (character) => ((character.codePointAt(0) ?? 0) < 0x20 ? " " : character)).join("");
-  const safe = printable.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "map";
+  const safe =
+    printable
+      .replace(/[\\/:*?"<>|]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 80) || "map";
   return `${safe}-${suffix}.${extension}`;
 }
 

@@ -42,11 +42,24 @@ export async function exportSheet(session: SnapshotSession, request: SheetReques
     const sheet = await renderSheet(renderer, session.measure, request, request.preset.density);
     const encoding = performance.now();
     const glyphs = glyphWidths(session.measure, [sheet.scene]);
-    const blob = format === "png" ? await pngBlob(sheet, request.preset) : pdfBlob([await pdfPage(sheet, request.preset, glyphs)], request.content.title, language, glyphs);
+    const blob =
+      format === "png"
+        ? await pngBlob(sheet, request.preset)
+        : pdfBlob([await pdfPage(sheet, request.preset, glyphs)], request.content.title, language, glyphs);
     const encodeMs = performance.now() - encoding;
     const fileName = exportFileName(request.content.title, request.preset.name, format);
     downloadBlob(blob, fileName);
-    return { fileName, bytes: blob.size, totalMs: performance.now() - started, waitMs, mapMs: sheet.mapMs, encodeMs, tiles: renderer.lastTileCount, pages: 1, frames: pixelFrames(sheet.layout, sheet.density) };
+    return {
+      fileName,
+      bytes: blob.size,
+      totalMs: performance.now() - started,
+      waitMs,
+      mapMs: sheet.mapMs,
+      encodeMs,
+      tiles: renderer.lastTileCount,
+      pages: 1,
+      frames: pixelFrames(sheet.layout, sheet.density),
+    };
   });
 }
 
@@ -100,7 +113,13 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
       const sheet = await renderSheet(
         renderer,
         session.measure,
-        { preset, content, style: session.atlasStyle, focus: focusFeatures(unit.geometry), frameCamera: (frame) => cameraForBounds(unit.bbox, frame, 0.05 * Math.min(frame.width, frame.height)) },
+        {
+          preset,
+          content,
+          style: session.atlasStyle,
+          focus: focusFeatures(unit.geometry),
+          frameCamera: (frame) => cameraForBounds(unit.bbox, frame, 0.05 * Math.min(frame.width, frame.height)),
+        },
         preset.density,
       );
       mapMs += sheet.mapMs;
@@ -115,6 +134,16 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
     const encodeMs = performance.now() - encoding;
     const fileName = exportFileName(request.fileTitle, preset.name, "pdf");
     downloadBlob(blob, fileName);
-    return { fileName, bytes: blob.size, totalMs: performance.now() - started, waitMs, mapMs, encodeMs, tiles: renderer.lastTileCount, pages: pages.length, frames };
+    return {
+      fileName,
+      bytes: blob.size,
+      totalMs: performance.now() - started,
+      waitMs,
+      mapMs,
+      encodeMs,
+      tiles: renderer.lastTileCount,
+      pages: pages.length,
+      frames,
+    };
   });
 }

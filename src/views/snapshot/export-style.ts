@@ -27,9 +27,19 @@ const oriented = (ring: readonly Position[], counterClockwise: boolean) => (sign
  */
 export function focusFeatures(geometry: Polygon | MultiPolygon): FeatureCollection {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  const world: Position[] = [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]];
+  const world: Position[] = [
+    [-180, -85],
+    [180, -85],
+    [180, 85],
+    [-180, 85],
+    [-180, -85],
+  ];
   const holes = polygons.flatMap((rings) => (rings[0] ? [oriented(rings[0], false)] : []));
-  const veil: Feature<Polygon> = { type: "Feature", properties: { role: "veil" }, geometry: { type: "Polygon", coordinates: [oriented(world, true), ...holes] } };
+  const veil: Feature<Polygon> = {
+    type: "Feature",
+    properties: { role: "veil" },
+    geometry: { type: "Polygon", coordinates: [oriented(world, true), ...holes] },
+  };
   const outline: Feature<MultiPolygon> = { type: "Feature", properties: { role: "outline" }, geometry: { type: "MultiPolygon", coordinates: polygons } };
   return { type: "FeatureCollection", features: [veil, outline] };
 }
@@ -51,8 +61,20 @@ export function exportStyle(style: StyleSpecification, options: { focus: boolean
     .map((layer) => (isExportOnly(layer) ? ({ ...layer, layout: { ...layer.layout, visibility: "visible" } } as LayerSpecification) : layer));
   if (!options.focus) return { ...style, layers };
   const focusLayers: LayerSpecification[] = [
-    { id: "snapshot-veil", type: "fill", source: FOCUS_SOURCE, filter: ["==", ["get", "role"], "veil"], paint: { "fill-color": "#ffffff", "fill-opacity": 0.6 } },
-    { id: "snapshot-outline", type: "line", source: FOCUS_SOURCE, filter: ["==", ["get", "role"], "outline"], paint: { "line-color": palette.selection, "line-width": 3 } },
+    {
+      id: "snapshot-veil",
+      type: "fill",
+      source: FOCUS_SOURCE,
+      filter: ["==", ["get", "role"], "veil"],
+      paint: { "fill-color": "#ffffff", "fill-opacity": 0.6 },
+    },
+    {
+      id: "snapshot-outline",
+      type: "line",
+      source: FOCUS_SOURCE,
+      filter: ["==", ["get", "role"], "outline"],
+      paint: { "line-color": palette.selection, "line-width": 3 },
+    },
   ];
   const firstLabel = layers.findIndex((layer) => layer.type === "symbol");
   const at = firstLabel < 0 ? layers.length : firstLabel;

@@ -30,7 +30,18 @@ function swatch(item: LegendItem, x: number, middle: number, unit: number): Shee
     case "fill":
       return [{ kind: "rect", x, y: middle - 0.4 * unit, width, height: 0.8 * unit, fill: item.colour, stroke: "rgba(0, 0, 0, 0.25)", lineWidth: 0.06 * unit }];
     case "line":
-      return [{ kind: "path", points: [[x, middle], [x + width, middle]], closed: false, stroke: item.colour, lineWidth: 0.2 * unit }];
+      return [
+        {
+          kind: "path",
+          points: [
+            [x, middle],
+            [x + width, middle],
+          ],
+          closed: false,
+          stroke: item.colour,
+          lineWidth: 0.2 * unit,
+        },
+      ];
     case "dot":
       return [
         { kind: "circle", x: x + width / 2, y: middle, radius: 0.42 * unit, stroke: "rgba(0, 0, 0, 0.25)", lineWidth: 0.06 * unit },
@@ -61,12 +72,21 @@ export function legendScene(groups: readonly SheetLegendGroup[], heading: string
     const y = top + rowIndex * rowHeight;
     const size = 0.82 * unit * scale;
     if (row.kind === "title") {
-      items.push(lineAt(measure, row.text, x, y + (rowHeight - size) / 2, { size, bold: true, colour: MUTED, maxWidth: columnWidth - 0.6 * unit, role: "legend-title" }));
+      items.push(
+        lineAt(measure, row.text, x, y + (rowHeight - size) / 2, { size, bold: true, colour: MUTED, maxWidth: columnWidth - 0.6 * unit, role: "legend-title" }),
+      );
       return;
     }
     items.push(...swatch(row.item, x + 0.2 * unit, y + rowHeight / 2, unit * scale));
     const textX = x + 2.0 * unit * scale;
-    items.push(lineAt(measure, row.item.label, textX, y + (rowHeight - size) / 2, { size, colour: INK, maxWidth: columnWidth - (textX - x) - 0.6 * unit, role: "legend-label" }));
+    items.push(
+      lineAt(measure, row.item.label, textX, y + (rowHeight - size) / 2, {
+        size,
+        colour: INK,
+        maxWidth: columnWidth - (textX - x) - 0.6 * unit,
+        role: "legend-label",
+      }),
+    );
   });
   return items;
 }

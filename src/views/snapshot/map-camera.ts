@@ -51,7 +51,12 @@ function unproject(x: number, y: number): [number, number] {
  * A camera framing a bounding box [west, south, east, north] (degrees) in a frame of sheet units
  * with `padding` units on every side, at sheet scale 1 and never past `maxZoom`.
  */
-export function cameraForBounds(bbox: readonly [number, number, number, number], frame: { width: number; height: number }, padding: number, maxZoom = 17): SheetCamera {
+export function cameraForBounds(
+  bbox: readonly [number, number, number, number],
+  frame: { width: number; height: number },
+  padding: number,
+  maxZoom = 17,
+): SheetCamera {
   const [west, south, east, north] = bbox;
   const [left, bottom] = project(west, south);
   const [right, top] = project(east, north);

@@ -109,7 +109,8 @@ class ContentBuilder {
 
   cells(item: CellsItem): void {
     const rects = cellRuns(item.modules).map(
-      (run) => `${number(item.x + run.from * item.cell)} ${number(item.y + run.row * item.cell)} ${number((run.to - run.from) * item.cell)} ${number(item.cell)} re`,
+      (run) =>
+        `${number(item.x + run.from * item.cell)} ${number(item.y + run.row * item.cell)} ${number((run.to - run.from) * item.cell)} ${number(item.cell)} re`,
     );
     this.parts.push("q");
     this.colour(item.colour, false);
@@ -126,7 +127,8 @@ export function paintPdfPage(scene: SheetScene, widthPoints: number, heightPoint
   const builder = new ContentBuilder();
   builder.parts.push(`${number(scale)} 0 0 ${number(-scale)} 0 ${number(heightPoints)} cm`);
   for (const item of scene.items) {
-    if (item.kind === "map") builder.parts.push(`q ${number(item.width)} 0 0 ${number(-item.height)} ${number(item.x)} ${number(item.y + item.height)} cm /${mapImage} Do Q`);
+    if (item.kind === "map")
+      builder.parts.push(`q ${number(item.width)} 0 0 ${number(-item.height)} ${number(item.x)} ${number(item.y + item.height)} cm /${mapImage} Do Q`);
     else if (item.kind === "text") builder.text(item, glyphs);
     else if (item.kind === "cells") builder.cells(item);
     else builder.shape(item);

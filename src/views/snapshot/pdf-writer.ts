@@ -75,13 +75,17 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions): Uint8A
   fontObjects(false, options.widths.regular, regular).forEach(add);
   const bold = bodies.length + 1;
   fontObjects(true, options.widths.bold, bold).forEach(add);
-  add(`<< /Title ${utf16Hex(options.title, true)} /Producer (party-building-map snapshot) /CreationDate (D:${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}Z) >>`);
+  add(
+    `<< /Title ${utf16Hex(options.title, true)} /Producer (party-building-map snapshot) /CreationDate (D:${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}Z) >>`,
+  );
   const info = bodies.length;
   const pageIds: number[] = [];
   for (const page of pages) {
     const imageIds = page.images.map((image) =>
       add([
-        latin1(`<< /Type /XObject /Subtype /Image /Width ${image.widthPixels} /Height ${image.heightPixels} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.jpeg.length} >>\nstream\n`),
+        latin1(
+          `<< /Type /XObject /Subtype /Image /Width ${image.widthPixels} /Height ${image.heightPixels} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.jpeg.length} >>\nstream\n`,
+        ),
         image.jpeg,
         latin1("\nendstream"),
       ]),

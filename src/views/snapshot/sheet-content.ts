@@ -71,7 +71,8 @@ function basemapGroup(t: Translate): SheetLegendGroup {
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
-export const formatDateTime = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+export const formatDateTime = (date: Date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
 export interface SheetContentInput {
   settings: SheetSettings;

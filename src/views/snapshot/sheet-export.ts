@@ -92,7 +92,13 @@ const JPEG_QUALITY = 0.9;
 export async function pdfPage(sheet: RenderedSheet, preset: Preset, glyphs: GlyphWidths): Promise<PdfPage> {
   const jpeg = await canvasBytes(sheet.map, "image/jpeg", JPEG_QUALITY);
   const painted = paintPdfPage(sheet.scene, preset.widthPoints, preset.heightPoints, "Map", glyphs);
-  return { widthPoints: preset.widthPoints, heightPoints: preset.heightPoints, content: painted.content, opacities: painted.opacities, images: [{ name: "Map", widthPixels: sheet.map.width, heightPixels: sheet.map.height, jpeg }] };
+  return {
+    widthPoints: preset.widthPoints,
+    heightPoints: preset.heightPoints,
+    content: painted.content,
+    opacities: painted.opacities,
+    images: [{ name: "Map", widthPixels: sheet.map.width, heightPixels: sheet.map.height, jpeg }],
+  };
 }
 
 export function pdfBlob(pages: readonly PdfPage[], title: string, language: string, glyphs: GlyphWidths): Blob {

@@ -117,7 +117,24 @@ export function sheetLayout(size: { widthUnits: number; heightUnits: number }, o
   const inset = unit;
   const northArrow = { x: map.x + map.width - inset - 2.6 * unit, y: map.y + inset, width: 2.6 * unit, height: 3.8 * unit };
   const scaleBar = { x: map.x + inset, y: map.y + map.height - inset - 3.6 * unit, width: Math.min(16 * unit, map.width / 2), height: 3.6 * unit };
-  return { width, height, unit, title, subtitle, asOf, rule, map, legend, kpi, gaps, qr, source, northArrow, scaleBar, watermark: { x: 0, y: 0, width, height } };
+  return {
+    width,
+    height,
+    unit,
+    title,
+    subtitle,
+    asOf,
+    rule,
+    map,
+    legend,
+    kpi,
+    gaps,
+    qr,
+    source,
+    northArrow,
+    scaleBar,
+    watermark: { x: 0, y: 0, width, height },
+  };
 }
 
 /** A frame in pixels at `density` pixels per unit, snapped to whole pixels. */

@@ -43,17 +43,38 @@ export interface ComposedSheet {
 const SOURCE_SIZE = 0.72;
 
 function sourceLines(content: SheetContent, width: number, unit: number, measure: MeasureText) {
-  return content.sources.flatMap((paragraph) => wrapText(paragraph.text, SOURCE_SIZE * unit, paragraph.emphasis, width, measure).map((text) => ({ text, emphasis: paragraph.emphasis })));
+  return content.sources.flatMap((paragraph) =>
+    wrapText(paragraph.text, SOURCE_SIZE * unit, paragraph.emphasis, width, measure).map((text) => ({ text, emphasis: paragraph.emphasis })),
+  );
 }
 
 function headingScene(content: SheetContent, layout: SheetLayout, measure: MeasureText): SheetItem[] {
   const { unit, title, subtitle, asOf, rule } = layout;
   const titleSize = fitSize(measure, content.title, 2.2 * unit, 1.5 * unit, true, title.width - unit);
   return [
-    lineAt(measure, content.title, title.x, title.y + (2.2 * unit - titleSize) / 2, { size: titleSize, bold: true, colour: INK, maxWidth: title.width - unit, role: "title" }),
+    lineAt(measure, content.title, title.x, title.y + (2.2 * unit - titleSize) / 2, {
+      size: titleSize,
+      bold: true,
+      colour: INK,
+      maxWidth: title.width - unit,
+      role: "title",
+    }),
     lineAt(measure, content.subtitle, subtitle.x, subtitle.y, { size: 1.1 * unit, colour: MUTED, maxWidth: subtitle.width - unit, role: "subtitle" }),
-    lineAt(measure, content.asOf, asOf.x + asOf.width, asOf.y, { size: 0.95 * unit, bold: true, colour: INK, align: "right", maxWidth: asOf.width, role: "as-of" }),
-    lineAt(measure, content.madeOn, asOf.x + asOf.width, asOf.y + 1.5 * unit, { size: 0.72 * unit, colour: MUTED, align: "right", maxWidth: asOf.width, role: "made-on" }),
+    lineAt(measure, content.asOf, asOf.x + asOf.width, asOf.y, {
+      size: 0.95 * unit,
+      bold: true,
+      colour: INK,
+      align: "right",
+      maxWidth: asOf.width,
+      role: "as-of",
+    }),
+    lineAt(measure, content.madeOn, asOf.x + asOf.width, asOf.y + 1.5 * unit, {
+      size: 0.72 * unit,
+      colour: MUTED,
+      align: "right",
+      maxWidth: asOf.width,
+      role: "made-on",
+    }),
     { kind: "rect", x: rule.x, y: rule.y, width: rule.width, height: 0.12 * unit, fill: "#7f1020" },
   ];
 }
@@ -62,10 +83,20 @@ function headingScene(content: SheetContent, layout: SheetLayout, measure: Measu
  * Lays the sheet out and draws everything but the map's pixels. `frameCamera` chooses the map's
  * camera once the map frame's size (sheet units) is known: the screen's view or a unit's bounds.
  */
-export function composeSheet(size: { widthUnits: number; heightUnits: number }, content: SheetContent, measure: MeasureText, frameCamera: (frame: Frame) => SheetCamera): ComposedSheet {
+export function composeSheet(
+  size: { widthUnits: number; heightUnits: number },
+  content: SheetContent,
+  measure: MeasureText,
+  frameCamera: (frame: Frame) => SheetCamera,
+): ComposedSheet {
   const draft = sheetLayout(size, { qr: content.qr !== null, gaps: content.gaps !== null, sourceLines: 1, legendRows: 0 });
   const lines = sourceLines(content, draft.source.width, draft.unit, measure);
-  const layout = sheetLayout(size, { qr: content.qr !== null, gaps: content.gaps !== null, sourceLines: lines.length, legendRows: legendRowCount(content.legend) });
+  const layout = sheetLayout(size, {
+    qr: content.qr !== null,
+    gaps: content.gaps !== null,
+    sourceLines: lines.length,
+    legendRows: legendRowCount(content.legend),
+  });
   const { unit, map } = layout;
   const camera = frameCamera(map);
   const metresPerUnit = metresPerMapPixel(camera.latitude, camera.zoom) / camera.scale;
@@ -84,7 +115,14 @@ export function composeSheet(size: { widthUnits: number; heightUnits: number }, 
   items.push({ kind: "rect", x: layout.source.x, y: layout.source.y - 0.35 * unit, width: layout.source.width, height: 0.04 * unit, fill: HAIRLINE });
   lines.forEach((line, index) => {
     const top = layout.source.y + index * SOURCE_LINE_HEIGHT * unit + 0.12 * unit;
-    items.push(lineAt(measure, line.text, layout.source.x, top, { size: SOURCE_SIZE * unit, bold: line.emphasis, colour: line.emphasis ? "#8a1c1c" : MUTED, role: "source" }));
+    items.push(
+      lineAt(measure, line.text, layout.source.x, top, {
+        size: SOURCE_SIZE * unit,
+        bold: line.emphasis,
+        colour: line.emphasis ? "#8a1c1c" : MUTED,
+        role: "source",
+      }),
+    );
   });
   if (content.watermark) items.push(...watermarkScene(content.watermark, layout.watermark, unit, measure));
   return { scene: { width: layout.width, height: layout.height, items }, layout, camera };

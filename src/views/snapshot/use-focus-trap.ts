@@ -13,7 +13,8 @@ export function useFocusTrap(dialog: RefObject<HTMLElement | null>, onEscape: ()
     const element = dialog.current;
     if (!element) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const focusable = () => [...element.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((candidate) => candidate.offsetParent !== null || candidate === document.activeElement);
+    const focusable = () =>
+      [...element.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((candidate) => candidate.offsetParent !== null || candidate === document.activeElement);
     focusable()[0]?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === "Escape") {

@@ -28,11 +28,18 @@ export function useSnapshotSession(adapter: MapAdapter, maxTilePixels: number | 
     const container = map.getContainer();
     const screenStyle = map.getStyle();
     return {
-      view: { longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom(), bearing: map.getBearing(), width: container.clientWidth, height: container.clientHeight },
+      view: {
+        longitude: centre.lng,
+        latitude: centre.lat,
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        width: container.clientWidth,
+        height: container.clientHeight,
+      },
       style: exportStyle(screenStyle, { focus: false }),
       atlasStyle: exportStyle(screenStyle, { focus: true }),
       measure: canvasMeasure(),
-      run: <T,>(job: (current: SnapshotMapRenderer) => Promise<T>): Promise<T> => {
+      run: <T>(job: (current: SnapshotMapRenderer) => Promise<T>): Promise<T> => {
         const next = queue.current.then(() => {
           renderer.current ??= new SnapshotMapRenderer(maxTilePixels ?? DEFAULT_MAX_TILE_PIXELS);
           return job(renderer.current);

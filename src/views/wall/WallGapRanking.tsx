@@ -24,7 +24,12 @@ export function WallGapRanking({ ranked, level, highlight }: WallGapRankingProps
       {ranked ? (
         <ol>
           {ranked.map((area, index) => (
-            <li key={area.code} className={area.code === highlight ? "is-current" : undefined} data-code={area.code} title={t("wall.ranking.bar", { name: area.name, count: area.gaps })}>
+            <li
+              key={area.code}
+              className={area.code === highlight ? "is-current" : undefined}
+              data-code={area.code}
+              title={t("wall.ranking.bar", { name: area.name, count: area.gaps })}
+            >
               <span className="wall-rank">{index + 1}</span>
               <span className="wall-rank-name">{area.name}</span>
               <span className="wall-rank-bar">

@@ -29,7 +29,10 @@ export function WallKpiCard({ kpi, unit, parts, partLevel, highlight, language }
   const t = useTranslate();
   const target = unit ? indicatorValue(unit, kpi.id) : null;
   const shown = useAnimatedNumber(target);
-  const bars = useMemo(() => parts.map((part) => ({ code: part.code, name: part.name, label: shortName(part.name), value: indicatorValue(part, kpi.id) })), [parts, kpi]);
+  const bars = useMemo(
+    () => parts.map((part) => ({ code: part.code, name: part.name, label: shortName(part.name), value: indicatorValue(part, kpi.id) })),
+    [parts, kpi],
+  );
   const detail = unit ? kpi.detail(unit) : null;
   const numbers = detail ? Object.fromEntries(Object.entries(detail.values).map(([name, value]) => [name, formatNumber(language, value)])) : {};
   return (

@@ -70,7 +70,10 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const [mapReady, setMapReady] = useState(false);
   const targets = useWallTargets(manifestUrl, wallEngine, refresh.updatedAt);
   // The laggards tour, or why it fell back to the default tour (refresh.stops, asked for with tour null).
-  const laggards = useMemo(() => (options.laggards && targets ? laggardTour(targets.reports, options.laggards.targetId) : undefined), [options.laggards, targets]);
+  const laggards = useMemo(
+    () => (options.laggards && targets ? laggardTour(targets.reports, options.laggards.targetId) : undefined),
+    [options.laggards, targets],
+  );
   const stops = !options.laggards ? refresh.stops : !laggards ? NO_STOPS : laggards.note === null ? laggards.stops : refresh.stops;
   const tour = useTour({ count: stops.length, dwellMs: options.dwellSeconds * 1000, quietMs: options.quietSeconds * 1000, enabled: mapReady });
   // A clicked feature stays on screen until the tour's next step.
@@ -80,13 +83,22 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
 
   const showsCommunities = stop?.layer === "communities" || picked?.layer === "communities" || /^\d{9}$/.test(options.tour ?? "");
   const communities = useWallCommunities(manifestUrl, wallEngine, refresh.updatedAt, showsCommunities);
-  const scope = useMemo(() => (summary ? wallScope({ ...summary, communities: communities ?? [] }, options.tour) : undefined), [summary, communities, options.tour]);
+  const scope = useMemo(
+    () => (summary ? wallScope({ ...summary, communities: communities ?? [] }, options.tour) : undefined),
+    [summary, communities, options.tour],
+  );
   const reports = useMemo(
-    () => new Map<string, UnitReport>([...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(communities ?? [])].map((unit) => [unit.code, unit])),
+    () =>
+      new Map<string, UnitReport>(
+        [...(summary?.prefectures ?? []), ...(summary?.districts ?? []), ...(summary?.streets ?? []), ...(communities ?? [])].map((unit) => [unit.code, unit]),
+      ),
     [summary, communities],
   );
   // The sandtable raises the level the tour visits (communities on a township's tour, else the townships).
-  const sandtableColouring = useMemo(() => (options.sandtable ? { level: showsCommunities ? ("communities" as const) : ("streets" as const), indicator: "partyBranchCoverage" as const } : null), [options.sandtable, showsCommunities]);
+  const sandtableColouring = useMemo(
+    () => (options.sandtable ? { level: showsCommunities ? ("communities" as const) : ("streets" as const), indicator: "partyBranchCoverage" as const } : null),
+    [options.sandtable, showsCommunities],
+  );
   const sandtable = useMapExtras({
     reports: summary ? { streets: summary.streets, communities: communities ?? [] } : undefined,
     areaColouring: sandtableColouring,
@@ -102,7 +114,10 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
     sandtable: options.sandtable,
   });
   const heightDomain = sandtable.heights?.domain;
-  const ranked = useMemo(() => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined), [scope, refresh.gapCounts]);
+  const ranked = useMemo(
+    () => (scope && refresh.gapCounts ? rankByGaps(scope.ranked, refresh.gapCounts, RANKED_AREAS) : undefined),
+    [scope, refresh.gapCounts],
+  );
   const selection = useMemo(() => (picked ? { layer: picked.layer, id: picked.id } : stop ? { layer: stop.layer, id: stop.code } : null), [picked, stop]);
   const focus = useMemo(() => {
     if (picked) return picked;
@@ -121,11 +136,20 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
   const rankedLevel = scope?.rankedLevel ?? "streets";
   const kpiCard = (index: number) => {
     const kpi = WALL_KPIS[index];
-    return kpi ? <WallKpiCard key={kpi.field} kpi={kpi} unit={scope?.unit} parts={scope?.parts ?? []} partLevel={partLevel} highlight={highlight} language={language} /> : null;
+    return kpi ? (
+      <WallKpiCard key={kpi.field} kpi={kpi} unit={scope?.unit} parts={scope?.parts ?? []} partLevel={partLevel} highlight={highlight} language={language} />
+    ) : null;
   };
 
   return (
-    <div className="wall" style={wallStyle(scale)} data-testid="wall" data-tour-step={tour.step} data-tour-index={tour.index} data-tour-paused={tour.paused ? "true" : "false"}>
+    <div
+      className="wall"
+      style={wallStyle(scale)}
+      data-testid="wall"
+      data-tour-step={tour.step}
+      data-tour-index={tour.index}
+      data-tour-paused={tour.paused ? "true" : "false"}
+    >
       <WallTitleBar
         manifest={manifest}
         asOf={summary?.asOf ?? manifest?.asOf}
@@ -156,12 +180,28 @@ export function WallScreen({ manifestUrl, waterUrl, language, options, debug, en
             labelScale={scale}
             {...(options.sandtable ? { tilt: { pitch: SANDTABLE_PITCH }, turnPerFlight: TURN_PER_STOP_DEGREES, extras: sandtable.extras } : {})}
           />
-          <WallLegend heightNote={heightDomain ? t("sandtable.height", { indicator: indicatorLabel(t, "partyBranchCoverage", "map"), low: formatIndicatorValue(heightDomain[0], "share"), high: formatIndicatorValue(heightDomain[1], "share") }) : null} />
+          <WallLegend
+            heightNote={
+              heightDomain
+                ? t("sandtable.height", {
+                    indicator: indicatorLabel(t, "partyBranchCoverage", "map"),
+                    low: formatIndicatorValue(heightDomain[0], "share"),
+                    high: formatIndicatorValue(heightDomain[1], "share"),
+                  })
+                : null
+            }
+          />
           {manifest ? <WallCredit manifest={manifest} /> : null}
           {laggards ? <WallTourNote tour={laggards} targetId={options.laggards?.targetId ?? null} language={language} /> : null}
         </main>
         {manifest?.targets !== undefined ? (
-          <WallTargets targets={targets} failure={targetsFailure} synthetic={manifest.synthetic.attributes.length > 0} toured={laggards?.note === null ? (laggards.report?.target.id ?? null) : null} language={language} />
+          <WallTargets
+            targets={targets}
+            failure={targetsFailure}
+            synthetic={manifest.synthetic.attributes.length > 0}
+            toured={laggards?.note === null ? (laggards.report?.target.id ?? null) : null}
+            language={language}
+          />
         ) : null}
       </div>
       <aside className="wall-column wall-right">

@@ -22,8 +22,16 @@ export function WallStatus({ updatedAt, failure, refreshSeconds, loading }: Wall
   const now = useNow(15_000);
   if (!failure && updatedAt === 0 && loading) {
     const { stage, loaded, total } = loading;
-    const bytes = stage !== "download" ? "" : total ? t("load.bytes", { loaded: megabytes(loaded), total: megabytes(total) }) : t("load.bytesUnknown", { loaded: megabytes(loaded) });
-    const text = stage === "download" || stage === "decode" ? t("wall.status.loading", { what: `${t("load.table")} ${bytes}`.trim() }) : t(`load.stage.${stage}` as MessageKey);
+    const bytes =
+      stage !== "download"
+        ? ""
+        : total
+          ? t("load.bytes", { loaded: megabytes(loaded), total: megabytes(total) })
+          : t("load.bytesUnknown", { loaded: megabytes(loaded) });
+    const text =
+      stage === "download" || stage === "decode"
+        ? t("wall.status.loading", { what: `${t("load.table")} ${bytes}`.trim() })
+        : t(`load.stage.${stage}` as MessageKey);
     return (
       <span className="wall-status" data-testid="wall-loading">
         {text}

@@ -56,15 +56,30 @@ function WallTarget({ report, toured, language }: { report: TargetReport; toured
   const numbers = (value: number) => formatNumber(language, value);
   const format = targetFormat(report);
   const laggards = laggardsOf(report).slice(0, LAGGARDS_SHOWN);
-  const counts = TARGET_STATUSES.map((status) => ({ status, count: tally[status], label: t("wall.targets.bar", { status: t(`programmes.status.${status}`), count: numbers(tally[status]) }) }));
+  const counts = TARGET_STATUSES.map((status) => ({
+    status,
+    count: tally[status],
+    label: t("wall.targets.bar", { status: t(`programmes.status.${status}`), count: numbers(tally[status]) }),
+  }));
   return (
-    <li className={toured ? "wall-target is-current" : "wall-target"} data-target={target.id} data-met={tally.met} data-known={known} data-unknown={tally.unknown}>
+    <li
+      className={toured ? "wall-target is-current" : "wall-target"}
+      data-target={target.id}
+      data-met={tally.met}
+      data-known={known}
+      data-unknown={tally.unknown}
+    >
       <h3>{language === "en" ? (target.titleEn ?? target.title) : target.title}</h3>
       <p className="wall-muted">
-        {level} · {report.daysLeft >= 0 ? t("programmes.target.daysLeft", { days: numbers(report.daysLeft) }) : t("programmes.target.overdue", { days: numbers(-report.daysLeft) })}
+        {level} ·{" "}
+        {report.daysLeft >= 0
+          ? t("programmes.target.daysLeft", { days: numbers(report.daysLeft) })
+          : t("programmes.target.overdue", { days: numbers(-report.daysLeft) })}
       </p>
       <p className="wall-target-done">
-        {known > 0 ? t("wall.targets.done", { met: numbers(tally.met), known: numbers(known), level, share: formatIndicatorValue(tally.share, "share") }) : t("wall.targets.noneKnown", { level })}
+        {known > 0
+          ? t("wall.targets.done", { met: numbers(tally.met), known: numbers(known), level, share: formatIndicatorValue(tally.share, "share") })
+          : t("wall.targets.noneKnown", { level })}
       </p>
       <div className="wall-target-bar" role="img" aria-label={counts.map((entry) => entry.label).join(", ")}>
         {counts.map((entry) => (entry.count > 0 ? <span key={entry.status} className={`is-${entry.status}`} style={{ flexGrow: entry.count }} /> : null))}
@@ -84,7 +99,9 @@ function WallTarget({ report, toured, language }: { report: TargetReport; toured
             <li key={unit.code} data-code={unit.code} data-status={unit.status}>
               <span className="wall-rank-name">{unit.name}</span>
               <span className={`wall-status-text is-${unit.status}`}>{t(`programmes.status.${unit.status}`)}</span>
-              <span>{t(format === "share" ? "wall.targets.short.share" : "wall.targets.short.other", { distance: formatDistance(unit.distance, format, language) })}</span>
+              <span>
+                {t(format === "share" ? "wall.targets.short.share" : "wall.targets.short.other", { distance: formatDistance(unit.distance, format, language) })}
+              </span>
             </li>
           ))}
         </ol>

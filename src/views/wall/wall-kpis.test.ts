@@ -5,8 +5,18 @@ import { deepFreeze } from "../../../tests/support/deep-freeze.ts";
 import { indicatorValue as kpiValue } from "../../domain/indicator-registry.ts";
 import { rankByGaps, shortName, wallScope, WALL_KPIS, type ReportSet } from "./wall-kpis.ts";
 
-const unit = (level: UnitReport["level"], code: string, name: string, parentCode: string | null, patch: Partial<ReturnType<typeof zeroTotals>> = {}): UnitReport => ({
-  code, name, level, parentCode, ...indicatorsOf({ ...zeroTotals(), ...patch }),
+const unit = (
+  level: UnitReport["level"],
+  code: string,
+  name: string,
+  parentCode: string | null,
+  patch: Partial<ReturnType<typeof zeroTotals>> = {},
+): UnitReport => ({
+  code,
+  name,
+  level,
+  parentCode,
+  ...indicatorsOf({ ...zeroTotals(), ...patch }),
 });
 
 // Hand-made reports: one district with two streets; the first street has two communities.
@@ -15,7 +25,11 @@ const reports: ReportSet = deepFreeze({
   prefectures: [unit("prefecture", "5301", "昆明市", null)],
   districts: [unit("district", "530102", "五华区", "5301")],
   streets: [unit("street", "530102001", "华山街道", "530102"), unit("street", "530102002", "护国街道", "530102")],
-  communities: [unit("community", "530102001001", "翠湖社区", "530102001"), unit("community", "530102001002", "钱局街社区", "530102001"), unit("community", "530102002001", "文庙社区", "530102002")],
+  communities: [
+    unit("community", "530102001001", "翠湖社区", "530102001"),
+    unit("community", "530102001002", "钱局街社区", "530102001"),
+    unit("community", "530102002001", "文庙社区", "530102002"),
+  ],
 });
 
 describe("wallScope", () => {
@@ -43,7 +57,11 @@ describe("wallScope", () => {
   });
 
   it("covers a province by prefecture and ranks its counties", () => {
-    const province = { ...reports, prefectures: [...reports.prefectures, unit("prefecture", "5329", "大理州", null)], districts: [...reports.districts, unit("district", "532901", "大理市", "5329")] };
+    const province = {
+      ...reports,
+      prefectures: [...reports.prefectures, unit("prefecture", "5329", "大理州", null)],
+      districts: [...reports.districts, unit("district", "532901", "大理市", "5329")],
+    };
     const scope = wallScope(province, null);
     expect(scope.parts.map((part) => part.code)).toEqual(["5301", "5329"]);
     expect(scope).toMatchObject({ partLevel: "prefectures", rankedLevel: "districts" });
@@ -53,7 +71,14 @@ describe("wallScope", () => {
 
 describe("the KPI cards", () => {
   it("are the six the wall shows, each with its own label", () => {
-    expect(WALL_KPIS.map((kpi) => kpi.field)).toEqual(["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "streetsWithoutStation", "gridsWithoutWorker", "dualRegisteredMembers"]);
+    expect(WALL_KPIS.map((kpi) => kpi.field)).toEqual([
+      "partyBranchCoverage",
+      "redPropertyRate",
+      "stationAccessRate",
+      "streetsWithoutStation",
+      "gridsWithoutWorker",
+      "dualRegisteredMembers",
+    ]);
     expect(new Set(WALL_KPIS.map((kpi) => kpi.label)).size).toBe(6);
   });
 

@@ -9,7 +9,14 @@ import type { MessageKey } from "../i18n.ts";
 import { labelKey } from "../indicator-text.ts";
 
 /** The cards, in the order the wall lays them out. */
-export const WALL_INDICATORS = ["partyBranchCoverage", "redPropertyRate", "stationAccessRate", "streetsWithoutStation", "gridsWithoutWorker", "dualRegisteredMembers"] as const satisfies readonly ReportIndicatorId[];
+export const WALL_INDICATORS = [
+  "partyBranchCoverage",
+  "redPropertyRate",
+  "stationAccessRate",
+  "streetsWithoutStation",
+  "gridsWithoutWorker",
+  "dualRegisteredMembers",
+] as const satisfies readonly ReportIndicatorId[];
 export type WallIndicatorId = (typeof WALL_INDICATORS)[number];
 
 /** The line under a figure: a message and the unit's totals it names. */
@@ -21,7 +28,10 @@ const DETAILS: Record<WallIndicatorId, (unit: UnitReport) => KpiDetail> = {
   stationAccessRate: (unit) => ({ key: "wall.detail.stationAccess", values: { count: unit.stationAccessHouseholds, total: unit.households } }),
   streetsWithoutStation: (unit) => ({ key: "wall.detail.streets", values: { total: unit.targetStreets } }),
   gridsWithoutWorker: (unit) => ({ key: "wall.detail.grids", values: { total: unit.grids } }),
-  dualRegisteredMembers: (unit) => ({ key: "wall.detail.dualRegistered", values: { per100: Math.round((unit.dualRegisteredPer100Households ?? 0) * 10) / 10 } }),
+  dualRegisteredMembers: (unit) => ({
+    key: "wall.detail.dualRegistered",
+    values: { per100: Math.round((unit.dualRegisteredPer100Households ?? 0) * 10) / 10 },
+  }),
 };
 
 export interface WallKpi {
@@ -33,7 +43,13 @@ export interface WallKpi {
   detail: (unit: UnitReport) => KpiDetail;
 }
 
-export const WALL_KPIS: readonly WallKpi[] = WALL_INDICATORS.map((id) => ({ id, field: INDICATORS[id].field, label: labelKey(id, "wall"), format: INDICATORS[id].format, detail: DETAILS[id] }));
+export const WALL_KPIS: readonly WallKpi[] = WALL_INDICATORS.map((id) => ({
+  id,
+  field: INDICATORS[id].field,
+  label: labelKey(id, "wall"),
+  format: INDICATORS[id].format,
+  detail: DETAILS[id],
+}));
 
 export interface ReportSet {
   city: UnitReport;
@@ -70,7 +86,8 @@ export function wallScope(reports: ReportSet, tour: string | null): WallScope {
     const children = reports[level].filter((unit) => unit.parentCode === named.code);
     if (children.length > 0) return { unit: named, parts: children, partLevel: level, ranked: children, rankedLevel: level };
   }
-  if (reports.prefectures.length > 1) return { unit: reports.city, parts: reports.prefectures, partLevel: "prefectures", ranked: reports.districts, rankedLevel: "districts" };
+  if (reports.prefectures.length > 1)
+    return { unit: reports.city, parts: reports.prefectures, partLevel: "prefectures", ranked: reports.districts, rankedLevel: "districts" };
   return { unit: reports.city, parts: reports.districts, partLevel: "districts", ranked: reports.streets, rankedLevel: "streets" };
 }
 

@@ -4,12 +4,34 @@ import { deepFreeze } from "../../../tests/support/deep-freeze.ts";
 import { tallyOf, type TargetReport, type TargetStatus, type UnitStatus } from "../../domain/targets.ts";
 import { formatDistance, formatTargetValue, laggardsOf, laggardTour } from "./wall-targets.ts";
 
-const target = (id: string): Target => ({ id, title: id, indicator: "partyBranchCoverage", level: "street", threshold: 0.8, start: "2020-01-01", deadline: "2026-12-31" });
+const target = (id: string): Target => ({
+  id,
+  title: id,
+  indicator: "partyBranchCoverage",
+  level: "street",
+  threshold: 0.8,
+  start: "2020-01-01",
+  deadline: "2026-12-31",
+});
 const unit = (code: string, status: TargetStatus, bbox: UnitStatus["bbox"] = [102, 25, 102.1, 25.1]): UnitStatus => ({
-  level: "street", code, name: `街道${code}`, parentCode: "530102", value: status === "unknown" ? null : 0.5, status, distance: status === "unknown" ? null : 0.3, bbox,
+  level: "street",
+  code,
+  name: `街道${code}`,
+  parentCode: "530102",
+  value: status === "unknown" ? null : 0.5,
+  status,
+  distance: status === "unknown" ? null : 0.3,
+  bbox,
 });
 /** Units in the engine's worst-first order (missed, warned, met, unknown). */
-const report = (id: string, units: UnitStatus[]): TargetReport => ({ target: target(id), indicator: "partyBranchCoverage", asOf: "2026-10-31", daysLeft: 61, tally: tallyOf(units), units });
+const report = (id: string, units: UnitStatus[]): TargetReport => ({
+  target: target(id),
+  indicator: "partyBranchCoverage",
+  asOf: "2026-10-31",
+  daysLeft: 61,
+  tally: tallyOf(units),
+  units,
+});
 
 const reports = deepFreeze([
   report("all-met", [unit("1", "met"), unit("2", "unknown")]),
@@ -20,7 +42,10 @@ describe("the laggards tour", () => {
   it("visits the missed units, then the warned, skipping a unit without a box", () => {
     const tour = laggardTour(reports, "behind");
     expect(tour.note).toBeNull();
-    expect(tour.stops.map((stop) => [stop.layer, stop.code])).toEqual([["streets", "3"], ["streets", "5"]]);
+    expect(tour.stops.map((stop) => [stop.layer, stop.code])).toEqual([
+      ["streets", "3"],
+      ["streets", "5"],
+    ]);
     expect(laggardsOf(tour.report as TargetReport).map((entry) => entry.code)).toEqual(["3", "4", "5"]);
   });
 

@@ -41,9 +41,14 @@ export function laggardsOf(report: TargetReport): UnitStatus[] {
  */
 export function laggardTour(reports: readonly TargetReport[], targetId: string | null): LaggardTour {
   if (reports.length === 0) return { report: undefined, stops: [], note: "noTargets" };
-  const report = targetId === null ? (reports.find((candidate) => laggardsOf(candidate).length > 0) ?? reports[0]) : reports.find((candidate) => candidate.target.id === targetId);
+  const report =
+    targetId === null
+      ? (reports.find((candidate) => laggardsOf(candidate).length > 0) ?? reports[0])
+      : reports.find((candidate) => candidate.target.id === targetId);
   if (!report) return { report: undefined, stops: [], note: "unknownTarget" };
-  const stops = laggardsOf(report).flatMap((unit): TourStop[] => (unit.bbox ? [{ layer: TOUR_LAYER_OF_LEVEL[unit.level], code: unit.code, name: unit.name, bbox: unit.bbox }] : []));
+  const stops = laggardsOf(report).flatMap((unit): TourStop[] =>
+    unit.bbox ? [{ layer: TOUR_LAYER_OF_LEVEL[unit.level], code: unit.code, name: unit.name, bbox: unit.bbox }] : [],
+  );
   return { report, stops, note: stops.length > 0 ? null : "allMet" };
 }
 
