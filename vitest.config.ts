@@ -13,7 +13,7 @@ export default mergeConfig(
           test: {
             name: "node",
             environment: "node",
-            include: ["src/{data,domain,layers}/**/*.test.ts", "data/scripts/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+            include: ["src/{data,domain,layers,export}/**/*.test.ts", "data/scripts/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
             testTimeout: 120_000,
           },
         },

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "../tests/browser/browser.ts";
-import type { PresetName } from "../src/views/snapshot/presets.ts";
+import type { PresetName } from "../src/export/presets.ts";
 import { median } from "./lib/bench/sample-stats.ts";
 import { exportTo, newSnapshotPage, openComposer, serveApp } from "./lib/snapshot-app.ts";
 

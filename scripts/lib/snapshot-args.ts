@@ -3,9 +3,9 @@
 import { parseArgs } from "node:util";
 import { dirname, extname, resolve } from "node:path";
 import { parseUrl } from "../../src/app/url-state.ts";
-import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName } from "../../src/views/snapshot/presets.ts";
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName } from "../../src/export/presets.ts";
 import { ATLAS_SCOPES, type AtlasScope } from "../../src/domain/atlas-units.ts";
-import { SNAPSHOT_PARAMETERS, type SnapshotFormat } from "../../src/views/snapshot/snapshot-query.ts";
+import { SNAPSHOT_PARAMETERS, type SnapshotFormat } from "../../src/export/snapshot-query.ts";
 
 export const SNAPSHOT_USAGE = `Usage: npm run snapshot -- --out <file.png|file.pdf> [options]
 

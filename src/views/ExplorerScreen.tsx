@@ -38,7 +38,7 @@ import { SearchBox } from "./SearchBox.tsx";
 import { LoadStatus } from "./loading/LoadStatus.tsx";
 import { useLoadSteps } from "./loading/use-load-steps.ts";
 import { LazySnapshotComposer } from "./snapshot/LazySnapshotComposer.tsx";
-import { parseSnapshotQuery } from "./snapshot/snapshot-query.ts";
+import { parseSnapshotQuery } from "../export/snapshot-query.ts";
 import { SourceNote } from "./SourceNote.tsx";
 import { isAreaLayer, LEVEL_LAYER } from "./unit-levels.ts";
 import { useChartData } from "./use-chart-data.ts";

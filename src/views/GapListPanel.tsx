@@ -5,7 +5,7 @@ import type { Manifest } from "../data/contract.ts";
 import { syntheticNote } from "./source-lines.ts";
 import { explainScore, GAP_KINDS, type Gap, type GapKind } from "../domain/gaps.ts";
 import { engineClient, useGaps } from "./engine-client.ts";
-import { downloadText, gapsToCsv } from "./gap-csv.ts";
+import { downloadText, gapsToCsv } from "./gap-export.ts";
 import { downloadBlob } from "./snapshot/download.ts";
 import { useTranslate, type Language, type MessageKey } from "./i18n.ts";
 import "./gap-list-panel.css";
@@ -58,7 +58,7 @@ export function GapListPanel({
   };
   const exportXlsx = async () => {
     const [{ gapsToXlsx, XLSX_MIME }, all] = await Promise.all([
-      import("./gap-xlsx.ts"),
+      import("./gap-workbook.ts"),
       engineClient(manifestUrl).gaps(filter, Number.MAX_SAFE_INTEGER, scenario),
     ]);
     const note = (synthetic ? syntheticNote(synthetic, t) : null) ?? undefined;

@@ -6,17 +6,9 @@ import { classRange, type AreaColouring, type Choropleth } from "../layers/choro
 import { mayBeUnknown, type CompoundColouring } from "../layers/compound-colouring.ts";
 import { palette, rgbaToCss } from "../layers/palette.ts";
 import type { LayerVisibility, OverlayLayer } from "../layers/visibility.ts";
+import type { LegendItem } from "../export/legend-scene.ts";
 import type { MessageKey } from "./i18n.ts";
 import { indicatorLabel } from "./indicator-text.ts";
-
-export type LegendShape = "line" | "fill" | "dot" | "ring";
-
-export interface LegendItem {
-  label: string;
-  /** CSS colour, as the map draws it. */
-  colour: string;
-  shape: LegendShape;
-}
 
 export interface LegendGroup {
   id: OverlayLayer | "areas" | "planned" | "changes" | "arcs";

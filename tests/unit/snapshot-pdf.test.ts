@@ -1,11 +1,11 @@
 // The hand-written PDF writer and painter, the PNG resolution chunk and CSS colour parsing.
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { parseCssColour } from "../../src/views/snapshot/css-colour.ts";
-import { paintPdfPage, positionedText } from "../../src/views/snapshot/pdf-painter.ts";
-import { utf16Hex, writePdf, type PdfPage } from "../../src/views/snapshot/pdf-writer.ts";
-import { withPngDpi } from "../../src/views/snapshot/png-dpi.ts";
-import type { SheetScene } from "../../src/views/snapshot/scene-types.ts";
+import { parseCssColour } from "../../src/export/css-colour.ts";
+import { paintPdfPage, positionedText } from "../../src/export/pdf-painter.ts";
+import { utf16Hex, writePdf, type PdfPage } from "../../src/export/pdf-writer.ts";
+import { withPngDpi } from "../../src/export/png-dpi.ts";
+import type { SheetScene } from "../../src/export/scene-types.ts";
 import { deepFreeze } from "../support/deep-freeze.ts";
 
 const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);

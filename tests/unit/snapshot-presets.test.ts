@@ -1,8 +1,8 @@
 // Presets, scale bar maths and the export camera of the snapshot sheets (src/views/snapshot).
 import { describe, expect, it } from "vitest";
-import { cameraForBounds, cameraForScreen, offsetCentre, tilePlan } from "../../src/views/snapshot/map-camera.ts";
-import { presetOf, PRESET_NAMES } from "../../src/views/snapshot/presets.ts";
-import { formatDistance, metresPerMapPixel, scaleBar, scaleDenominator } from "../../src/views/snapshot/scale-bar.ts";
+import { cameraForBounds, cameraForScreen, offsetCentre, tilePlan } from "../../src/export/map-camera.ts";
+import { presetOf, PRESET_NAMES } from "../../src/export/presets.ts";
+import { formatDistance, metresPerMapPixel, scaleBar, scaleDenominator } from "../../src/export/scale-bar.ts";
 
 describe("snapshot presets", () => {
   it.each([

@@ -3,8 +3,8 @@
 import type { Polygon } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { exportStyle, focusFeatures } from "../../src/views/snapshot/export-style.ts";
-import { parseSnapshotQuery, sheetPermalink, unitPermalink } from "../../src/views/snapshot/snapshot-query.ts";
+import { exportStyle, focusFeatures } from "../../src/export/export-style.ts";
+import { parseSnapshotQuery, sheetPermalink, unitPermalink } from "../../src/export/snapshot-query.ts";
 import { deepFreeze } from "../support/deep-freeze.ts";
 
 describe("snapshot query", () => {

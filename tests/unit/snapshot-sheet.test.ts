@@ -1,12 +1,12 @@
 // Sheet layout and composition: frames stay on the sheet and apart, sizes follow the page, and
 // the composed scene carries the title, legend colours, KPIs and source note.
 import { describe, expect, it } from "vitest";
-import { cameraForScreen } from "../../src/views/snapshot/map-camera.ts";
-import { presetOf, PRESET_NAMES } from "../../src/views/snapshot/presets.ts";
-import type { MeasureText, TextItem } from "../../src/views/snapshot/scene-types.ts";
-import { framePixels, sheetLayout, type Frame } from "../../src/views/snapshot/sheet-layout.ts";
-import { composeSheet, type SheetContent } from "../../src/views/snapshot/sheet-scene.ts";
-import { ellipsize, wrapText } from "../../src/views/snapshot/text-fit.ts";
+import { cameraForScreen } from "../../src/export/map-camera.ts";
+import { presetOf, PRESET_NAMES } from "../../src/export/presets.ts";
+import type { MeasureText, TextItem } from "../../src/export/scene-types.ts";
+import { framePixels, sheetLayout, type Frame } from "../../src/export/sheet-layout.ts";
+import { composeSheet, type SheetContent } from "../../src/export/sheet-scene.ts";
+import { ellipsize, wrapText } from "../../src/export/text-fit.ts";
 import { deepFreeze } from "../support/deep-freeze.ts";
 
 /** Chinese characters 1 em wide, everything else 0.55 em; bold 5% wider. */

@@ -28,7 +28,7 @@ const zh = {
   "charts.load.count": "网格数",
   "charts.load.empty": "该区域没有网格",
   "charts.load.unavailable": "该数据集未附网格明细",
-  // The gap list's XLSX export (same issue as the charts; GapListPanel and gap-xlsx.ts).
+  // The gap list's XLSX export (same issue as the charts; GapListPanel and export/gap-xlsx.ts).
   "gaps.exportXlsx": "导出 XLSX",
   "gaps.xlsx.about": "说明",
   "gaps.xlsx.area": "区域",

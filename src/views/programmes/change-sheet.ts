@@ -6,7 +6,7 @@ import { INDICATORS } from "../../domain/indicator-registry.ts";
 import { palette } from "../../layers/palette.ts";
 import type { Translate } from "../i18n.ts";
 import { indicatorLabel } from "../indicator-text.ts";
-import type { GapTableContent } from "../snapshot/panel-scene.ts";
+import type { GapTableContent } from "../../export/panel-scene.ts";
 
 const COLOUR = { "new-gap": palette.changeNewGap, worse: palette.changeWorse, improved: palette.changeImproved } as const;
 const SEVERITY = { "new-gap": "high", worse: "medium", improved: "low" } as const;

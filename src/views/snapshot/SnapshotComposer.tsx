@@ -1,6 +1,6 @@
 // The snapshot composer: a modal dialog that turns the current view into a print-ready sheet
 // (slides, A4 and A3 at 150 or 300 dpi; PNG or PDF) or an atlas of one page per unit.
-import type { GapTableContent } from "./panel-scene.ts";
+import type { GapTableContent } from "../../export/panel-scene.ts";
 import { useQuery } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { LayerName, Manifest } from "../../data/contract.ts";
@@ -12,14 +12,14 @@ import type { LegendGroup } from "../legend-items.ts";
 import type { MapAdapter } from "../map/map-adapter.ts";
 import { AtlasSection } from "./AtlasSection.tsx";
 import { exportAtlas, exportSheet, type ExportResult } from "./export-actions.ts";
-import { cameraForScreen } from "./map-camera.ts";
-import { DEFAULT_PRESET, preset as presetByName, type PresetName } from "./presets.ts";
-import { qrModules } from "./qr.ts";
+import { cameraForScreen } from "../../export/map-camera.ts";
+import { DEFAULT_PRESET, preset as presetByName, type PresetName } from "../../export/presets.ts";
+import { qrModules } from "../../export/qr.ts";
 import type { SheetRequest } from "./sheet-export.ts";
 import { defaultSubtitle, defaultTitle, kpiContent, sheetContent, type SheetSettings, type Translate } from "./sheet-content.ts";
 import { SnapshotOptions } from "./SnapshotOptions.tsx";
 import { SnapshotPreview } from "./SnapshotPreview.tsx";
-import { sheetPermalink, type AtlasScope, type SnapshotFormat, type SnapshotRequest } from "./snapshot-query.ts";
+import { sheetPermalink, type AtlasScope, type SnapshotFormat, type SnapshotRequest } from "../../export/snapshot-query.ts";
 import { useFocusTrap } from "./use-focus-trap.ts";
 import { useSnapshotSession } from "./use-snapshot-session.ts";
 import "./snapshot.css";

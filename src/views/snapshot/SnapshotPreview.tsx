@@ -2,7 +2,7 @@
 // what is seen is what is saved, only smaller.
 import { useEffect, useRef, useState } from "react";
 import { useTranslate } from "../i18n.ts";
-import { paintScene } from "./canvas-painter.ts";
+import { paintScene } from "../../export/canvas-painter.ts";
 import { renderSheet, type SheetRequest } from "./sheet-export.ts";
 import type { SnapshotSession } from "./use-snapshot-session.ts";
 

@@ -4,14 +4,14 @@ import type { Gap } from "../../domain/gaps.ts";
 import { engineClient } from "../engine-client.ts";
 import type { AtlasUnit } from "../../domain/atlas-units.ts";
 import { downloadBlob, exportFileName } from "./download.ts";
-import { focusFeatures } from "./export-style.ts";
-import { cameraForBounds } from "./map-camera.ts";
-import type { Preset } from "./presets.ts";
-import { framePixels, type Frame, type SheetLayout } from "./sheet-layout.ts";
-import { qrModules } from "./qr.ts";
+import { focusFeatures } from "../../export/export-style.ts";
+import { cameraForBounds } from "../../export/map-camera.ts";
+import type { Preset } from "../../export/presets.ts";
+import { framePixels, type Frame, type SheetLayout } from "../../export/sheet-layout.ts";
+import { qrModules } from "../../export/qr.ts";
 import { glyphWidths, pdfBlob, pdfPage, pngBlob, renderSheet, type SheetRequest } from "./sheet-export.ts";
 import { defaultTitle, gapTableContent, kpiContent, sheetContent, type SheetContentInput } from "./sheet-content.ts";
-import { unitPermalink, type SnapshotFormat } from "./snapshot-query.ts";
+import { unitPermalink, type SnapshotFormat } from "../../export/snapshot-query.ts";
 import type { SnapshotSession } from "./use-snapshot-session.ts";
 
 export interface ExportResult {

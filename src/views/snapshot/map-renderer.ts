@@ -4,8 +4,8 @@
 import { Map as MapLibreMap, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
 import type { FeatureCollection } from "geojson";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
-import { FOCUS_SOURCE } from "./export-style.ts";
-import { offsetCentre, tilePlan, type SheetCamera } from "./map-camera.ts";
+import { FOCUS_SOURCE } from "../../export/export-style.ts";
+import { offsetCentre, tilePlan, type SheetCamera } from "../../export/map-camera.ts";
 
 /** MapLibre's default canvas cap, safe on every GPU; bigger maps are drawn in tiles. */
 export const DEFAULT_MAX_TILE_PIXELS = 4096;

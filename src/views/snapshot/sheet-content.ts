@@ -11,9 +11,9 @@ import { indicatorLabel } from "../indicator-text.ts";
 import { KPI_INDICATORS } from "../KpiPanel.tsx";
 import type { LegendGroup } from "../legend-items.ts";
 import { sourceLines } from "../source-lines.ts";
-import type { SheetLegendGroup } from "./legend-scene.ts";
-import type { GapTableContent, KpiContent } from "./panel-scene.ts";
-import type { SheetContent } from "./sheet-scene.ts";
+import type { SheetLegendGroup } from "../../export/legend-scene.ts";
+import type { GapTableContent, KpiContent } from "../../export/panel-scene.ts";
+import type { SheetContent } from "../../export/sheet-scene.ts";
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 

@@ -2,16 +2,16 @@
 // preview is the export at a smaller density.
 import type { FeatureCollection } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
-import { paintScene } from "./canvas-painter.ts";
-import type { SheetCamera } from "./map-camera.ts";
+import { paintScene } from "../../export/canvas-painter.ts";
+import type { SheetCamera } from "../../export/map-camera.ts";
 import type { SnapshotMapRenderer } from "./map-renderer.ts";
-import { paintPdfPage, type GlyphWidths } from "./pdf-painter.ts";
-import { writePdf, type PdfFontWidths, type PdfPage } from "./pdf-writer.ts";
-import { withPngDpi } from "./png-dpi.ts";
-import type { Preset } from "./presets.ts";
-import type { MeasureText, SheetItem } from "./scene-types.ts";
-import { composeSheet, type ComposedSheet, type SheetContent } from "./sheet-scene.ts";
-import { framePixels, type Frame } from "./sheet-layout.ts";
+import { paintPdfPage, type GlyphWidths } from "../../export/pdf-painter.ts";
+import { writePdf, type PdfFontWidths, type PdfPage } from "../../export/pdf-writer.ts";
+import { withPngDpi } from "../../export/png-dpi.ts";
+import type { Preset } from "../../export/presets.ts";
+import type { MeasureText, SheetItem } from "../../export/scene-types.ts";
+import { composeSheet, type ComposedSheet, type SheetContent } from "../../export/sheet-scene.ts";
+import { framePixels, type Frame } from "../../export/sheet-layout.ts";
 
 export interface SheetRequest {
   preset: Preset;

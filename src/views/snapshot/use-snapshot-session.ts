@@ -4,11 +4,11 @@
 import { useEffect, useMemo, useRef } from "react";
 import type { StyleSpecification } from "maplibre-gl";
 import type { MapAdapter } from "../map/map-adapter.ts";
-import { canvasMeasure } from "./canvas-painter.ts";
-import { exportStyle } from "./export-style.ts";
-import type { ScreenView } from "./map-camera.ts";
+import { canvasMeasure } from "./canvas-measure.ts";
+import { exportStyle } from "../../export/export-style.ts";
+import type { ScreenView } from "../../export/map-camera.ts";
 import { DEFAULT_MAX_TILE_PIXELS, SnapshotMapRenderer } from "./map-renderer.ts";
-import type { MeasureText } from "./scene-types.ts";
+import type { MeasureText } from "../../export/scene-types.ts";
 
 export interface SnapshotSession {
   view: ScreenView;

@@ -1,5 +1,5 @@
 // The side panels of a sheet: the KPI box, an atlas page's gap table and the permalink QR code.
-import { palette } from "../../layers/palette.ts";
+import { palette } from "../layers/palette.ts";
 import type { Frame } from "./sheet-layout.ts";
 import { lineAt } from "./scene-text.ts";
 import { HAIRLINE, INK, MUTED, type MeasureText, type SheetItem } from "./scene-types.ts";

@@ -3,7 +3,7 @@
 // everything else veiled).
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
-import { palette } from "../../layers/palette.ts";
+import { palette } from "../layers/palette.ts";
 
 export const FOCUS_SOURCE = "snapshot-focus";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };

@@ -1,12 +1,24 @@
 // The sheet's legend: the groups the explorer shows for the visible layers, drawn with their own
 // colours and shapes. Flows into a second column, then smaller type, before anything is cut.
-import type { LegendGroup, LegendItem } from "../legend-items.ts";
-
-/** A legend group as the sheet needs it: the explorer's groups plus the base map's. */
-export type SheetLegendGroup = Pick<LegendGroup, "title" | "items">;
 import { LEGEND_ROW_HEIGHT, type Frame } from "./sheet-layout.ts";
 import { lineAt } from "./scene-text.ts";
 import { INK, MUTED, type MeasureText, type SheetItem } from "./scene-types.ts";
+
+export type LegendShape = "line" | "fill" | "dot" | "ring";
+
+/** One legend entry, as the explorer's legend and the sheet both draw it. */
+export interface LegendItem {
+  label: string;
+  /** CSS colour, as the map draws it. */
+  colour: string;
+  shape: LegendShape;
+}
+
+/** A legend group as the sheet needs it: the explorer's groups plus the base map's. */
+export interface SheetLegendGroup {
+  title: string;
+  items: LegendItem[];
+}
 
 type Row = { kind: "title"; text: string } | { kind: "item"; item: LegendItem };
 

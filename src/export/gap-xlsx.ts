@@ -4,13 +4,14 @@
 // Loaded on demand (dynamic import) so neither this nor the zip writer is in the initial bundle.
 import { strToU8, zipSync } from "fflate";
 import type { Gap } from "../domain/gaps.ts";
-import { GAP_COLUMNS, gapTable, type GapCell } from "./gap-csv.ts";
-import { translate, type Language, type MessageKey } from "./i18n.ts";
+import { GAP_COLUMNS, gapTable, type GapCell, type GapTableKey, type GapTableText } from "./gap-csv.ts";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The table's keys and the about sheet's. */
+export type GapWorkbookKey = GapTableKey | "asOf" | "gaps.title" | "gaps.kind" | `gaps.xlsx.${"area" | "count" | "note" | "about"}`;
+
 export interface GapWorkbookInfo {
-  language: Language;
   /** The dataset's data-as-of date. */
   asOf: string;
   areaName: string;
@@ -119,9 +120,9 @@ function workbookFiles(sheets: ReadonlyArray<{ name: string; xml: string }>): Re
 }
 
 /** The workbook's bytes: sheet 1 the ranked gaps, sheet 2 what they are and how far to trust them. */
-export function gapsToXlsx(gaps: readonly Gap[], info: GapWorkbookInfo): Uint8Array<ArrayBuffer> {
-  const t = (key: MessageKey) => translate(info.language, key);
-  const { header, rows } = gapTable(gaps, info.language);
+export function gapsToXlsx(gaps: readonly Gap[], info: GapWorkbookInfo, text: GapTableText<GapWorkbookKey>): Uint8Array<ArrayBuffer> {
+  const { t } = text;
+  const { header, rows } = gapTable(gaps, text);
   const about: GapCell[][] = [
     [t("asOf"), info.asOf],
     [t("gaps.xlsx.area"), info.areaName],

@@ -1,28 +1,12 @@
 // Paints a sheet scene on a 2D canvas at a density (pixels per sheet unit): the preview and the
-// PNG both come from here. The map is copied pixel for pixel, never resampled.
+// PNG both come from here. The map is copied pixel for pixel, never resampled. The caller owns the
+// canvas; nothing here touches the document.
 import { cellRuns } from "./cell-runs.ts";
 import { framePixels, type Frame } from "./sheet-layout.ts";
-import { SHEET_FONTS, type CellsItem, type MeasureText, type SheetItem, type SheetScene } from "./scene-types.ts";
+import { SHEET_FONTS, type CellsItem, type SheetItem, type SheetScene } from "./scene-types.ts";
 
 export function fontOf(size: number, bold: boolean): string {
   return `${bold ? 700 : 400} ${size}px ${SHEET_FONTS}`;
-}
-
-/** Text widths in sheet units, measured once at 100 px and scaled, so every density agrees. */
-export function canvasMeasure(): MeasureText {
-  const context = document.createElement("canvas").getContext("2d");
-  if (!context) throw new Error("no 2D canvas context");
-  const cache = new Map<string, number>();
-  return (text, size, bold) => {
-    const key = `${bold ? 1 : 0}${text}`;
-    let width = cache.get(key);
-    if (width === undefined) {
-      context.font = fontOf(100, bold);
-      width = context.measureText(text).width;
-      cache.set(key, width);
-    }
-    return (width * size) / 100;
-  };
 }
 
 function paintShape(context: CanvasRenderingContext2D, item: Extract<SheetItem, { fill?: string }>): void {

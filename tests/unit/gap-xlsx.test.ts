@@ -1,9 +1,12 @@
+// Node has no DOMParser; xmldom's throws on any well-formedness error, so the parse still checks every part.
+import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { Gap } from "../domain/gaps.ts";
-import { SAMPLE_GRID_GAP } from "../../tests/support/gap-fixture.ts";
-import { gapsToCsv } from "./gap-csv.ts";
-import { columnName, escapeXml, gapsToXlsx } from "./gap-xlsx.ts";
+import type { Gap } from "../../src/domain/gaps.ts";
+import { columnName, escapeXml } from "../../src/export/gap-xlsx.ts";
+import { gapsToCsv } from "../../src/views/gap-export.ts";
+import { gapsToXlsx } from "../../src/views/gap-workbook.ts";
+import { SAMPLE_GRID_GAP } from "../support/gap-fixture.ts";
 
 const gap = SAMPLE_GRID_GAP;
 // A street-level gap has no community; its name carries every XML-special character and a control character.

@@ -1,6 +1,6 @@
 // The snapshot part of a URL: `?snapshot=<preset>&format=pdf&atlas=streets` opens the composer
 // with those choices (the snapshot script uses it), and the permalink a sheet prints drops it.
-import { ATLAS_SCOPES, type AtlasScope } from "../../domain/atlas-units.ts";
+import { ATLAS_SCOPES, type AtlasScope } from "../domain/atlas-units.ts";
 import { DEFAULT_PRESET, isPresetName, type PresetName } from "./presets.ts";
 
 export type SnapshotFormat = "png" | "pdf";
