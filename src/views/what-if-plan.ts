@@ -29,8 +29,9 @@ export function scenarioOf(plan: WhatIfPlan): Scenario {
     ...plan.moved.map(({ id, position: [longitude, latitude] }): StationEdit => ({ type: "move", id, longitude, latitude })),
     ...plan.planned.map(([longitude, latitude], index): StationEdit => ({
       type: "add",
+      // No name: the engine calls it by its id, and the interface names planned stations itself,
+      // in the language on screen (whatIf.planned, legend.planned).
       id: plannedId(index),
-      name: `规划站点 ${index + 1}`,
       longitude,
       latitude,
     })),
