@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Makes sure the browser tests have what they need: Debian's Chromium and a CJK font for the
-# Chinese labels. Installs them with apt when run as root; never downloads a browser via npm.
+# Makes sure the tests have what they need: Debian's Chromium, a CJK font for the Chinese labels
+# and poppler's PDF renderer (pdftoppm, pdftotext), which checks that exported PDFs print without
+# any installed font. Installs them with apt when run as root; never downloads a browser via npm.
 set -euo pipefail
 
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-noto-cjk); fi
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 
@@ -20,7 +22,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 cat >&2 <<MSG
-ensure-browser: the browser tests need: ${missing[*]}
+ensure-browser: the tests need: ${missing[*]}
 Install them with Debian's packages (as root):
     apt-get update && apt-get install -y ${missing[*]}
 or point CHROMIUM_PATH at an existing Chromium. Do not use 'npx playwright install'.

@@ -1,8 +1,10 @@
-// A small PDF 1.5 writer: pages of vector content over JPEG images, with text in a CJK font that
-// is named but not embedded (Adobe-GB1 character collection, UniGB-UTF16-H encoding). Every PDF
-// reader maps it to a Chinese system font, so title, legend and tables stay selectable, searchable
-// vector text without shipping megabytes of font. ASCII advance widths are given per glyph so
-// layout does not depend on the substitute font.
+// A small PDF 1.5 writer: pages of vector content over JPEG images, with text in an embedded
+// subset of the shipped CJK font, so the sheet prints the same on a machine with no Chinese font.
+// Characters that font lacks fall back to a CJK font that is named but not embedded (Adobe-GB1,
+// UniGB-UTF16-H), which readers map to a system font; its ASCII advance widths are given per
+// glyph so layout does not depend on the substitute. All text stays selectable and searchable.
+import { zlibSync } from "fflate";
+import type { EmbeddedFont } from "./pdf-font.ts";
 
 export interface PdfImage {
   /** Resource name used by the page content, e.g. "Map". */
@@ -34,10 +36,12 @@ export interface PdfOptions {
   /** BCP 47 language of the text, e.g. "zh-CN". */
   language: string;
   widths: PdfFontWidths;
+  /** The embedded subset the pages' `/F3` text uses; null when the font could not be loaded. */
+  embedded: EmbeddedFont | null;
 }
 
-/** Resource names of the two text fonts. */
-export const PDF_FONTS = { regular: "F1", bold: "F2" } as const;
+/** Resource names of the text fonts: the named fallbacks and the embedded subset. */
+export const PDF_FONTS = { regular: "F1", bold: "F2", embedded: "F3" } as const;
 
 export const opacityName = (opacity: number) => `A${Math.round(opacity * 100)}`;
 
@@ -63,6 +67,24 @@ function fontObjects(bold: boolean, widths: readonly number[], first: number): s
   ];
 }
 
+/** A stream object, deflated. */
+function flateStream(bytes: Uint8Array, dictionary = ""): Uint8Array[] {
+  const deflated = zlibSync(bytes, { level: 9 });
+  return [latin1(`<< ${dictionary}/Filter /FlateDecode /Length ${deflated.length} >>\nstream\n`), deflated, latin1("\nendstream")];
+}
+
+/** The five objects of an embedded CID font, numbered from `first`. */
+function embeddedFontObjects(font: EmbeddedFont, first: number): Array<string | Uint8Array[]> {
+  const [minX, minY, maxX, maxY] = font.descriptor.bbox;
+  return [
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${font.baseFont} /Encoding /Identity-H /DescendantFonts [${first + 1} 0 R] /ToUnicode ${first + 3} 0 R >>`,
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font.baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${first + 2} 0 R /DW 1000 /W [0 [${font.widths.map((width) => width ?? 0).join(" ")}]] >>`,
+    `<< /Type /FontDescriptor /FontName /${font.baseFont} /Flags 4 /FontBBox [${minX} ${minY} ${maxX} ${maxY}] /ItalicAngle 0 /Ascent ${font.descriptor.ascent} /Descent ${font.descriptor.descent} /CapHeight ${font.descriptor.capHeight} /StemV 80 /FontFile3 ${first + 4} 0 R >>`,
+    flateStream(encoder.encode(font.toUnicode)),
+    flateStream(font.cff, "/Subtype /CIDFontType0C "),
+  ];
+}
+
 export function writePdf(pages: readonly PdfPage[], options: PdfOptions): Uint8Array {
   const bodies: Array<string | Uint8Array[]> = [];
   const add = (body: string | Uint8Array[]) => {
@@ -75,6 +97,9 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions): Uint8A
   fontObjects(false, options.widths.regular, regular).forEach(add);
   const bold = bodies.length + 1;
   fontObjects(true, options.widths.bold, bold).forEach(add);
+  const embedded = bodies.length + 1;
+  if (options.embedded) embeddedFontObjects(options.embedded, embedded).forEach(add);
+  const fonts = `/${PDF_FONTS.regular} ${regular} 0 R /${PDF_FONTS.bold} ${bold} 0 R${options.embedded ? ` /${PDF_FONTS.embedded} ${embedded} 0 R` : ""}`;
   add(
     `<< /Title ${utf16Hex(options.title, true)} /Producer (party-building-map snapshot) /CreationDate (D:${new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14)}Z) >>`,
   );
@@ -97,7 +122,7 @@ export function writePdf(pages: readonly PdfPage[], options: PdfOptions): Uint8A
     pageIds.push(
       add(
         `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.widthPoints} ${page.heightPoints}] /Contents ${contentId} 0 R ` +
-          `/Resources << /Font << /${PDF_FONTS.regular} ${regular} 0 R /${PDF_FONTS.bold} ${bold} 0 R >> /XObject << ${xObjects} >> /ExtGState << ${states} >> >> >>`,
+          `/Resources << /Font << ${fonts} >> /XObject << ${xObjects} >> /ExtGState << ${states} >> >> >>`,
       ),
     );
   }

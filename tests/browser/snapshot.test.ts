@@ -14,6 +14,7 @@ import { exportTo, openComposer } from "../../scripts/lib/snapshot-app.ts";
 import { distance, hexToPixel, isLocal, recordRequests, type Pixel, cityUrl } from "./browser.ts";
 import { readLayer } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
+import { darkPixels, extractText, renderWithoutFonts } from "../support/pdf-render.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -70,6 +71,9 @@ function pdfFacts(bytes: Buffer) {
   const text = bytes.toString("latin1");
   return {
     text,
+    /** What a reader copies out of it, spaces removed (text passes through the fonts' Unicode maps). */
+    extracted: extractText(bytes).replace(/\s+/g, ""),
+    embeddedFonts: text.match(/\/FontFile3 /g)?.length ?? 0,
     pages: text.match(/\/Type \/Page\b(?!s)/g)?.length ?? 0,
     mediaBoxes: [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((match) => [Number(match[1]), Number(match[2])]),
     images: [...text.matchAll(/\/Subtype \/Image \/Width (\d+) \/Height (\d+)/g)].map((match) => [Number(match[1]), Number(match[2])]),
@@ -134,24 +138,50 @@ describe("meeting snapshots", () => {
     expect((await corePage()).requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 
-  it("exports A4 and A3 portrait PDFs at their page size, with a full-resolution map and vector text", async () => {
+  it("exports A4 and A3 portrait PDFs at their page size, with a full-resolution map and vector text in an embedded font", async () => {
     const { page } = await corePage();
     await page.getByTestId("snapshot-title").fill("五华区党建工作地图 测试");
     for (const [name, size] of [
       ["a4-landscape-150", [841.89, 595.28]],
       ["a3-portrait-300", [841.89, 1190.55]],
     ] as const) {
-      const { bytes, frames } = await exportPreset(page, name, "pdf");
+      const { bytes, frames, reported } = await exportPreset(page, name, "pdf");
       const pdf = pdfFacts(bytes);
       expect(pdf.pages).toBe(1);
       expect(pdf.mediaBoxes).toEqual([size]);
       // The map image is as many pixels as the map frame at the preset's dpi: nothing was downscaled.
       expect(pdf.images).toEqual([[frames.map?.width, frames.map?.height]]);
-      expect(pdf.text).toContain(utf16Hex("五华区党建工作地图 测试").slice(1, -1));
-      expect(pdf.text).toContain(utf16Hex("已建小区党支部").slice(1, -1));
+      expect(pdf.extracted).toContain("五华区党建工作地图测试");
+      expect(pdf.extracted).toContain("已建小区党支部");
+      // One font subset, embedded, and every character of the sheet in it.
+      expect(pdf.embeddedFonts).toBe(1);
+      expect(reported.unembedded).toBe("");
+      // Printed where no font is installed, the title still has its glyphs.
+      const dpi = 36;
+      const scale = dpi / (presetOf(name)?.dpi ?? dpi);
+      const title = frames.title as Frame;
+      const box = { x: title.x * scale, y: title.y * scale, width: title.width * scale, height: title.height * scale };
+      expect(darkPixels(renderWithoutFonts(bytes, dpi), box)).toBeGreaterThan(box.width * box.height * 0.03);
       // The legend swatch of covered compounds is a vector fill in the palette's colour.
       expect(pdf.text).toContain("0.698 0.094 0.169 rg");
     }
+  });
+
+  it("still exports a PDF when its font cannot be fetched, naming a system font and saying so", async () => {
+    const page = await browser().newPage({ viewport: VIEWPORT, acceptDownloads: true });
+    await page.route("**/fonts/*.otf", (route) => route.fulfill({ status: 404, body: "" }));
+    await openComposer(page, new URL(`./?snapshot=a4-landscape-150${CORE}`, baseUrl).href, 120_000);
+    await page.getByTestId("snapshot-format-pdf").check();
+    const out = join(folder, "no-font.pdf");
+    await exportTo(page, "snapshot-export", out, 240_000);
+    const pdf = pdfFacts(readFileSync(out));
+    expect(pdf.pages).toBe(1);
+    expect(pdf.embeddedFonts).toBe(0);
+    expect(pdf.text).toContain("/Encoding /UniGB-UTF16-H");
+    // Written in the named font's UTF-16 encoding, which readers with CJK support decode.
+    expect(pdf.text).toContain(utf16Hex("党建工作地图").slice(1, -1));
+    await expect.poll(() => page.getByTestId("snapshot-font-note").textContent()).toMatch(/未能嵌入字体.*404/);
+    await page.close();
   });
 
   it("draws a big map in tiles that stitch without seams or blur", async () => {
@@ -213,7 +243,8 @@ describe("meeting snapshots", () => {
     const pdf = pdfFacts(readFileSync(out));
     expect(pdf.pages).toBe(streets.length);
     expect(new Set(pdf.mediaBoxes.map((box) => box.join("×")))).toEqual(new Set(["841.89×595.28"]));
-    for (const street of streets) expect(pdf.text).toContain(utf16Hex(street.properties.name).slice(1, -1));
+    for (const street of streets) expect(pdf.extracted).toContain(street.properties.name);
+    expect(pdf.embeddedFonts).toBe(1);
     await page.close();
   });
 });

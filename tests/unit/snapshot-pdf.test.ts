@@ -18,7 +18,7 @@ function page(content: string, widthPoints = 841.89, heightPoints = 595.28): Pdf
 }
 
 describe("PDF writer", () => {
-  const bytes = writePdf([page("q Q"), page("q Q", 1190.55, 841.89)], { title: "五华区党建工作地图", language: "zh-CN", widths });
+  const bytes = writePdf([page("q Q"), page("q Q", 1190.55, 841.89)], { title: "五华区党建工作地图", language: "zh-CN", widths, embedded: null });
   const pdf = text(bytes);
 
   it("writes a PDF whose cross-reference table points at every object", () => {
@@ -41,7 +41,7 @@ describe("PDF writer", () => {
     }
   });
 
-  it("names a Chinese font without embedding it, with measured ASCII widths", () => {
+  it("without an embedded font, names a Chinese font for the reader to substitute, with measured ASCII widths", () => {
     expect(pdf).toContain("/Encoding /UniGB-UTF16-H");
     expect(pdf).toContain("/Ordering (GB1)");
     expect(pdf).not.toContain("/FontFile");
@@ -87,7 +87,7 @@ describe("PDF painter", () => {
       ["建", 1000],
     ]),
   };
-  const painted = paintPdfPage(scene, 750, 375, "Map", glyphs);
+  const painted = paintPdfPage(scene, 750, 375, "Map", glyphs, null);
 
   it("draws in sheet units flipped to PDF's y-up points", () => {
     expect(painted.content.startsWith("0.75 0 0 -0.75 0 375 cm")).toBe(true);
@@ -95,8 +95,21 @@ describe("PDF painter", () => {
   });
 
   it("writes text as text in the bold font, upright, and fitted to the measured width", () => {
-    expect(painted.content).toContain(`BT /F2 20 Tf 100 Tz`);
-    expect(painted.content).toContain(`1 0 0 -1 20 40 Tm [${utf16Hex("党建 A1")}] TJ ET`);
+    expect(painted.content).toContain(`BT 100 Tz\n1 0 0 -1 20 40 Tm\n/F2 20 Tf [${utf16Hex("党建 A1")}] TJ\nET`);
+  });
+
+  it("writes characters the embedded subset holds as its glyph ids, emboldened for bold, and the rest in the named font", () => {
+    const embedded = {
+      ids: new Map([
+        ["党", 1],
+        ["A", 2],
+      ]),
+      widths: [1000, 1000, 550],
+    };
+    const content = paintPdfPage(scene, 750, 375, "Map", glyphs, embedded as never).content;
+    expect(content).toContain("0.8 w 1 j");
+    expect(content).toContain("BT 100 Tz 2 Tr");
+    expect(content).toContain(`/F3 20 Tf [<0001>] TJ\n/F2 20 Tf [${utf16Hex("建 ")}] TJ\n/F3 20 Tf [<0002>] TJ\n/F2 20 Tf [${utf16Hex("1")}] TJ`);
   });
 
   it("asks for the opacities it uses, and merges QR modules into runs", () => {
@@ -110,8 +123,13 @@ describe("PDF painter", () => {
       ["·", 300],
       ["a", 500],
     ]);
-    expect(positionedText("甲·乙", narrowDot)).toEqual({ operand: `[${utf16Hex("甲·")} 700 ${utf16Hex("乙")}]`, advance: 2.3 });
-    expect(positionedText("aa", narrowDot).operand).toBe(`[${utf16Hex("aa")}]`);
+    expect(positionedText("甲·乙", narrowDot, null)).toEqual({ runs: [{ font: "F1", operand: `[${utf16Hex("甲·")} 700 ${utf16Hex("乙")}]` }], advance: 2.3 });
+    expect(positionedText("aa", narrowDot, null).runs).toEqual([{ font: "F1", operand: `[${utf16Hex("aa")}]` }]);
+    const embedded = { ids: new Map([["·", 1]]), widths: [1000, 250] };
+    expect(positionedText("甲·", narrowDot, embedded).runs).toEqual([
+      { font: "F1", operand: `[${utf16Hex("甲")}]` },
+      { font: "F3", operand: "[<0001> -50]" },
+    ]);
   });
 });
 

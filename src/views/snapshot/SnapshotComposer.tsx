@@ -179,6 +179,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
         data-wait-ms={done ? Math.round(done.waitMs) : undefined}
         data-tiles={done?.tiles}
         data-pages={done?.pages}
+        data-unembedded={done ? done.unembedded.join("") : undefined}
         data-frames={done ? JSON.stringify(done.frames) : undefined}
       >
         <header className="snapshot-header">
@@ -225,6 +226,15 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
                   ? t("snapshot.failed", { message: status.message })
                   : ""}
           </p>
+          {done?.fontProblem ? (
+            <p className="snapshot-warning" data-testid="snapshot-font-note">
+              {t("snapshot.fontMissing", { problem: done.fontProblem })}
+            </p>
+          ) : done && done.unembedded.length > 0 ? (
+            <p className="snapshot-warning" data-testid="snapshot-font-note">
+              {t("snapshot.unembedded", { count: done.unembedded.length, characters: done.unembedded.slice(0, 12).join("") })}
+            </p>
+          ) : null}
           <button type="button" onClick={close}>
             {t("snapshot.cancel")}
           </button>

@@ -9,7 +9,7 @@ import { cameraForBounds } from "../../export/map-camera.ts";
 import type { Preset } from "../../export/presets.ts";
 import { framePixels, type Frame, type SheetLayout } from "../../export/sheet-layout.ts";
 import { qrModules } from "../../export/qr.ts";
-import { glyphWidths, pdfBlob, pdfPage, pngBlob, renderSheet, type SheetRequest } from "./sheet-export.ts";
+import { pdfFile, pdfSheet, pngBlob, renderSheet, type PdfFile, type SheetRequest } from "./sheet-export.ts";
 import { defaultTitle, gapTableContent, kpiContent, sheetContent, type SheetContentInput } from "./sheet-content.ts";
 import { unitPermalink, type SnapshotFormat } from "../../export/snapshot-query.ts";
 import type { SnapshotSession } from "./use-snapshot-session.ts";
@@ -26,7 +26,12 @@ export interface ExportResult {
   pages: number;
   /** Where the map, legend, KPI box, title and QR code are on the (last) sheet, in its pixels: for tests. */
   frames: Record<string, Frame>;
+  /** PDF only: characters left to the reader's fonts, and why no font was embedded (null when one was). */
+  unembedded: string[];
+  fontProblem: string | null;
 }
+
+const fontFacts = (pdf: PdfFile | null) => ({ unembedded: pdf?.unembedded ?? [], fontProblem: pdf?.fontProblem ?? null });
 
 function pixelFrames(layout: SheetLayout, density: number): Record<string, Frame> {
   const named = { map: layout.map, legend: layout.legend, kpi: layout.kpi, title: layout.title, qr: layout.qr, gaps: layout.gaps };
@@ -41,11 +46,8 @@ export async function exportSheet(session: SnapshotSession, request: SheetReques
     const waitMs = performance.now() - started;
     const sheet = await renderSheet(renderer, session.measure, request, request.preset.density);
     const encoding = performance.now();
-    const glyphs = glyphWidths(session.measure, [sheet.scene]);
-    const blob =
-      format === "png"
-        ? await pngBlob(sheet, request.preset)
-        : pdfBlob([await pdfPage(sheet, request.preset, glyphs)], request.content.title, language, glyphs);
+    const pdf = format === "pdf" ? await pdfFile([await pdfSheet(sheet)], request.preset, session.measure, request.content.title, language) : null;
+    const blob = pdf ? pdf.blob : await pngBlob(sheet, request.preset);
     const encodeMs = performance.now() - encoding;
     const fileName = exportFileName(request.content.title, request.preset.name, format);
     downloadBlob(blob, fileName);
@@ -59,6 +61,7 @@ export async function exportSheet(session: SnapshotSession, request: SheetReques
       tiles: renderer.lastTileCount,
       pages: 1,
       frames: pixelFrames(sheet.layout, sheet.density),
+      ...fontFacts(pdf),
     };
   });
 }
@@ -92,8 +95,6 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
   const t = base.t;
   return session.run(async (renderer) => {
     const waitMs = performance.now() - started;
-    // Measured per page: every page's characters are added before that page is painted.
-    const glyphs = { regular: new Map<string, number>(), bold: new Map<string, number>() };
     const pages = [];
     let mapMs = 0;
     let frames: Record<string, Frame> = {};
@@ -124,13 +125,12 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
       );
       mapMs += sheet.mapMs;
       frames = pixelFrames(sheet.layout, sheet.density);
-      const measured = glyphWidths(session.measure, [sheet.scene]);
-      for (const [character, width] of measured.regular) glyphs.regular.set(character, width);
-      for (const [character, width] of measured.bold) glyphs.bold.set(character, width);
-      pages.push(await pdfPage(sheet, preset, glyphs));
+      pages.push(await pdfSheet(sheet));
     }
     const encoding = performance.now();
-    const blob = pdfBlob(pages, request.fileTitle, request.language, glyphs);
+    // Text is set once every page is known, so one font subset serves them all.
+    const pdf = await pdfFile(pages, preset, session.measure, request.fileTitle, request.language);
+    const blob = pdf.blob;
     const encodeMs = performance.now() - encoding;
     const fileName = exportFileName(request.fileTitle, preset.name, "pdf");
     downloadBlob(blob, fileName);
@@ -144,6 +144,7 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
       tiles: renderer.lastTileCount,
       pages: pages.length,
       frames,
+      ...fontFacts(pdf),
     };
   });
 }

@@ -6,10 +6,11 @@ import { paintScene } from "../../export/canvas-painter.ts";
 import type { SheetCamera } from "../../export/map-camera.ts";
 import type { SnapshotMapRenderer } from "./map-renderer.ts";
 import { paintPdfPage, type GlyphWidths } from "../../export/pdf-painter.ts";
-import { writePdf, type PdfFontWidths, type PdfPage } from "../../export/pdf-writer.ts";
+import { writePdf, type PdfFontWidths, type PdfImage, type PdfPage } from "../../export/pdf-writer.ts";
 import { withPngDpi } from "../../export/png-dpi.ts";
+import { loadSheetFont } from "./sheet-font.ts";
 import type { Preset } from "../../export/presets.ts";
-import type { MeasureText, SheetItem } from "../../export/scene-types.ts";
+import type { MeasureText, SheetItem, SheetScene } from "../../export/scene-types.ts";
 import { composeSheet, type ComposedSheet, type SheetContent } from "../../export/sheet-scene.ts";
 import { framePixels, type Frame } from "../../export/sheet-layout.ts";
 
@@ -89,19 +90,40 @@ export function pdfFontWidths(glyphs: GlyphWidths): PdfFontWidths {
 /** Map quality in the PDF: at 150–300 dpi JPEG artefacts stay below what print shows. */
 const JPEG_QUALITY = 0.9;
 
-export async function pdfPage(sheet: RenderedSheet, preset: Preset, glyphs: GlyphWidths): Promise<PdfPage> {
-  const jpeg = await canvasBytes(sheet.map, "image/jpeg", JPEG_QUALITY);
-  const painted = paintPdfPage(sheet.scene, preset.widthPoints, preset.heightPoints, "Map", glyphs);
-  return {
-    widthPoints: preset.widthPoints,
-    heightPoints: preset.heightPoints,
-    content: painted.content,
-    opacities: painted.opacities,
-    images: [{ name: "Map", widthPixels: sheet.map.width, heightPixels: sheet.map.height, jpeg }],
-  };
+/** One PDF page before its text is set: the scene and the map, already encoded. */
+export interface PdfSheet {
+  scene: SheetScene;
+  map: PdfImage;
 }
 
-export function pdfBlob(pages: readonly PdfPage[], title: string, language: string, glyphs: GlyphWidths): Blob {
-  const bytes = writePdf(pages, { title, language, widths: pdfFontWidths(glyphs) });
-  return new Blob([bytes.slice().buffer], { type: "application/pdf" });
+/** Encodes the sheet's map at once, so the renderer's canvas can draw the next page. */
+export async function pdfSheet(sheet: RenderedSheet): Promise<PdfSheet> {
+  const jpeg = await canvasBytes(sheet.map, "image/jpeg", JPEG_QUALITY);
+  return { scene: sheet.scene, map: { name: "Map", widthPixels: sheet.map.width, heightPixels: sheet.map.height, jpeg } };
+}
+
+export interface PdfFile {
+  blob: Blob;
+  /** Characters the embedded font lacks, which the PDF leaves to a reader's system font. */
+  unembedded: string[];
+  /** Why no font is embedded at all, or null. */
+  fontProblem: string | null;
+}
+
+/** The PDF of `sheets`, with the subset of the sheet font their text needs embedded. */
+export async function pdfFile(sheets: readonly PdfSheet[], preset: Preset, measure: MeasureText, title: string, language: string): Promise<PdfFile> {
+  const scenes = sheets.map((sheet) => sheet.scene);
+  const glyphs = glyphWidths(measure, scenes);
+  const characters = new Set<string>();
+  for (const scene of scenes) for (const item of scene.items) if (item.kind === "text") for (const character of item.text) characters.add(character);
+  const loaded = await loadSheetFont();
+  const { embedSubset } = await import("../../export/pdf-font.ts");
+  const embedded = loaded.font ? embedSubset(loaded.font, characters) : null;
+  const pages: PdfPage[] = sheets.map((sheet) => {
+    const painted = paintPdfPage(sheet.scene, preset.widthPoints, preset.heightPoints, sheet.map.name, glyphs, embedded);
+    return { widthPoints: preset.widthPoints, heightPoints: preset.heightPoints, content: painted.content, opacities: painted.opacities, images: [sheet.map] };
+  });
+  const bytes = writePdf(pages, { title, language, widths: pdfFontWidths(glyphs), embedded });
+  const unembedded = [...characters].filter((character) => character !== " " && !embedded?.ids.has(character));
+  return { blob: new Blob([bytes.slice().buffer], { type: "application/pdf" }), unembedded, fontProblem: loaded.problem };
 }
