@@ -1,9 +1,9 @@
 // Composition root: URL state in, providers around, one screen out.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { ExplorerScreen } from "../views/ExplorerScreen.tsx";
-import { engineClient } from "../views/engine-client.ts";
-import { LanguageContext } from "../views/i18n.ts";
+import { ExplorerScreen } from "../views/explorer/ExplorerScreen.tsx";
+import { engineClient } from "../views/data/engine-client.ts";
+import { LanguageContext } from "../views/i18n/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { prefetchDataset } from "../data/queries.ts";
 import { isSessionKey } from "../data/import-session-store.ts";

@@ -2,7 +2,7 @@
 // written, what it counts, which way is better, and the message keys of its label and definition.
 // The KPI panel, charts, wall, area fills, legend and exported sheets read it; each view keeps only
 // its own list of ids. Message keys are plain strings here, because domain imports nothing from
-// views; src/views/indicator-text.ts makes a key the messages lack a compile error.
+// views; src/views/shared/indicator-text.ts makes a key the messages lack a compile error.
 import { formatIndicatorValue, type IndicatorFormat } from "./indicator-format.ts";
 import type { Indicators, Thresholds } from "./indicators.ts";
 

@@ -9,7 +9,7 @@ import { applyScenario } from "../../src/domain/what-if.ts";
 import { summarizeEnclosed } from "../../src/domain/enclosed.ts";
 import { buildChoropleth } from "../../src/layers/choropleth.ts";
 import { palette, type Rgba } from "../../src/layers/palette.ts";
-import { matchingAreas } from "../../src/views/map-filters.ts";
+import { matchingAreas } from "../../src/views/shared/map-filters.ts";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { hexToPixel, Screenshot, waitForMapReady, type Pixel, cityUrl } from "./browser.ts";
 import { largest, readLayer } from "./demo-data.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_GRID_GAP } from "../support/gap-fixture.ts";
-import { gapsToCsv } from "../../src/views/gap-export.ts";
+import { gapsToCsv } from "../../src/views/explorer/gaps/gap-export.ts";
 
 const gap = SAMPLE_GRID_GAP;
 

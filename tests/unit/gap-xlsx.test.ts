@@ -4,8 +4,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Gap } from "../../src/domain/gaps.ts";
 import { columnName, escapeXml } from "../../src/export/gap-xlsx.ts";
-import { gapsToCsv } from "../../src/views/gap-export.ts";
-import { gapsToXlsx } from "../../src/views/gap-workbook.ts";
+import { gapsToCsv } from "../../src/views/explorer/gaps/gap-export.ts";
+import { gapsToXlsx } from "../../src/views/explorer/gaps/gap-workbook.ts";
 import { SAMPLE_GRID_GAP } from "../support/gap-fixture.ts";
 
 const gap = SAMPLE_GRID_GAP;

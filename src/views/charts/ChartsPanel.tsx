@@ -4,7 +4,7 @@
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { GridLoad } from "../../domain/area-breakdown.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../../domain/indicators.ts";
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 import { HouseholdsPerWorkerChart } from "./HouseholdsPerWorkerChart.tsx";
 import type { ChartIndicatorId } from "./chart-indicators.ts";
 import { RankedChildrenChart } from "./RankedChildrenChart.tsx";

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { GridLoad } from "../../domain/area-breakdown.ts";
-import { LanguageContext } from "../i18n.ts";
+import { LanguageContext } from "../i18n/i18n.ts";
 import { HouseholdsPerWorkerChart } from "./HouseholdsPerWorkerChart.tsx";
 
 // Households per worker 120, 450, 500, 501, 950 (bins of 100 up to 1,000), and two grids without a worker.

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import type { GridLoad } from "../../domain/area-breakdown.ts";
 import { DEFAULT_THRESHOLDS } from "../../domain/indicators.ts";
 import { palette } from "../../layers/palette.ts";
-import { useFormatNumber, useTranslate } from "../i18n.ts";
+import { useFormatNumber, useTranslate } from "../i18n/i18n.ts";
 import { loadHistogram } from "./chart-data.ts";
 import "./charts.css";
 

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { UnitReport } from "../../domain/analysis.ts";
 import { indicatorsOf, zeroTotals, type Totals } from "../../domain/indicators.ts";
-import { LanguageContext } from "../i18n.ts";
+import { LanguageContext } from "../i18n/i18n.ts";
 import { RankedChildrenChart } from "./RankedChildrenChart.tsx";
 
 function street(code: string, name: string, totals: Partial<Totals>): UnitReport {

@@ -9,7 +9,7 @@ import { LAYER_NAMES, type LayerName } from "../../data/contract.ts";
 import { datasetFolder } from "../../data/import-session-store.ts";
 import type { StoredLayer } from "../../data/import/session.ts";
 import type { Layers } from "../../domain/dataset.ts";
-import { useTranslate, type Language, type MessageKey } from "../i18n.ts";
+import { useTranslate, type Language, type MessageKey } from "../i18n/i18n.ts";
 import { downloadBlob } from "../snapshot/download.ts";
 import { ImportReport } from "./ImportReport.tsx";
 import { MappingEditor } from "./MappingEditor.tsx";

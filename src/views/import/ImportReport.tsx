@@ -4,7 +4,7 @@
 import { entryMessage, entryPlace, severityWord } from "../../data/import/messages.ts";
 import type { ReportEntry } from "../../data/import/report.ts";
 import type { WorkerImportResult } from "../../workers/import-api.ts";
-import { useTranslate, type Language } from "../i18n.ts";
+import { useTranslate, type Language } from "../i18n/i18n.ts";
 
 /** Entries shown in the panel; the rest are counted (and all go into report.json). */
 const SHOWN = 200;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { LayerName } from "../../data/contract.ts";
 import { layerFields, requiredFields, type ColumnMapping } from "../../data/import/columns.ts";
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 
 export interface MappingEditorProps {
   layer: LayerName;

@@ -1,6 +1,6 @@
 // Shown while an import session opens from this browser's storage, or instead of the map when it
 // cannot (discarded, storage cleared): what happened, and the way back.
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 
 export function SessionProblem({ error }: { error: string | undefined }) {
   const t = useTranslate();

@@ -1,7 +1,7 @@
 // The progress line over the map: what has loaded, what is loading (bytes of the engine's table),
 // what the engine is computing, and what failed with the file it came from. Gone once all is done.
 import { useState } from "react";
-import { useTranslate, type MessageKey } from "../i18n.ts";
+import { useTranslate, type MessageKey } from "../i18n/i18n.ts";
 import { needsAttention, type LoadStep } from "./load-steps.ts";
 import "./load-status.css";
 

@@ -4,9 +4,9 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { Manifest } from "../../data/contract.ts";
 import type { EngineSummary } from "../../workers/engine-api.ts";
-import { useEngineProgress } from "../engine-client.ts";
+import { useEngineProgress } from "../data/engine-client.ts";
 import type { TileFailure } from "../map/map-adapter.ts";
-import type { DatasetState } from "../use-dataset.ts";
+import type { DatasetState } from "../data/use-dataset.ts";
 import { loadSteps, type LoadInput, type LoadStep } from "./load-steps.ts";
 
 export interface LoadStepsOptions {

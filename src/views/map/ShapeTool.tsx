@@ -3,7 +3,7 @@
 // shape is handed on in EPSG:4326 and stays drawn until cleared.
 import { useEffect, useState, type PointerEvent } from "react";
 import type { MapAdapter } from "./map-adapter.ts";
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 
 export type ShapeKind = "rectangle" | "lasso";
 

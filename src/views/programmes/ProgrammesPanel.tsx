@@ -10,9 +10,9 @@ import { INDICATORS, type ReportIndicatorId } from "../../domain/indicator-regis
 import type { TargetReport, TargetStatus, UnitStatus } from "../../domain/targets.ts";
 import type { Bbox } from "../../domain/model.ts";
 import { AREA_INDICATORS } from "../../layers/choropleth.ts";
-import { useTargetProgress, useTargets, useTimeline } from "../engine-client.ts";
-import { LanguageContext, useTranslate, type MessageKey } from "../i18n.ts";
-import { indicatorLabel } from "../indicator-text.ts";
+import { useTargetProgress, useTargets, useTimeline } from "../data/engine-client.ts";
+import { LanguageContext, useTranslate, type MessageKey } from "../i18n/i18n.ts";
+import { indicatorLabel } from "../shared/indicator-text.ts";
 import type { ProgrammeView } from "./programme-view.ts";
 import { ProgressCurve } from "./ProgressCurve.tsx";
 

@@ -4,8 +4,8 @@ import type { DateDiff } from "../../domain/date-diff.ts";
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { INDICATORS } from "../../domain/indicator-registry.ts";
 import { palette } from "../../layers/palette.ts";
-import type { Translate } from "../i18n.ts";
-import { indicatorLabel } from "../indicator-text.ts";
+import type { Translate } from "../i18n/i18n.ts";
+import { indicatorLabel } from "../shared/indicator-text.ts";
 import type { GapTableContent } from "../../export/panel-scene.ts";
 
 const COLOUR = { "new-gap": palette.changeNewGap, worse: palette.changeWorse, improved: palette.changeImproved } as const;

@@ -9,10 +9,10 @@ import type { DateDiff } from "../../domain/date-diff.ts";
 import { FIRST_LABEL_LAYER } from "../../layers/basemap-style.ts";
 import type { DataStyleInput } from "../../layers/data-style.ts";
 import { palette, rgbaToCss } from "../../layers/palette.ts";
-import { useDateDiff, useRegisteredArcs } from "../engine-client.ts";
-import type { Language } from "../i18n.ts";
-import { translate } from "../i18n.ts";
-import type { LegendGroup } from "../legend-items.ts";
+import { useDateDiff, useRegisteredArcs } from "../data/engine-client.ts";
+import type { Language } from "../i18n/i18n.ts";
+import { translate } from "../i18n/i18n.ts";
+import type { LegendGroup } from "../shared/legend-items.ts";
 import type { MapAdapter } from "../map/map-adapter.ts";
 import type { ProgrammeView } from "./programme-view.ts";
 

@@ -1,5 +1,5 @@
 // The atlas part of the composer: one PDF page per county, township or community of the area shown.
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 import { ATLAS_SCOPES, type AtlasScope } from "../../domain/atlas-units.ts";
 
 export interface AtlasSectionProps {

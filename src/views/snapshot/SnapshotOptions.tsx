@@ -1,6 +1,6 @@
 // The composer's settings: sheet preset, file type, title and subtitle, map credit, watermark
 // and QR code.
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 import { PRESET_NAMES, preset as presetByName, type PresetName } from "../../export/presets.ts";
 import type { SheetSettings } from "./sheet-content.ts";
 import type { SnapshotFormat } from "../../export/snapshot-query.ts";

@@ -1,7 +1,7 @@
 // The preview: the sheet drawn by the export's own code at a density that fits the dialog, so
 // what is seen is what is saved, only smaller.
 import { useEffect, useRef, useState } from "react";
-import { useTranslate } from "../i18n.ts";
+import { useTranslate } from "../i18n/i18n.ts";
 import { paintScene } from "../../export/canvas-painter.ts";
 import { renderSheet, type SheetRequest } from "./sheet-export.ts";
 import type { SnapshotSession } from "./use-snapshot-session.ts";

@@ -1,7 +1,7 @@
 // The two exports the composer offers: the current view as one sheet (PNG or PDF), and an atlas
 // of one PDF page per street or community, each framed on its unit with its KPIs and gap list.
 import type { Gap } from "../../domain/gaps.ts";
-import { engineClient } from "../engine-client.ts";
+import { engineClient } from "../data/engine-client.ts";
 import type { AtlasUnit } from "../../domain/atlas-units.ts";
 import { downloadBlob, exportFileName } from "./download.ts";
 import { focusFeatures } from "../../export/export-style.ts";

@@ -2,8 +2,8 @@
 // clicked with its own fields. Personal names are masked unless the URL says otherwise.
 import type { LayerName } from "../../data/contract.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
-import { CARD_FIELDS, fieldLabel, formatField, levelLabel } from "../field-labels.ts";
-import { useTranslate, type Language, type MessageKey } from "../i18n.ts";
+import { CARD_FIELDS, fieldLabel, formatField, levelLabel } from "../shared/field-labels.ts";
+import { useTranslate, type Language, type MessageKey } from "../i18n/i18n.ts";
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { maskPersonalFields, PERSONAL_FIELDS } from "./mask-name.ts";
 import type { TargetReport, UnitStatus } from "../../domain/targets.ts";

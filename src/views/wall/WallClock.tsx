@@ -1,6 +1,6 @@
 // The title bar's clock: date, weekday and time, re-rendered alone once a second.
 import { useMemo } from "react";
-import type { Language } from "../i18n.ts";
+import type { Language } from "../i18n/i18n.ts";
 import { useNow } from "./use-now.ts";
 
 export function WallClock({ language }: { language: Language }) {

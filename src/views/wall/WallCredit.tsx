@@ -1,7 +1,7 @@
 // The wall's honesty line, under the map: which layers are synthetic, and the map credit.
 import type { Manifest } from "../../data/contract.ts";
-import { useTranslate } from "../i18n.ts";
-import { syntheticNote } from "../source-lines.ts";
+import { useTranslate } from "../i18n/i18n.ts";
+import { syntheticNote } from "../shared/source-lines.ts";
 
 export function WallCredit({ manifest }: { manifest: Manifest }) {
   const t = useTranslate();

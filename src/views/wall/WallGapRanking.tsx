@@ -1,7 +1,7 @@
 // The areas with the most gaps (缺口清单 counted per county, street or community, the tour's
 // level), the one the tour is showing marked.
 import { scaleLinear } from "d3";
-import { useFormatNumber, useTranslate } from "../i18n.ts";
+import { useFormatNumber, useTranslate } from "../i18n/i18n.ts";
 import type { RankedArea, ScopeLevel } from "./wall-kpis.ts";
 
 export interface WallGapRankingProps {

@@ -2,7 +2,7 @@
 // colouring), stations and rooms, and the outline of what the tour or a click has selected.
 import type { CSSProperties } from "react";
 import { palette, rgbaToCss, wallPalette } from "../../layers/palette.ts";
-import { useTranslate, type MessageKey } from "../i18n.ts";
+import { useTranslate, type MessageKey } from "../i18n/i18n.ts";
 
 const ITEMS: ReadonlyArray<{ label: MessageKey; colour: string; shape: "fill" | "dot" | "line" }> = [
   { label: "legend.compoundCovered", colour: rgbaToCss(palette.compoundCovered), shape: "fill" },

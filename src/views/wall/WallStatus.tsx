@@ -1,7 +1,7 @@
 // How fresh the figures are: refreshed on schedule, or a visible "stale since" notice while a
 // failed refresh is retried (the last good figures stay on screen meanwhile).
 import type { LoadProgress } from "../../workers/engine-api.ts";
-import { useTranslate, type MessageKey } from "../i18n.ts";
+import { useTranslate, type MessageKey } from "../i18n/i18n.ts";
 import { useNow } from "./use-now.ts";
 
 export interface WallStatusProps {

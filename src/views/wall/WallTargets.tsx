@@ -4,7 +4,7 @@
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
 import { TARGET_STATUSES, type TargetReport } from "../../domain/targets.ts";
 import type { TargetsResult } from "../../workers/engine-api.ts";
-import { formatNumber, useTranslate, type Language } from "../i18n.ts";
+import { formatNumber, useTranslate, type Language } from "../i18n/i18n.ts";
 import { formatDistance, knownUnits, laggardsOf, targetFormat } from "./wall-targets.ts";
 
 export interface WallTargetsProps {

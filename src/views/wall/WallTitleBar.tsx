@@ -1,7 +1,7 @@
 // The wall's title bar: 数据截至 and data status on the left, the title in the middle, the tour's
 // pause notice and the clock on the right.
 import type { Manifest } from "../../data/contract.ts";
-import { useTranslate, type Language } from "../i18n.ts";
+import { useTranslate, type Language } from "../i18n/i18n.ts";
 import { WallClock } from "./WallClock.tsx";
 import { WallStatus, type WallStatusProps } from "./WallStatus.tsx";
 

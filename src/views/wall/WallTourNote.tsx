@@ -1,6 +1,6 @@
 // Over the map, on a laggards tour: which target's laggards are toured, or why the wall tours
 // its default route instead (no targets, no such target, nothing behind).
-import { useTranslate, type Language } from "../i18n.ts";
+import { useTranslate, type Language } from "../i18n/i18n.ts";
 import type { LaggardTour } from "./wall-targets.ts";
 
 /** `targetId`: the target the link asked for (null: the first one behind). */

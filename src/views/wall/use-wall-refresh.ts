@@ -8,7 +8,7 @@ import type { Thresholds } from "../../domain/indicators.ts";
 import type { TourStop } from "../../domain/tour-stops.ts";
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { EngineSummary, LoadProgress, TargetsResult } from "../../workers/engine-api.ts";
-import { progressReporter } from "../engine-client.ts";
+import { progressReporter } from "../data/engine-client.ts";
 import { retryDelayMs } from "./refresh-backoff.ts";
 
 /** What the wall needs of the engine: the worker's Comlink proxy, or the engine itself in tests. */

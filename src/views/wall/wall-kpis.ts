@@ -5,8 +5,8 @@
 import type { UnitReport } from "../../domain/analysis.ts";
 import type { IndicatorFormat } from "../../domain/indicator-format.ts";
 import { INDICATORS, type ReportIndicatorId } from "../../domain/indicator-registry.ts";
-import type { MessageKey } from "../i18n.ts";
-import { labelKey } from "../indicator-text.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { labelKey } from "../shared/indicator-text.ts";
 
 /** The cards, in the order the wall lays them out. */
 export const WALL_INDICATORS = [

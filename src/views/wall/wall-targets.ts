@@ -1,7 +1,7 @@
 // 考核督导 on the wall, pure: which units a laggards tour visits and how a target's figures are
 // written. The figures themselves (statuses, tally, share, days left) are the engine's
 // (domain/targets.ts); nothing here counts them again.
-import { formatNumber } from "../i18n.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 import type { TargetLevel } from "../../data/contract.ts";
 import type { IndicatorFormat } from "../../domain/indicator-format.ts";
 import { formatIndicatorValue } from "../../domain/indicator-format.ts";
