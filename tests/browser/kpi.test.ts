@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { reportOf } from "../../src/domain/analysis.ts";
 import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
 import { INDICATORS } from "../../src/domain/indicator-registry.ts";
-import { KPI_INDICATORS } from "../../src/views/explorer/KpiPanel.tsx";
+import { KPI_INDICATORS } from "../../src/views/shared/kpi-indicators.ts";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { waitForMapReady, cityUrl } from "./browser.ts";
 import { useBrowser } from "./use-browser.ts";

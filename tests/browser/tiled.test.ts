@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { palette } from "../../src/layers/palette.ts";
 import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
 import { INDICATORS } from "../../src/domain/indicator-registry.ts";
-import { KPI_INDICATORS } from "../../src/views/explorer/KpiPanel.tsx";
+import { KPI_INDICATORS } from "../../src/views/shared/kpi-indicators.ts";
 import { hexToPixel, isLocal, recordRequests, Screenshot, waitForMapReady } from "./browser.ts";
 import { analyzeFolder } from "../../scripts/lib/read-dataset.ts";
 import { useBrowser } from "./use-browser.ts";

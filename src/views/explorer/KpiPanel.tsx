@@ -2,22 +2,11 @@
 // figures were computed with (docs/metrics.md). The registry says what each indicator is; this
 // panel only picks which it shows.
 import type { UnitReport } from "../../domain/analysis.ts";
-import { formattedValue, type ReportIndicatorId } from "../../domain/indicator-registry.ts";
+import { formattedValue } from "../../domain/indicator-registry.ts";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../../domain/indicators.ts";
 import { useTranslate } from "../i18n/i18n.ts";
 import { indicatorDefinition, indicatorLabel } from "../shared/indicator-text.ts";
-
-/** The panel's indicators in reading order; the snapshot sheet's KPI box shows the same ones. */
-export const KPI_INDICATORS = [
-  "partyBranchCoverage",
-  "redPropertyRate",
-  "stationAccessRate",
-  "stationCoverage",
-  "streetsWithoutStation",
-  "gridsWithoutWorker",
-  "unassignedCompounds",
-  "unlocatedHouseholds",
-] as const satisfies readonly ReportIndicatorId[];
+import { KPI_INDICATORS } from "../shared/kpi-indicators.ts";
 
 export interface KpiPanelProps {
   unit: UnitReport | undefined;

@@ -8,7 +8,7 @@ import { formattedValue } from "../../domain/indicator-registry.ts";
 import { palette } from "../../layers/palette.ts";
 import type { Language, MessageKey } from "../i18n/i18n.ts";
 import { indicatorLabel } from "../shared/indicator-text.ts";
-import { KPI_INDICATORS } from "../explorer/KpiPanel.tsx";
+import { KPI_INDICATORS } from "../shared/kpi-indicators.ts";
 import type { LegendGroup } from "../shared/legend-items.ts";
 import { sourceLines } from "../shared/source-lines.ts";
 import type { SheetLegendGroup } from "../../export/legend-scene.ts";
