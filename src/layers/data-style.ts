@@ -3,18 +3,34 @@
 // in the shared palette. Measured here (npm run bench, software WebGL): MapLibre fills and lines
 // pan at ~80 ms a frame on the city dataset where the same layers as deck.gl GeoJsonLayers took
 // 1-3 s, mostly their polygon outlines.
+// Sources and layer names are in data-layers.ts, the layers drawn over the data in overlay-layers.ts.
 import type { FeatureCollection, Geometry } from "geojson";
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import type { LayerName } from "../data/contract.ts";
-import { TILE_MIN_ZOOM } from "../data/tiling.ts";
-import type { LabelPoint, Layers } from "../domain/dataset.ts";
+import type { LabelPoint } from "../domain/dataset.ts";
 import { basemapStyle, FIRST_LABEL_LAYER } from "./basemap-style.ts";
 import { choroplethFill, type AreaLevel, type Choropleth } from "./choropleth.ts";
 import { compoundFill, compoundGapFilter, type AccessBands, type CompoundColouring } from "./compound-colouring.ts";
+import { dataSources, EMPTY, HIT_LAYER, MIN_ZOOM, sourceOf, STYLE_LAYER, visible, type DataSource } from "./data-layers.ts";
+import {
+  ARC_EXPORT_LAYER,
+  arcExportLayer,
+  arcExportSource,
+  changeLayers,
+  drawnShapeLayers,
+  drawnShapeSource,
+  gapMarkerLayer,
+  gapMarkerSource,
+  plannedStationLayer,
+  points,
+  selectionLayer,
+  serviceAreaLayers,
+} from "./overlay-layers.ts";
 import { palette, rgbaToCss } from "./palette.ts";
 import type { LayerVisibility } from "./visibility.ts";
 
-export type DataSource = { kind: "geojson"; layers: Layers } | { kind: "tiles"; url: string };
+export { pickLayerOf, STYLE_LAYER, type DataSource } from "./data-layers.ts";
+export { ARC_EXPORT_LAYER, CHANGE_LAYER, metresToPixels } from "./overlay-layers.ts";
 
 export interface DataStyleInput {
   data: DataSource;
@@ -59,86 +75,8 @@ export interface StationEdits {
   moved: ReadonlyArray<{ id: string; position: [number, number] }>;
 }
 
-/** The 双报到 arcs' stand-in for exports (see DataStyleInput.arcLines). */
-export const ARC_EXPORT_LAYER = "registered-arcs-export";
-
-/** Areas filled by their change since an earlier date. */
-export const CHANGE_LAYER = "data-changes";
-
 /** The sandtable's prisms: what a click in 3D queries first. */
 export const EXTRUSION_LAYER = "data-extrusion";
-
-/** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
-const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
-
-/**
- * A circle radius in pixels that stays `metres` on the ground at every zoom: doubles per zoom
- * level. Sized at one latitude; across a province (21°-29° N) the error stays under 5%.
- */
-export function metresToPixels(metres: number, latitude: number): ExpressionSpecification {
-  const atZoomZero = metres / (METRES_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180));
-  return ["interpolate", ["exponential", 2], ["zoom"], 0, atZoomZero, 24, atZoomZero * 2 ** 24];
-}
-
-const points = (features: ReadonlyArray<{ position: readonly [number, number]; properties?: Record<string, unknown> }>): SourceSpecification => ({
-  type: "geojson",
-  data: {
-    type: "FeatureCollection",
-    features: features.map((feature) => ({
-      type: "Feature",
-      geometry: { type: "Point", coordinates: [...feature.position] },
-      properties: feature.properties ?? {},
-    })),
-  },
-});
-
-/** Style layer drawing each contract layer (the one a click on that layer hits). */
-export const STYLE_LAYER: Record<LayerName, string> = {
-  stations: "data-stations",
-  compounds: "data-compounds",
-  grids: "data-grids",
-  communities: "data-communities",
-  streets: "data-streets",
-  districts: "land",
-  prefectures: "prefecture-line",
-};
-
-/**
- * Invisible fills under the outline-drawn layers of a tiled dataset, so that a click anywhere inside
- * a grid, community or street finds it (MapLibre's query of a line layer only hits near the line).
- * A fill with opacity 0 is skipped by the painter but still answers queryRenderedFeatures.
- * GeoJSON datasets pick from a CPU index instead and need none.
- */
-const HIT_LAYER = {
-  grids: "hit-grids",
-  communities: "hit-communities",
-  streets: "hit-streets",
-} as const satisfies Partial<Record<LayerName, string>>;
-
-/** The style layer a tiled pick queries for `layer`: its hit fill where it has one. */
-export function pickLayerOf(layer: LayerName): string {
-  return layer in HIT_LAYER ? HIT_LAYER[layer as keyof typeof HIT_LAYER] : STYLE_LAYER[layer];
-}
-
-/**
- * Below these zooms a layer is not drawn even from GeoJSON: a compound or grid a pixel across is
- * noise at city scale, and the tiles do not hold them there anyway.
- */
-const MIN_ZOOM: Record<LayerName, number> = { ...TILE_MIN_ZOOM, grids: 11, compounds: 10.5, communities: 8, stations: 6 };
-
-const visible = (shown: boolean) => ({ visibility: shown ? ("visible" as const) : ("none" as const) });
-
-const EMPTY: FeatureCollection<Geometry> = { type: "FeatureCollection", features: [] };
-
-function sourceOf(data: DataSource, layer: LayerName): { source: string; "source-layer"?: string } {
-  return data.kind === "tiles" ? { source: "tiles", "source-layer": layer } : { source: `data-${layer}` };
-}
-
-function dataSources(data: DataSource): Record<string, SourceSpecification> {
-  if (data.kind === "tiles") return { tiles: { type: "vector", url: data.url } };
-  const layers: LayerName[] = ["prefectures", "districts", "streets", "communities", "grids", "compounds", "stations"];
-  return Object.fromEntries(layers.map((layer) => [`data-${layer}`, { type: "geojson", data: data.layers[layer] ?? EMPTY } satisfies SourceSpecification]));
-}
 
 /** The choropleth's colours, with the selected prism in the selection blue: its ground outline is hidden under it. */
 function extrusionColour(choropleth: Choropleth, selected: string | null): ExpressionSpecification {
@@ -172,35 +110,7 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   };
   if (areas && areaLayer && !areas.height)
     layers.push({ id: "data-areas", type: "fill", ...areaLayer, paint: { "fill-color": choroplethFill(areas.choropleth), "fill-opacity": 0.78 } });
-  const changes = input.changes;
-  if (changes && changes.newGap.length + changes.worse.length + changes.improved.length > 0) {
-    const colours: string[] = [];
-    // Unique labels: a `match` with a repeated label is an invalid style. A unit is in one kind only.
-    for (const [codes, colour] of [
-      [changes.newGap, palette.changeNewGap],
-      [changes.worse, palette.changeWorse],
-      [changes.improved, palette.changeImproved],
-    ] as const) {
-      if (codes.length > 0) colours.push(...([[...codes], colour] as unknown as string[]));
-    }
-    const colour = ["match", ["to-string", ["get", "code"]], ...colours, "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
-    const changed = [...changes.newGap, ...changes.worse, ...changes.improved];
-    const changeLayer = {
-      ...sourceOf(data, changes.level),
-      minzoom: changes.level === "communities" ? MIN_ZOOM.communities : MIN_ZOOM.streets,
-      filter: ["match", ["to-string", ["get", "code"]], changed, true, false] as FilterSpecification,
-    };
-    layers.push({ id: CHANGE_LAYER, type: "fill", ...changeLayer, paint: { "fill-color": colour, "fill-opacity": 0.72 } });
-    if (changes.newGap.length > 0) {
-      layers.push({
-        id: `${CHANGE_LAYER}-new`,
-        type: "line",
-        ...changeLayer,
-        filter: ["match", ["to-string", ["get", "code"]], [...changes.newGap], true, false] as FilterSpecification,
-        paint: { "line-color": palette.changeNewGap, "line-width": 2.5, "line-dasharray": [2, 1] },
-      });
-    }
-  }
+  layers.push(...changeLayers(data, input.changes));
   if (tiled) {
     for (const layer of Object.keys(HIT_LAYER) as Array<keyof typeof HIT_LAYER>) {
       layers.push({
@@ -267,80 +177,20 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
   );
   if (input.serviceArea) {
     // Under the stations, over the compounds: every station (and planned one) with its reach.
-    const radius = metresToPixels(input.serviceArea.metres, input.serviceArea.latitude);
-    const circle = {
-      "circle-radius": radius,
-      "circle-color": rgbaToCss(palette.serviceArea),
-      "circle-stroke-color": rgbaToCss(palette.serviceAreaLine),
-      "circle-stroke-width": 1,
-      "circle-pitch-alignment": "map" as const,
-    };
     const stationIndex = layers.findIndex((layer) => layer.id === STYLE_LAYER.stations);
-    layers.splice(
-      stationIndex,
-      0,
-      {
-        id: "service-areas",
-        type: "circle",
-        ...sourceOf(data, "stations"),
-        minzoom: MIN_ZOOM.stations,
-        layout: visible(visibility.serviceAreas),
-        ...(hiddenStations.length > 0 ? { filter: ["match", ["to-string", ["get", "id"]], hiddenStations, false, true] as FilterSpecification } : {}),
-        paint: circle,
-      },
-      { id: "service-areas-planned", type: "circle", source: "what-if-stations", layout: visible(visibility.serviceAreas), paint: circle },
-    );
+    layers.splice(stationIndex, 0, ...serviceAreaLayers(data, input.serviceArea, visibility.serviceAreas, hiddenStations));
   }
   const markers = input.gapMarkers ?? [];
-  if (markers.length > 0) {
-    layers.push({
-      id: "gap-markers",
-      type: "circle",
-      source: "gap-markers",
-      layout: visible(visibility.gaps),
-      paint: {
-        "circle-color": ["match", ["get", "severity"], "high", palette.gapHigh, "medium", palette.gapMedium, palette.gapLow],
-        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 4, 14, 9],
-        "circle-stroke-color": "#ffffff",
-        "circle-stroke-width": 1.5,
-      },
-    });
-  }
+  if (markers.length > 0) layers.push(gapMarkerLayer(visibility.gaps));
   const selection = input.selection;
-  if (selection) {
-    // Codes identify areas, ids everything else; match either so one rule serves every layer.
-    const matches = ["any", ["==", ["get", "code"], selection.id], ["==", ["get", "id"], selection.id]] as const;
-    const where = { ...sourceOf(data, selection.layer), filter: matches as unknown as ["any"] };
-    layers.push(
-      selection.layer === "stations"
-        ? {
-            id: "selection",
-            type: "circle",
-            ...where,
-            paint: { "circle-radius": 10, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": palette.selection, "circle-stroke-width": 3 },
-          }
-        : { id: "selection", type: "line", ...where, paint: { "line-color": palette.selection, "line-width": 3 } },
-    );
-  }
+  if (selection) layers.push(selectionLayer(data, selection));
   const planned = input.plannedStations ?? [];
   // Planned stations and moved ones share a source: both are where a station would be.
   const whatIfStations = [
     ...planned.map((position, index) => ({ position, properties: { id: `planned-${index + 1}`, kind: "planned" } })),
     ...edits.moved.map((move) => ({ position: move.position, properties: { id: move.id, kind: "moved" } })),
   ];
-  if (whatIfStations.length > 0) {
-    layers.push({
-      id: "planned-stations",
-      type: "circle",
-      source: "what-if-stations",
-      paint: {
-        "circle-radius": 8,
-        "circle-color": ["match", ["get", "kind"], "moved", rgbaToCss(palette.station), "rgba(255,255,255,0.85)"],
-        "circle-stroke-color": palette.selection,
-        "circle-stroke-width": 3,
-      },
-    });
-  }
+  if (whatIfStations.length > 0) layers.push(plannedStationLayer());
   if (areas?.height && areaLayer) {
     // Last of the data, first under the labels: outlines and markers stay on the ground beneath
     // the prisms, labels are drawn over them.
@@ -357,59 +207,14 @@ export function dataStyle(input: DataStyleInput): StyleSpecification {
     });
   }
   const arcLines = input.arcLines && input.arcLines.length > 0 ? input.arcLines : null;
-  if (arcLines) {
-    layers.push({
-      id: ARC_EXPORT_LAYER,
-      type: "line",
-      source: ARC_EXPORT_LAYER,
-      layout: { visibility: "none", "line-cap": "round" },
-      metadata: { exportOnly: true },
-      paint: {
-        "line-width": ["get", "width"],
-        "line-gradient": ["interpolate", ["linear"], ["line-progress"], 0, rgbaToCss(palette.arcSource), 1, rgbaToCss(palette.arcTarget)],
-      },
-    });
-  }
+  if (arcLines) layers.push(arcExportLayer());
   const shape = input.shape && input.shape.length >= 3 ? input.shape : null;
-  if (shape) {
-    layers.push(
-      { id: "drawn-shape-fill", type: "fill", source: "drawn-shape", paint: { "fill-color": palette.selection, "fill-opacity": 0.08 } },
-      { id: "drawn-shape-line", type: "line", source: "drawn-shape", paint: { "line-color": palette.selection, "line-width": 2, "line-dasharray": [2, 1] } },
-    );
-  }
+  if (shape) layers.push(...drawnShapeLayers());
   const extraSources: Record<string, SourceSpecification> = {
-    ...(shape
-      ? {
-          "drawn-shape": {
-            type: "geojson",
-            data: {
-              type: "Feature",
-              properties: {},
-              geometry: { type: "Polygon", coordinates: [[...shape.map((point) => [...point]), [...(shape[0] ?? [0, 0])]]] },
-            },
-          },
-        }
-      : {}),
+    ...(shape ? { "drawn-shape": drawnShapeSource(shape) } : {}),
     ...(whatIfStations.length > 0 || input.serviceArea ? { "what-if-stations": points(whatIfStations) } : {}),
-    ...(arcLines
-      ? {
-          [ARC_EXPORT_LAYER]: {
-            type: "geojson",
-            lineMetrics: true,
-            data: {
-              type: "FeatureCollection",
-              features: arcLines.map((arc) => ({
-                type: "Feature",
-                properties: { width: arc.width },
-                geometry: { type: "LineString", coordinates: [[...arc.from], [...arc.to]] },
-              })),
-            },
-          } satisfies SourceSpecification,
-        }
-      : {}),
-    ...(markers.length > 0
-      ? { "gap-markers": points(markers.map((marker) => ({ position: marker.position, properties: { id: marker.id, severity: marker.severity } }))) }
-      : {}),
+    ...(arcLines ? { [ARC_EXPORT_LAYER]: arcExportSource(arcLines) } : {}),
+    ...(markers.length > 0 ? { "gap-markers": gapMarkerSource(markers) } : {}),
   };
   const styled = base.layers.flatMap((layer): LayerSpecification[] => {
     // Land and district lines come from the dataset's districts, whichever form it takes.

@@ -1,5 +1,6 @@
 // Helpers for the engine's tests: seeded randomness, expected totals written as short lists,
-// naive reference computations and the roll-up consistency check, and random what-if edits.
+// units looked up by code or id, naive reference computations and the roll-up consistency check,
+// and random what-if edits.
 import { mulberry32 } from "../../src/domain/random.ts";
 import { pointInPolygon } from "../../src/domain/geo.ts";
 import { TOTAL_FIELDS, type Rollup, type Thresholds, type TotalField, type Totals } from "../../src/domain/indicators.ts";
@@ -14,6 +15,23 @@ export const seededRandom = mulberry32;
 export function totalsWith(nonZero: Partial<Totals>): Totals {
   const totals = Object.fromEntries(TOTAL_FIELDS.map((field) => [field, 0])) as Totals;
   return { ...totals, ...nonZero };
+}
+
+/** Index of the row with this code (areas) or id (everything else); throws when there is none. */
+export function indexOf(rows: ReadonlyArray<{ code?: string; id?: string }>, key: string): number {
+  const index = rows.findIndex((row) => (row.code ?? row.id) === key);
+  if (index < 0) throw new Error(`no row ${key}`);
+  return index;
+}
+
+/** A compound's index and the totals of a community, street or grid, by code or id. */
+export function unitLookups(model: Model, rollup: Rollup) {
+  return {
+    compoundIndex: (id: string) => indexOf(model.compounds, id),
+    communityTotals: (code: string) => rollup.communities[indexOf(model.communities, code)] as Totals,
+    streetTotals: (code: string) => rollup.streets[indexOf(model.streets, code)] as Totals,
+    gridTotals: (id: string) => rollup.grids[indexOf(model.grids, id)] as Totals,
+  };
 }
 
 /** Index of the first unit whose polygon contains the point (edges count), or -1. */

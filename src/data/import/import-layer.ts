@@ -2,13 +2,15 @@
 // and values coerced → geometry cleaned and converted → contract checked → references checked
 // against the loaded dataset. Valid features load even when others fail, and every feature that
 // does not load is in the report with its file, place and field.
+// Checks across features are in cross-checks.ts, positions read from raw geometry in raw-position.ts.
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { LAYER_GEOMETRY, LAYER_PROPERTIES, type LayerName } from "../contract.ts";
 import { autoMapping, coerceValue, emptyValueOf, FIELD_TYPES, layerFields, requiredFields, type CoercionCounts, type ColumnMapping } from "./columns.ts";
+import { crossChecks } from "./cross-checks.ts";
 import { converterTo84, detectCrs, type Crs, type Position2 } from "./crs.ts";
 import { cleanGeometry } from "./geometry-clean.ts";
-import { checkGrids } from "./grid-checks.ts";
-import { insideParent, parentLookup, representativePoint, type ImportContext, type ParentLookup } from "./parents.ts";
+import { parentLookup, type ImportContext, type ParentLookup } from "./parents.ts";
+import { firstPosition, problemLocation, rawCentre } from "./raw-position.ts";
 import { readFiles, type ReadProgress } from "./read-files.ts";
 import { isReportedGeometry } from "./read-table.ts";
 import { ReportBuilder, type Report, type ReportEntry } from "./report.ts";
@@ -337,91 +339,4 @@ function checkName(
 
 export function generatedId(file: string, index: number): string {
   return `${file.replace(/\.[^.]+$/, "")}-${index}`;
-}
-
-/** Where to show a geometry problem: the cleaned geometry's centre, else the raw one's, converted. */
-function problemLocation(
-  geometry: Polygon | MultiPolygon | Point | null,
-  raw: unknown,
-  convert: (position: Position2) => Position2,
-): [number, number] | undefined {
-  if (geometry) return representativePoint(geometry) as [number, number];
-  const centre = rawCentre(raw);
-  if (!centre) return undefined;
-  const [x, y] = convert(centre);
-  return Math.abs(x) <= 180 && Math.abs(y) <= 90 ? [x, y] : undefined;
-}
-
-function firstPosition(geometry: unknown): Position2 | undefined {
-  let value = (geometry as { coordinates?: unknown } | null | undefined)?.coordinates;
-  while (Array.isArray(value) && Array.isArray(value[0])) value = value[0];
-  return Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "number" ? [value[0], value[1]] : undefined;
-}
-
-/** Mean of the first ring's vertices (or the point), in the file's own coordinates. */
-function rawCentre(geometry: unknown): Position2 | undefined {
-  const type = (geometry as { type?: string } | null | undefined)?.type;
-  const coordinates = (geometry as { coordinates?: unknown } | null | undefined)?.coordinates;
-  if (type === "Point") return firstPosition(geometry);
-  const ring =
-    type === "Polygon"
-      ? (coordinates as unknown[])?.[0]
-      : type === "MultiPolygon"
-        ? ((coordinates as unknown[])?.[0] as unknown[] | undefined)?.[0]
-        : undefined;
-  if (!Array.isArray(ring) || ring.length === 0) return firstPosition(geometry);
-  let x = 0;
-  let y = 0;
-  let count = 0;
-  for (const position of ring) {
-    if (Array.isArray(position) && typeof position[0] === "number" && typeof position[1] === "number") {
-      x += position[0];
-      y += position[1];
-      count += 1;
-    }
-  }
-  return count > 0 ? [x / count, y / count] : undefined;
-}
-
-/** Duplicates, parent references, containment and grid tiling. Returns indexes to leave out. */
-function crossChecks(
-  layer: LayerName,
-  features: readonly Feature<Polygon | MultiPolygon | Point>[],
-  places: readonly { file: string; index: number; featureKind: "feature" | "row" }[],
-  lookup: ParentLookup | undefined,
-  report: ReportBuilder,
-): Set<number> {
-  const rejected = new Set<number>();
-  const firstSeen = new Map<string, number>();
-  features.forEach((feature, index) => {
-    const properties = feature.properties as Record<string, unknown>;
-    const id = typeof properties.code === "string" ? properties.code : typeof properties.id === "string" ? properties.id : undefined;
-    const place = places[index];
-    if (!place || id === undefined) return;
-    const at = { feature: place.index, featureKind: place.featureKind, featureId: id, location: representativePoint(feature.geometry) as [number, number] };
-    const first = firstSeen.get(id);
-    if (first !== undefined) {
-      const firstPlace = places[first];
-      report.error("duplicate-id", place.file, {
-        ...at,
-        field: "code" in properties ? "code" : "id",
-        params: { value: id, first: firstPlace ? `${firstPlace.file} #${firstPlace.index}` : "?" },
-      });
-      rejected.add(index);
-      return;
-    }
-    firstSeen.set(id, index);
-    if (!lookup) return;
-    const parentCode = properties[lookup.field];
-    if (typeof parentCode !== "string") return;
-    if (!lookup.has(parentCode)) {
-      report.error("parent-missing", place.file, { ...at, field: lookup.field, params: { value: parentCode } });
-      rejected.add(index);
-      return;
-    }
-    if (insideParent(lookup, parentCode, feature.geometry) === false)
-      report.warning("outside-parent", place.file, { ...at, field: lookup.field, params: { value: parentCode } });
-  });
-  if (layer === "grids") checkGrids(features, places, rejected, lookup, report);
-  return rejected;
 }
