@@ -12,7 +12,7 @@ import { cleanDistricts, countVertices, verifyDistricts } from "./lib/sources/cl
 import { formatCsv, parseCsv } from "./lib/io/csv.ts";
 import { KUNMING_DISTRICT_CODES, communityKind, districtCodeFor } from "./lib/sources/divisions.ts";
 import { readEchartsDistricts } from "./lib/sources/echarts-districts.ts";
-import type { Areal } from "./lib/geometry/geom.ts";
+import type { Areal } from "./lib/geometry/polygon.ts";
 import { type Properties, featureCollectionText } from "./lib/io/geojson-text.ts";
 import { KUNMING_LAKES, pickLakes } from "./lib/sources/lakes.ts";
 import { fetchTarball, readTarEntry, readTarEntryLines, type PackageSpec } from "./lib/sources/npm-tarball.ts";

@@ -4,7 +4,7 @@
  * district whose boundary is nearest to the edge's midpoint.
  */
 import type { Position } from "geojson";
-import { type Areal, partsOf } from "./geom.ts";
+import { type Areal, toArea } from "./polygon.ts";
 
 const METRES_PER_DEGREE = 111_320;
 
@@ -32,7 +32,7 @@ export function pointSegmentDistance2(p: Position, a: Position, b: Position): nu
 
 function distanceToBoundary2(p: Position, geometry: Areal): number {
   let best = Infinity;
-  for (const ring of partsOf(geometry).flat()) {
+  for (const ring of toArea(geometry).flat()) {
     for (let i = 0; i + 1 < ring.length; i++) {
       const d = pointSegmentDistance2(p, ring[i] ?? [], ring[i + 1] ?? []);
       if (d < best) best = d;

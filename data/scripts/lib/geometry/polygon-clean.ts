@@ -6,7 +6,7 @@
 import * as turf from "@turf/turf";
 import type { Feature } from "geojson";
 import { longestBorderOwner } from "./border-owner.ts";
-import { type Areal, type PolygonRings, bboxOf, bboxesOverlap, fromParts, partsOf } from "./geom.ts";
+import { type Areal, type PolygonRings, bboxOfAllRings, bboxesIntersect, toArea, toGeometryOrNull } from "./polygon.ts";
 
 export interface District {
   readonly code: string;
@@ -26,38 +26,38 @@ export function areaKm2(geometry: Areal): number {
  */
 export function makeValid(geometry: Areal): Areal | null {
   const result = turf.union(turf.featureCollection([asFeature(geometry), asFeature(geometry)]));
-  return result ? fromParts(partsOf(result.geometry)) : null;
+  return result ? toGeometryOrNull(toArea(result.geometry)) : null;
 }
 
 export function union(geometries: readonly Areal[]): Areal | null {
   if (geometries.length === 0) return null;
   if (geometries.length === 1) return makeValid(geometries[0] as Areal);
   const result = turf.union(turf.featureCollection(geometries.map(asFeature)));
-  return result ? fromParts(partsOf(result.geometry)) : null;
+  return result ? toGeometryOrNull(toArea(result.geometry)) : null;
 }
 
 export function difference(geometry: Areal, minus: readonly Areal[]): Areal | null {
   if (minus.length === 0) return geometry;
   const result = turf.difference(turf.featureCollection([geometry, ...minus].map(asFeature)));
-  return result ? fromParts(partsOf(result.geometry)) : null;
+  return result ? toGeometryOrNull(toArea(result.geometry)) : null;
 }
 
 export function intersection(a: Areal, b: Areal): Areal | null {
-  if (!bboxesOverlap(bboxOf(a), bboxOf(b))) return null;
+  if (!bboxesIntersect(bboxOfAllRings(a), bboxOfAllRings(b))) return null;
   const result = turf.intersect(turf.featureCollection([asFeature(a), asFeature(b)]));
-  return result ? fromParts(partsOf(result.geometry)) : null;
+  return result ? toGeometryOrNull(toArea(result.geometry)) : null;
 }
 
 /** Removes polygon parts smaller than minKm2 (slivers); returns what it dropped, in km². */
 export function dropSmallParts(geometry: Areal, minKm2: number): { geometry: Areal | null; droppedKm2: number[] } {
   const kept: PolygonRings[] = [];
   const droppedKm2: number[] = [];
-  for (const part of partsOf(geometry)) {
+  for (const part of toArea(geometry)) {
     const km2 = areaKm2({ type: "Polygon", coordinates: part });
     if (km2 < minKm2) droppedKm2.push(km2);
     else kept.push(part);
   }
-  return { geometry: fromParts(kept), droppedKm2 };
+  return { geometry: toGeometryOrNull(kept), droppedKm2 };
 }
 
 export interface Overlap {
@@ -90,7 +90,7 @@ export function removeOverlaps(districts: readonly District[]): District[] {
   const sorted = districts.toSorted((x, y) => x.code.localeCompare(y.code));
   const done: District[] = [];
   for (const d of sorted) {
-    const earlier = done.filter((e) => bboxesOverlap(bboxOf(e.geometry), bboxOf(d.geometry)));
+    const earlier = done.filter((e) => bboxesIntersect(bboxOfAllRings(e.geometry), bboxOfAllRings(d.geometry)));
     const rest = difference(
       d.geometry,
       earlier.map((e) => e.geometry),
@@ -105,7 +105,7 @@ export function removeOverlaps(districts: readonly District[]): District[] {
 export function interiorGaps(districts: readonly District[]): PolygonRings[] {
   const all = union(districts.map((d) => d.geometry));
   if (!all) return [];
-  return partsOf(all).flatMap((rings) => rings.slice(1).map((hole) => [hole.toReversed()]));
+  return toArea(all).flatMap((rings) => rings.slice(1).map((hole) => [hole.toReversed()]));
 }
 
 export interface FilledGap {
@@ -121,7 +121,7 @@ export function fillGaps(districts: readonly District[], maxKm2: number): { dist
     const geometry: Areal = { type: "Polygon", coordinates: gap };
     const km2 = areaKm2(geometry);
     if (km2 > maxKm2) continue;
-    const near = districts.filter((d) => bboxesOverlap(bboxOf(d.geometry), bboxOf(geometry)));
+    const near = districts.filter((d) => bboxesIntersect(bboxOfAllRings(d.geometry), bboxOfAllRings(geometry)));
     const to = longestBorderOwner(gap[0] ?? [], near);
     additions.set(to, [...(additions.get(to) ?? []), geometry]);
     filled.push({ km2, to });

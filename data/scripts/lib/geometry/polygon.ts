@@ -1,28 +1,49 @@
 /**
- * Plain polygon arithmetic on GeoJSON coordinate arrays (lon/lat degrees, EPSG:4326). Areas are
- * planar in degrees unless a name says metres; they only rank or compare shapes. Everything works
- * on MultiPolygon coordinates so callers never branch on Polygon vs MultiPolygon.
+ * Plain polygon arithmetic on GeoJSON coordinate arrays (lon/lat degrees, EPSG:4326): the one
+ * geometry vocabulary of the generator and of the source extraction. Areas are planar in degrees
+ * unless a name says metres; they only rank or compare shapes. Everything works on MultiPolygon
+ * coordinates (an `Area`) so callers never branch on Polygon vs MultiPolygon.
+ *
+ * Two pairs below look alike and differ on purpose; each keeps the exact arithmetic its callers
+ * were written (and their committed output produced) against:
+ * - `ringSignedArea` (any ring, relative to its first vertex) and `closedRingSignedArea` (a closed
+ *   ring, raw coordinates, as the extract checks use it);
+ * - `bboxOf` (an area's exterior rings) and `bboxOfAllRings` (a geometry's every ring, holes
+ *   included, for shapes not yet known to be valid).
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 
+export type Areal = Polygon | MultiPolygon;
 export type Point = readonly [number, number];
 export type Ring = Position[];
+/** A polygon as its rings: exterior first, then holes. */
 export type PolygonRings = Ring[];
+/** A Polygon's or MultiPolygon's coordinates as a list of polygons. */
 export type Area = PolygonRings[];
 /** [west, south, east, north] in degrees. */
-export type BBox = [number, number, number, number];
+export type BBox = [west: number, south: number, east: number, north: number];
 
-export function toArea(geometry: Polygon | MultiPolygon): Area {
+/** The polygons of a Polygon or MultiPolygon, so callers handle one shape only. */
+export function toArea(geometry: Areal): Area {
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
-/** One polygon stays a Polygon; only genuinely split shapes become MultiPolygons. */
-export function toGeometry(area: Area): Polygon | MultiPolygon {
-  if (area.length === 1 && area[0]) return { type: "Polygon", coordinates: area[0] };
+/** The simplest geometry for a list of polygons: Polygon for one, MultiPolygon for more, null for none. */
+export function toGeometryOrNull(area: Area): Areal | null {
+  if (area.length === 0) return null;
+  if (area.length === 1) return { type: "Polygon", coordinates: area[0] ?? [] };
   return { type: "MultiPolygon", coordinates: area };
 }
 
-/** Signed shoelace area in square degrees; positive for counter-clockwise rings. */
+/** As toGeometryOrNull, but no polygon at all gives an empty MultiPolygon, never null. */
+export function toGeometry(area: Area): Areal {
+  return toGeometryOrNull(area) ?? { type: "MultiPolygon", coordinates: area };
+}
+
+/**
+ * Signed shoelace area in square degrees; positive for counter-clockwise rings. The ring may be
+ * open or closed (the closing edge is always counted).
+ */
 export function ringSignedArea(ring: Ring): number {
   const origin = ring[0];
   if (!origin) return 0;
@@ -33,6 +54,21 @@ export function ringSignedArea(ring: Ring): number {
     const a = ring[j] as Position;
     const b = ring[i] as Position;
     sum += ((a[0] as number) - ox) * ((b[1] as number) - oy) - ((b[0] as number) - ox) * ((a[1] as number) - oy);
+  }
+  return sum / 2;
+}
+
+/**
+ * The same signed area (square degrees, positive counter-clockwise) summed over the ring's stored
+ * edges on raw coordinates: the ring must be closed, as GeoJSON stores it, or its closing edge is
+ * left out. Its last bits differ from ringSignedArea's; the extract checks (validity, lakes) use it.
+ */
+export function closedRingSignedArea(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    const [x2 = 0, y2 = 0] = ring[i + 1] ?? [];
+    sum += x1 * y2 - x2 * y1;
   }
   return sum / 2;
 }
@@ -56,6 +92,7 @@ export function areaSquareMetres(area: Area): number {
   return total;
 }
 
+/** Bounding box of an area's exterior rings (holes lie inside them). */
 export function bboxOf(area: Area): BBox {
   let west = Infinity;
   let south = Infinity;
@@ -71,6 +108,31 @@ export function bboxOf(area: Area): BBox {
     }
   }
   return [west, south, east, north];
+}
+
+/** Bounding box of any number of rings. */
+export function bboxOfRings(rings: readonly Ring[]): BBox {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const ring of rings) {
+    for (const [x = 0, y = 0] of ring) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/**
+ * Bounding box of every ring of a geometry, holes included: unlike bboxOf it also bounds a shape
+ * not yet known to be valid, whose hole may stick out of its exterior (the district cleaning).
+ */
+export function bboxOfAllRings(geometry: Areal): BBox {
+  return bboxOfRings(toArea(geometry).flat());
 }
 
 export function bboxContains(bbox: BBox, [x, y]: Point): boolean {
@@ -141,10 +203,10 @@ export function segmentsIntersect(ax: number, ay: number, bx: number, by: number
   );
 }
 
-/** Closes a ring of distinct vertices by repeating the first one. */
-export function closeRing(vertices: readonly Point[]): Ring {
-  const ring: Ring = vertices.map(([x, y]) => [x, y]);
-  const first = vertices[0];
-  if (first) ring.push([first[0], first[1]]);
-  return ring;
+/** Ensures the last vertex repeats the first, as GeoJSON requires; a closed ring is returned as it is. */
+export function closeRing(ring: Ring): Ring {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (!first || !last || (first[0] === last[0] && first[1] === last[1])) return ring;
+  return [...ring, first];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ringSignedArea } from "./polygon.ts";
-import { roundArea, roundTo } from "./precision.ts";
+import { round6, roundArea, roundRing6, roundTo } from "./precision.ts";
 
 describe("roundTo", () => {
   it.each([
@@ -61,5 +61,28 @@ describe("roundArea", () => {
 
   it("returns nothing for an empty area", () => {
     expect(roundArea([], 5)).toEqual([]);
+  });
+});
+
+describe("round6 / roundRing6", () => {
+  it.each([
+    [102.12345649, 102.123456],
+    [102.1234565, 102.123457],
+    [-0.0000001, 0],
+  ])("round6(%s) = %s", (value, expected) => {
+    expect(Object.is(round6(value), expected)).toBe(true);
+  });
+
+  it("drops duplicates created by rounding", () => {
+    expect(
+      roundRing6([
+        [0, 0],
+        [0.0000001, 0],
+        [1, 0],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
 });

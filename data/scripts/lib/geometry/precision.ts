@@ -12,12 +12,28 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor) / factor + 0;
 }
 
+/** Rounds to 6 decimals (about 0.1 m), the precision the source extracts are stored at. */
+export function round6(value: number): number {
+  return roundTo(value, 6);
+}
+
+/** Rounds every vertex to 6 decimals and removes the consecutive duplicates rounding can create (no closing, no winding). */
+export function roundRing6(ring: Ring): Ring {
+  const out: Ring = [];
+  for (const [x = 0, y = 0] of ring) {
+    const p = [round6(x), round6(y)];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
 export function roundPoint([x, y]: Point, decimals: number): [number, number] {
   return [roundTo(x, decimals), roundTo(y, decimals)];
 }
 
-/** Rounds a ring, drops repeated vertices and returns null when it no longer encloses area. */
-function roundRing(ring: Ring, decimals: number, counterClockwise: boolean): Ring | null {
+/** Rounds a ring, drops repeated vertices, closes and winds it; null when it no longer encloses area. */
+function roundAndWindRing(ring: Ring, decimals: number, counterClockwise: boolean): Ring | null {
   const rounded: Ring = [];
   for (const position of ring) {
     const next = roundPoint(position as unknown as Point, decimals);
@@ -40,11 +56,11 @@ export function roundArea(area: Area, decimals: number): Area {
   for (const polygon of area) {
     const [outer, ...holes] = polygon;
     if (!outer) continue;
-    const roundedOuter = roundRing(outer, decimals, true);
+    const roundedOuter = roundAndWindRing(outer, decimals, true);
     if (!roundedOuter) continue;
     const rings: PolygonRings = [roundedOuter];
     for (const hole of holes) {
-      const roundedHole = roundRing(hole, decimals, false);
+      const roundedHole = roundAndWindRing(hole, decimals, false);
       if (roundedHole) rings.push(roundedHole);
     }
     result.push(rings);

@@ -4,7 +4,7 @@
  * OGC allows between rings; they must not cross, overlap along an edge, or fold back on themselves.
  */
 import type { Position } from "geojson";
-import { type Areal, partsOf, ringSignedArea } from "./geom.ts";
+import { type Areal, closedRingSignedArea, toArea } from "./polygon.ts";
 
 export type IssueKind = "too-short" | "unclosed" | "winding" | "repeated-vertex" | "cross" | "overlap";
 
@@ -66,14 +66,14 @@ export function validityIssues(geometry: Areal): Issue[] {
   };
   const segments: Segment[] = [];
   let ringId = 0;
-  partsOf(geometry).forEach((rings, p) => {
+  toArea(geometry).forEach((rings, p) => {
     rings.forEach((ring, r) => {
       const id = `part ${p} ring ${r}`;
       const first = ring[0];
       const last = ring[ring.length - 1];
       if (ring.length < 4) add("too-short", `${id}: fewer than 4 positions`);
       if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) add("unclosed", `${id}: not closed`);
-      const area = ringSignedArea(ring);
+      const area = closedRingSignedArea(ring);
       if (r === 0 && area <= 0) add("winding", `${id}: exterior ring is not counter-clockwise`);
       if (r > 0 && area >= 0) add("winding", `${id}: hole is not clockwise`);
       for (let i = 0; i + 1 < ring.length; i++) {

@@ -18,7 +18,7 @@ import { CITY_DENSITY, type Density } from "../generator/household-plan.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 import { AS_OF, buildManifest, CITY_IDENTITY, layerFile, PROVINCE_IDENTITY, REGISTERED_UNITS_FILE, TARGETS_FILE } from "./manifest.ts";
 import { registeredUnitsOf, targetsFileText, type CommunityForUnits } from "../generator/programmes.ts";
-import { bboxOf, toGeometry, type BBox } from "../geometry/polygon.ts";
+import { bboxOf, toArea, toGeometry, type BBox } from "../geometry/polygon.ts";
 import { roundArea } from "../geometry/precision.ts";
 import { readSources, sourcesOf, type Sources } from "../sources/source-data.ts";
 import { stationIssueStreets } from "../generator/street-traits.ts";
@@ -175,7 +175,7 @@ function programmeFiles(written: Record<LayerName, readonly FeatureLine[]>): Rec
   }
   const seats = new Map(
     [...seatStreets].map(([district, street]) => {
-      const [west, south, east, north] = bboxOfGeometry(street.geometry);
+      const [west, south, east, north] = bboxOf(toArea(street.geometry));
       return [district, [(west + east) / 2, (south + north) / 2] as const];
     }),
   );
@@ -189,20 +189,6 @@ function programmeFiles(written: Record<LayerName, readonly FeatureLine[]>): Rec
     line: featureLine({ id: unit.properties.id, properties: unit.properties, geometry: { type: "Point", coordinates: unit.coordinates } }),
   }));
   return { [REGISTERED_UNITS_FILE]: collectionText(lines), [TARGETS_FILE]: targetsFileText() };
-}
-
-/** [west, south, east, north] of an outline's outer rings. */
-function bboxOfGeometry(geometry: Polygon | MultiPolygon): BBox {
-  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const rings of geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) {
-    for (const [longitude = 0, latitude = 0] of rings[0] ?? []) {
-      box[0] = Math.min(box[0], longitude);
-      box[1] = Math.min(box[1], latitude);
-      box[2] = Math.max(box[2], longitude);
-      box[3] = Math.max(box[3], latitude);
-    }
-  }
-  return box;
 }
 
 /** Layers a district job writes; prefectures are written once for the whole dataset. */

@@ -3,20 +3,21 @@
  * order, one feature per line so that a changed district shows up as one changed line in a diff.
  */
 import type { Feature, Position } from "geojson";
-import { type Areal, type PolygonRings, closeRing, fromParts, partsOf, roundRing } from "../geometry/geom.ts";
+import { type Areal, type PolygonRings, closeRing, toArea, toGeometryOrNull } from "../geometry/polygon.ts";
+import { roundRing6 } from "../geometry/precision.ts";
 
 export type Properties = Readonly<Record<string, string>>;
 
 /** Rounds a polygon's rings; rings that collapse below 4 positions are dropped. */
 export function roundGeometry(geometry: Areal): Areal | null {
   const parts: PolygonRings[] = [];
-  for (const rings of partsOf(geometry)) {
-    const [exterior, ...holes] = rings.map((r) => closeRing(roundRing(r)));
+  for (const rings of toArea(geometry)) {
+    const [exterior, ...holes] = rings.map((r) => closeRing(roundRing6(r)));
     // A polygon whose exterior collapsed is gone, holes and all.
     if (!exterior || exterior.length < 4) continue;
     parts.push([exterior, ...holes.filter((h) => h.length >= 4)]);
   }
-  return fromParts(parts);
+  return toGeometryOrNull(parts);
 }
 
 function positionText(p: Position): string {

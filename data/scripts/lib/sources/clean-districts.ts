@@ -6,6 +6,7 @@
 import { roundGeometry } from "../io/geojson-text.ts";
 import { type District, areaKm2, dropSmallParts, fillGaps, interiorGaps, makeValid, pairwiseOverlaps, removeOverlaps } from "../geometry/polygon-clean.ts";
 import { type IssueKind, countIssues, validityIssues } from "../geometry/validity.ts";
+import { toArea } from "../geometry/polygon.ts";
 
 /** Parts and gaps below this are slivers (about 100 m × 100 m). */
 export const SLIVER_KM2 = 0.01;
@@ -30,9 +31,9 @@ export interface Verification {
 }
 
 export function countVertices(d: District): number {
-  const { geometry } = d;
-  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return parts.flat().reduce((n, ring) => n + ring.length, 0);
+  return toArea(d.geometry)
+    .flat()
+    .reduce((n, ring) => n + ring.length, 0);
 }
 
 const byCode = (a: District, b: District): number => a.code.localeCompare(b.code);

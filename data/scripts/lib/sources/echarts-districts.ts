@@ -4,8 +4,7 @@
  */
 import gcoord from "gcoord";
 import type { Position } from "geojson";
-import type { Areal, PolygonRings } from "../geometry/geom.ts";
-import { fromParts } from "../geometry/geom.ts";
+import { type Areal, type PolygonRings, toGeometryOrNull } from "../geometry/polygon.ts";
 
 /**
  * County codes changed since the AMap vintage (checked against NBS 2023 areas.csv):
@@ -80,7 +79,7 @@ export function readEchartsDistricts(
     const name = names.get(code);
     if (name === undefined) throw new Error(`No NBS name for ${code} (${sourceName})`);
     const parts = toParts(f.geometry).map((rings) => rings.map((ring) => ring.map(gcj02ToWgs84)));
-    const geometry = fromParts(parts);
+    const geometry = toGeometryOrNull(parts);
     if (!geometry) throw new Error(`${code} has no polygons`);
     const vertices = parts.flat().reduce((n, ring) => n + ring.length, 0);
     return { code, name, sourceCode, sourceName, geometry, vertices };

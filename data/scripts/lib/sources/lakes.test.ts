@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MultiPolygon, Position } from "geojson";
 import { type LakeSpec, holesOf, pickLakes } from "./lakes.ts";
-import { ringSignedArea } from "../geometry/geom.ts";
+import { closedRingSignedArea } from "../geometry/polygon.ts";
 
 // A land square around Kunming with two clockwise holes: a big one (about 100 km²) and a small one.
 const box = (x0: number, y0: number, x1: number, y1: number): Position[] => [
@@ -28,7 +28,7 @@ describe("pickLakes", () => {
     const [big, small] = pickLakes(land, [spec("big", [102.65, 24.85], 112), spec("small", [103.01, 24.91], 4.5)]);
     expect(big?.km2).toBeCloseTo(112, -1);
     expect(small?.km2).toBeGreaterThan(3);
-    expect(ringSignedArea(big?.geometry.coordinates[0] ?? [])).toBeGreaterThan(0);
+    expect(closedRingSignedArea(big?.geometry.coordinates[0] ?? [])).toBeGreaterThan(0);
   });
 
   it.each([

@@ -5,7 +5,7 @@
  */
 import * as turf from "@turf/turf";
 import type { Polygon, Position } from "geojson";
-import { type Areal, type Ring, bboxOfRings, partsOf, ringSignedArea } from "../geometry/geom.ts";
+import { type Areal, type Ring, bboxOfRings, closedRingSignedArea, toArea } from "../geometry/polygon.ts";
 
 export interface LakeSpec {
   readonly name: string;
@@ -51,7 +51,7 @@ function ringContains(ring: Ring, point: Position): boolean {
 
 /** Every hole ring of the land geometry (any winding). */
 export function holesOf(land: Areal): Ring[] {
-  return partsOf(land).flatMap((rings) => rings.slice(1));
+  return toArea(land).flatMap((rings) => rings.slice(1));
 }
 
 /**
@@ -68,7 +68,7 @@ export function pickLakes(land: Areal, specs: readonly LakeSpec[], tolerance = 0
         return minX <= x && x <= maxX && minY <= y && y <= maxY && ringContains(h, spec.inside);
       })
       .map((h) => {
-        const exterior = ringSignedArea(h) > 0 ? h : h.toReversed();
+        const exterior = closedRingSignedArea(h) > 0 ? h : h.toReversed();
         const geometry: Polygon = { type: "Polygon", coordinates: [exterior] };
         return { geometry, km2: turf.area(geometry) / 1e6 };
       })

@@ -14,7 +14,7 @@ import { SLIVER_KM2, cleanDistricts, countVertices, verifyDistricts } from "./cl
 import { formatCsv, parseCsv } from "../io/csv.ts";
 import { DEVELOPMENT_ZONE_DISTRICTS, communityKind, polygonCountyFor } from "./divisions.ts";
 import { CODE_CHANGES, readEchartsDistricts, type SourceDistrict } from "./echarts-districts.ts";
-import { type Areal, type PolygonRings, type Ring, closeRing, fromParts, partsOf } from "../geometry/geom.ts";
+import { type Areal, type PolygonRings, type Ring, closeRing, toArea, toGeometryOrNull } from "../geometry/polygon.ts";
 import { type Properties, featureCollectionText, roundGeometry } from "../io/geojson-text.ts";
 import { YUNNAN_LAKES, pickLakes } from "./lakes.ts";
 import { readTarEntry, readTarEntryLines } from "./npm-tarball.ts";
@@ -162,7 +162,7 @@ export function assignCounty(township: { code: string; name: string; countyCode:
 /** Removes holes smaller than minKm2 (rounding slivers left inside a dissolved outline). */
 export function dropSmallHoles(geometry: Areal, minKm2: number): { geometry: Areal; droppedKm2: number[] } {
   const droppedKm2: number[] = [];
-  const parts: PolygonRings[] = partsOf(geometry).map(([exterior = [], ...holes]) => [
+  const parts: PolygonRings[] = toArea(geometry).map(([exterior = [], ...holes]) => [
     exterior,
     ...holes.filter((h) => {
       const km2 = areaKm2({ type: "Polygon", coordinates: [h.toReversed()] });
@@ -170,7 +170,7 @@ export function dropSmallHoles(geometry: Areal, minKm2: number): { geometry: Are
       return km2 >= minKm2;
     }),
   ]);
-  return { geometry: fromParts(parts) ?? geometry, droppedKm2 };
+  return { geometry: toGeometryOrNull(parts) ?? geometry, droppedKm2 };
 }
 
 /**
@@ -204,8 +204,8 @@ export function removeSpikes(geometry: Areal, maxWidth = 1e-6): { geometry: Area
     }
     return closeRing(open);
   };
-  const parts = partsOf(geometry).map((rings) => rings.map(clean));
-  return { geometry: fromParts(parts) ?? geometry, removed };
+  const parts = toArea(geometry).map((rings) => rings.map(clean));
+  return { geometry: toGeometryOrNull(parts) ?? geometry, removed };
 }
 
 /** Sum of the census rows; must equal the published provincial total. */
