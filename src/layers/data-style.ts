@@ -6,6 +6,7 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import type { LayerName } from "../data/contract.ts";
+import { METRES_PER_PIXEL_AT_ZOOM_ZERO } from "../data/earth.ts";
 import { TILE_MIN_ZOOM } from "../data/tiling.ts";
 import type { LabelPoint, Layers } from "../domain/dataset.ts";
 import { basemapStyle, FIRST_LABEL_LAYER } from "./basemap-style.ts";
@@ -68,15 +69,12 @@ export const CHANGE_LAYER = "data-changes";
 /** The sandtable's prisms: what a click in 3D queries first. */
 export const EXTRUSION_LAYER = "data-extrusion";
 
-/** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
-const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
-
 /**
  * A circle radius in pixels that stays `metres` on the ground at every zoom: doubles per zoom
  * level. Sized at one latitude; across a province (21°-29° N) the error stays under 5%.
  */
 export function metresToPixels(metres: number, latitude: number): ExpressionSpecification {
-  const atZoomZero = metres / (METRES_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180));
+  const atZoomZero = metres / (METRES_PER_PIXEL_AT_ZOOM_ZERO * Math.cos((latitude * Math.PI) / 180));
   return ["interpolate", ["exponential", 2], ["zoom"], 0, atZoomZero, 24, atZoomZero * 2 ** 24];
 }
 

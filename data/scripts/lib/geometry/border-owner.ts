@@ -4,16 +4,18 @@
  * district whose boundary is nearest to the edge's midpoint.
  */
 import type { Position } from "geojson";
+import { METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../../../../src/data/earth.ts";
 import { type Areal, toArea } from "./polygon.ts";
 
-const METRES_PER_DEGREE = 111_320;
-
-/** Approximate length in metres of a short edge (equirectangular; fine for ranking neighbours). */
+/**
+ * Approximate length in metres of a short edge (equirectangular, the equator's degree of longitude
+ * standing for a degree of latitude too; fine for ranking neighbours).
+ */
 export function edgeLengthMetres(a: Position, b: Position): number {
   const lat = (((a[1] ?? 0) + (b[1] ?? 0)) / 2) * (Math.PI / 180);
   const dx = ((b[0] ?? 0) - (a[0] ?? 0)) * Math.cos(lat);
   const dy = (b[1] ?? 0) - (a[1] ?? 0);
-  return Math.hypot(dx, dy) * METRES_PER_DEGREE;
+  return Math.hypot(dx, dy) * METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR;
 }
 
 /** Squared planar distance (degrees²) from p to segment a-b. */

@@ -4,11 +4,8 @@
  * degree of longitude is about 10% shorter than a degree of latitude). Over a district (< 150 km)
  * the error of this projection is far below anything visible.
  */
+import { METRES_PER_DEGREE_LATITUDE, METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../../../../src/data/earth.ts";
 import type { Point } from "./polygon.ts";
-
-/** Metres per degree of latitude (WGS84 mean, good to about 0.5%). */
-export const METRES_PER_DEGREE_LATITUDE = 110_574;
-const METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111_320;
 
 export function metresPerDegreeLongitude(latitude: number): number {
   return METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos((latitude * Math.PI) / 180);

@@ -12,6 +12,7 @@
  *   included, for shapes not yet known to be valid).
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { METRES_PER_DEGREE_LATITUDE, METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../../../../src/data/earth.ts";
 
 export type Areal = Polygon | MultiPolygon;
 export type Point = readonly [number, number];
@@ -87,7 +88,7 @@ export function areaSquareMetres(area: Area): number {
   let total = 0;
   for (const polygon of area) {
     const latitude = polygon[0]?.[0]?.[1] ?? 0;
-    total += polygonArea(polygon) * 110_574 * 111_320 * Math.cos((latitude * Math.PI) / 180);
+    total += polygonArea(polygon) * METRES_PER_DEGREE_LATITUDE * METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos((latitude * Math.PI) / 180);
   }
   return total;
 }
