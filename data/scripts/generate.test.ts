@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAYER_NAMES, type LayerName } from "../../src/data/contract.ts";
 import { parseLayer, parseManifest, type LayerCollection } from "../../src/data/validate.ts";
 import { BASEMAP_WATER, DEFAULT_OUT, DEFAULT_SEED, generate, parseCommandLine } from "./generate.ts";
-import { parseCollectionText } from "./lib/feature-file.ts";
-import { pointInArea, toArea, type Point } from "./lib/polygon.ts";
-import { readSources, sourcesOf } from "./lib/source-data.ts";
+import { parseCollectionText } from "./lib/io/feature-file.ts";
+import { pointInArea, toArea, type Point } from "./lib/geometry/polygon.ts";
+import { readSources, sourcesOf } from "./lib/sources/source-data.ts";
 
 const FILES = ["manifest.json", ...LAYER_NAMES.map((layer) => `${layer}.geojson`)];
 // The city dataset is the Kunming part of whatever extracts exist (the province, or Kunming alone).

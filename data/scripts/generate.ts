@@ -1,6 +1,6 @@
 /**
  * CLI for the demo dataset generator. Real names, codes and district outlines; synthetic geometry
- * below district level. All the work is in lib/dataset.ts; this file only reads arguments,
+ * below district level. All the work is in lib/io/dataset.ts; this file only reads arguments,
  * prints the summary and sets the exit code.
  *
  *   npm run data                               # all of Kunming → public/data/kunming/
@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { generate, type GenerateOptions, type GenerateSummary, type Scale } from "./lib/dataset.ts";
+import { generate, type GenerateOptions, type GenerateSummary, type Scale } from "./lib/io/dataset.ts";
 
 export { generate };
 

@@ -11,10 +11,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LAYER_NAMES } from "../../src/data/contract.ts";
 import { PROVINCE_GEOJSON, PROVINCE_PUBLIC, prepareProvince } from "../../scripts/prepare-data.ts";
 import { DEFAULT_SEED } from "./generate.ts";
-import { districtLines, plan } from "./lib/dataset.ts";
-import { parseCollectionText } from "./lib/feature-file.ts";
-import { runInThreads } from "./lib/parallel.ts";
-import { readSources } from "./lib/source-data.ts";
+import { districtLines, plan } from "./lib/io/dataset.ts";
+import { parseCollectionText } from "./lib/io/feature-file.ts";
+import { runInThreads } from "./lib/io/parallel.ts";
+import { readSources } from "./lib/sources/source-data.ts";
 
 const SOURCES = fileURLToPath(new URL("../sources/", import.meta.url));
 const KUNMING = fileURLToPath(new URL("../../public/data/kunming/", import.meta.url));

@@ -1,11 +1,9 @@
 // Small geodesy helpers. Positions are EPSG:4326 [longitude, latitude] in degrees; distances
 // are metres on a sphere of the WGS84 mean radius (error < 0.5% at city scale).
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { EARTH_RADIUS_METRES, METRES_PER_DEGREE } from "../data/earth.ts";
 
-export const EARTH_RADIUS_METRES = 6_371_008.8;
 const RADIANS = Math.PI / 180;
-/** Metres in one degree of latitude (and of longitude at the equator). */
-export const METRES_PER_DEGREE = EARTH_RADIUS_METRES * RADIANS;
 
 export function haversineMetres(longitudeA: number, latitudeA: number, longitudeB: number, latitudeB: number): number {
   const deltaLatitude = (latitudeB - latitudeA) * RADIANS;

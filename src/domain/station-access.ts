@@ -3,7 +3,8 @@
 // Distances are great-circle metres; positions EPSG:4326 degrees.
 import { around } from "geokdbush";
 import KDBush from "kdbush";
-import { boxAround, haversineMetres, METRES_PER_DEGREE } from "./geo.ts";
+import { METRES_PER_DEGREE } from "../data/earth.ts";
+import { boxAround, haversineMetres } from "./geo.ts";
 
 export interface Place {
   longitude: number;

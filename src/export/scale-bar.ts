@@ -1,7 +1,8 @@
 // Scale bar maths for a Web Mercator map (EPSG:3857 as MapLibre draws it, 512-pixel world at
 // zoom 0). The scale holds at the map's centre latitude; across a city the error stays below 1%.
 
-const EARTH_CIRCUMFERENCE_METRES = 40_075_016.686;
+import { EARTH_CIRCUMFERENCE_METRES } from "../data/earth.ts";
+
 const WORLD_PIXELS_AT_ZOOM_ZERO = 512;
 /** One sheet unit (1/96 inch) on paper, in metres. */
 const METRES_PER_SHEET_UNIT = 0.0254 / 96;

@@ -4,6 +4,7 @@
 // (they double in metres per zoom level out), so prisms read the same over the province and over
 // a city.
 import type { ExpressionSpecification } from "maplibre-gl";
+import { METRES_PER_PIXEL_AT_ZOOM_ZERO } from "../data/earth.ts";
 import type { AreaColouring } from "./choropleth.ts";
 
 /** The camera pitch of the sandtable, in degrees from the vertical. */
@@ -22,9 +23,6 @@ export const MIN_HEIGHT_SHARE = 0.06;
 
 /** The tallest prism's height in CSS pixels at pitch 0 (seen from the side it is drawn foreshortened). */
 export const TALLEST_PIXELS = 140;
-
-/** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
-const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
 
 /** Height shares are rounded to this step, so a `match` holds at most 1 / step branches however many areas. */
 const SHARE_STEP = 0.01;
@@ -59,7 +57,7 @@ export function heightScale(areas: ReadonlyArray<{ code: string; value: number |
 
 /** Metres that TALLEST_PIXELS span at zoom 0 at `latitude` (degrees). */
 export function tallestMetresAtZoomZero(latitude: number): number {
-  return TALLEST_PIXELS * METRES_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180);
+  return TALLEST_PIXELS * METRES_PER_PIXEL_AT_ZOOM_ZERO * Math.cos((latitude * Math.PI) / 180);
 }
 
 /** MapLibre `match` from an area's code to its height share (rounded to SHARE_STEP); 0 for an unknown code. */

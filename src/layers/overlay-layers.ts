@@ -3,6 +3,7 @@
 // what-if stations, the 双报到 arcs' stand-in for exports and the drawn shape.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from "maplibre-gl";
 import type { LayerName } from "../data/contract.ts";
+import { METRES_PER_PIXEL_AT_ZOOM_ZERO } from "../data/earth.ts";
 import { MIN_ZOOM, sourceOf, visible, type DataSource } from "./data-layers.ts";
 import type { DataStyleInput } from "./data-style.ts";
 import { palette, rgbaToCss } from "./palette.ts";
@@ -13,15 +14,12 @@ export const ARC_EXPORT_LAYER = "registered-arcs-export";
 /** Areas filled by their change since an earlier date. */
 export const CHANGE_LAYER = "data-changes";
 
-/** Web Mercator metres per CSS pixel at zoom 0 on the equator (512-pixel world, as MapLibre draws it). */
-const METRES_PER_PIXEL_Z0 = 40_075_016.686 / 512;
-
 /**
  * A circle radius in pixels that stays `metres` on the ground at every zoom: doubles per zoom
  * level. Sized at one latitude; across a province (21°-29° N) the error stays under 5%.
  */
 export function metresToPixels(metres: number, latitude: number): ExpressionSpecification {
-  const atZoomZero = metres / (METRES_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180));
+  const atZoomZero = metres / (METRES_PER_PIXEL_AT_ZOOM_ZERO * Math.cos((latitude * Math.PI) / 180));
   return ["interpolate", ["exponential", 2], ["zoom"], 0, atZoomZero, 24, atZoomZero * 2 ** 24];
 }
 

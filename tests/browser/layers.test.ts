@@ -3,6 +3,7 @@
 // stations. Expected colours and figures come from the engine run here on the same files.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../../src/data/earth.ts";
 import { labelPoint } from "../../src/domain/label-point.ts";
 import { reportOf } from "../../src/domain/analysis.ts";
 import { applyScenario } from "../../src/domain/what-if.ts";
@@ -130,7 +131,7 @@ describe("service areas", () => {
     const page = await open(`./?debug=1#map=14/${station.latitude}/${station.longitude}&layers=serviceAreas`);
     // 700 m east lies inside the 1,000 m circle; 1,300 m east lies outside it.
     const metresEast = (metres: number): [number, number] => [
-      station.longitude + metres / (111_320 * Math.cos((station.latitude * Math.PI) / 180)),
+      station.longitude + metres / (METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos((station.latitude * Math.PI) / 180)),
       station.latitude,
     ];
     const inside = await screenPoint(page, metresEast(700));

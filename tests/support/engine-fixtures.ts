@@ -4,7 +4,7 @@
 // Everything returned here is deep-frozen, so an engine function that mutates its input throws.
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import type { LayerName, LayerProperties } from "../../src/data/contract.ts";
-import { EARTH_RADIUS_METRES } from "../../src/domain/geo.ts";
+import { EARTH_RADIUS_METRES } from "../../src/data/earth.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 
 export interface FixtureFeature<L extends LayerName> {

@@ -1,10 +1,12 @@
 import gcoord from "gcoord";
 import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
+import { METRES_PER_DEGREE_LATITUDE, METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../earth.ts";
 import { converterTo84, crsFromDefinition, detectCrs, gaussKrugerCrs, parseCrsDeclaration, type Position2 } from "./crs.ts";
 
 /** Metres between two WGS84 positions (equirectangular, fine below a kilometre). */
-const metres = ([x1, y1]: Position2, [x2, y2]: Position2) => Math.hypot((x1 - x2) * 111_320 * Math.cos((y1 * Math.PI) / 180), (y1 - y2) * 110_574);
+const metres = ([x1, y1]: Position2, [x2, y2]: Position2) =>
+  Math.hypot((x1 - x2) * METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos((y1 * Math.PI) / 180), (y1 - y2) * METRES_PER_DEGREE_LATITUDE);
 
 // 昆明 翠湖公园 (WGS84) and its GCJ-02 / BD-09 coordinates as 高德 and 百度 show them (gcoord's forward transforms).
 const CUIHU: Position2 = [102.70446, 25.04842];

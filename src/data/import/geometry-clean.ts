@@ -4,6 +4,7 @@
 // happens here too, position by position, so a geometry is walked once.
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import Flatbush from "flatbush";
+import { METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR } from "../earth.ts";
 import type { ReportCode } from "./report.ts";
 
 export type Kind = "area" | "point";
@@ -125,13 +126,13 @@ export function cleanGeometry(raw: unknown, kind: Kind, convert: (position: [num
 /** A 32-sided polygon of radius `metres` around a WGS84 position (equirectangular, fine at this size). */
 export function circle(centre: Position, metres: number): Polygon {
   const [longitude = 0, latitude = 0] = centre;
-  const metresPerDegree = 111_320;
   const ring: Position[] = [];
   for (let step = 0; step <= 32; step++) {
     const angle = ((step % 32) / 32) * 2 * Math.PI;
     ring.push([
-      round(longitude + (metres * Math.cos(angle)) / (metresPerDegree * Math.cos((latitude * Math.PI) / 180))),
-      round(latitude + (metres * Math.sin(angle)) / metresPerDegree),
+      round(longitude + (metres * Math.cos(angle)) / (METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos((latitude * Math.PI) / 180))),
+      // The equator's degree of longitude stands in for a degree of latitude (within 1% anywhere).
+      round(latitude + (metres * Math.sin(angle)) / METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR),
     ]);
   }
   return { type: "Polygon", coordinates: [ring] };
