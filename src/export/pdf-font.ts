@@ -23,12 +23,7 @@ export function parseSheetFont(bytes: Uint8Array): SheetFont {
       let glyph = cache.get(character);
       if (glyph === undefined) {
         const codePoint = character.codePointAt(0) ?? 0;
-        glyph =
-          codePoint > 0x20 && font.hasGlyphForCodePoint(codePoint)
-            ? font.glyphForCodePoint(codePoint)
-            : codePoint === 0x20
-              ? font.glyphForCodePoint(0x20)
-              : null;
+        glyph = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint) : null;
         cache.set(character, glyph);
       }
       return glyph;
@@ -96,6 +91,7 @@ export function embedSubset(sheetFont: SheetFont, characters: Iterable<string>):
   const { font } = sheetFont;
   const subset = font.createSubset();
   const scale = 1000 / font.unitsPerEm;
+  // Code point 0 has no glyph of its own, so fontkit answers with .notdef (glyph 0).
   const widths: number[] = [Math.round(font.glyphForCodePoint(0).advanceWidth * scale) || 1000];
   const ids = new Map<string, number>();
   const byGlyph = new Map<number, number>();
