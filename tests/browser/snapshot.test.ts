@@ -238,6 +238,10 @@ describe("meeting snapshots", () => {
     const page = await browser().newPage({ viewport: VIEWPORT, acceptDownloads: true });
     await openComposer(page, new URL(`./?snapshot=a4-landscape-150&atlas=streets#sel=districts:${district}`, baseUrl).href, 120_000);
     await expect.poll(() => page.getByTestId("snapshot-atlas-pages").getAttribute("data-pages")).toBe(String(streets.length));
+    // Opened on the district, the sheet is titled with it, not with the dataset's area.
+    const districtName = readLayer<{ code: string; name: string }>("districts").features.find((feature) => feature.properties.code === district)?.properties
+      .name;
+    await expect.poll(() => page.getByTestId("snapshot-title").inputValue()).toBe(`${districtName}党建工作地图`);
     const out = join(folder, "atlas.pdf");
     await exportTo(page, "snapshot-atlas-export", out, 300_000);
     const pdf = pdfFacts(readFileSync(out));

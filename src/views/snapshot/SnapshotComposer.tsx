@@ -77,6 +77,17 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
     watermark: false,
     qr: true,
   }));
+  // Until someone types a title, it follows the area: a view opened on a unit (a permalink, the
+  // snapshot script) resolves its selection after the dialog has opened.
+  const titleTyped = useRef(Boolean(props.changes));
+  const automaticTitle = defaultTitle(area.name, t);
+  useEffect(() => {
+    if (!titleTyped.current) setSettings((current) => (current.title === automaticTitle ? current : { ...current, title: automaticTitle }));
+  }, [automaticTitle]);
+  const changeSettings = (patch: Partial<SheetSettings>) => {
+    if (patch.title !== undefined) titleTyped.current = true;
+    setSettings((current) => ({ ...current, ...patch }));
+  };
   const [scope, setScope] = useState<AtlasScope>(request?.atlas ?? "streets");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [qr, setQr] = useState<boolean[][] | null>(null);
@@ -202,7 +213,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
               format={format}
               onFormatChange={setFormat}
               settings={settings}
-              onSettingsChange={(patch) => setSettings((current) => ({ ...current, ...patch }))}
+              onSettingsChange={changeSettings}
             />
             <AtlasSection
               available={atlas.data !== undefined}
