@@ -6,6 +6,7 @@ import { buildChoropleth } from "./choropleth.ts";
 import { dataStyle, EXTRUSION_LAYER, pickLayerOf, STYLE_LAYER } from "./data-style.ts";
 import { extrusionHeight, heightScale } from "./extrusion.ts";
 import { palette } from "./palette.ts";
+import { planStyleUpdate } from "./style-update.ts";
 import { DEFAULT_VISIBILITY } from "./visibility.ts";
 
 const empty = { type: "FeatureCollection" as const, features: [] };
@@ -121,5 +122,20 @@ describe("dataStyle sandtable", () => {
   it("draws the prisms over every data layer and outline, under the labels", () => {
     for (const layer of [...Object.values(STYLE_LAYER), "district-line", "selection"]) expect(ids.indexOf(layer)).toBeLessThan(ids.indexOf(EXTRUSION_LAYER));
     expect(ids.indexOf(EXTRUSION_LAYER)).toBeLessThan(ids.indexOf(FIRST_LABEL_LAYER));
+  });
+});
+
+describe("a style rebuilt for a selection", () => {
+  it("leaves the labels source alone: the same labels give the same data object, which the update skips", () => {
+    const labels = Object.freeze([{ position: [102.7, 25.04] as [number, number], name: "五华区", code: "530102", level: "district" as const }]);
+    const data = { kind: "geojson" as const, layers };
+    const before = dataStyle({ ...common, labels, data });
+    const after = dataStyle({ ...common, labels, data, selection: { layer: "districts", id: "530102" } });
+    const labelData = (style: typeof before) => (style.sources.labels as { data: unknown }).data;
+    expect(labelData(after)).toBe(labelData(before));
+    const plan = planStyleUpdate(before, after);
+    expect(plan.kind === "partial" && plan.setData.map(([id]) => id)).not.toContain("labels");
+    const relabelled = dataStyle({ ...common, labels: [...labels], data });
+    expect(planStyleUpdate(before, relabelled)).toMatchObject({ kind: "partial", setData: [["labels", expect.anything()]] });
   });
 });

@@ -107,6 +107,7 @@ export class MapAdapter {
    */
   private deck: Promise<Deck> | null = null;
   private readonly loaded: Promise<void>;
+  private readonly styleLoaded: Promise<void>;
   private layers: Layer[] = [];
   private picker: Picker | undefined;
   private restorations = 0;
@@ -131,6 +132,9 @@ export class MapAdapter {
     // The style the map was made with is the base of the first update, which is then only a diff.
     this.currentStyle = options.style;
     this.loaded = new Promise((resolve) => this.map.once("load", () => resolve()));
+    // Style updates need the style parsed, not the first complete frame: labels or colours that
+    // arrive while the first tiles load join that frame instead of redrawing it afterwards.
+    this.styleLoaded = new Promise((resolve) => this.map.once("style.load", () => resolve()));
     if (options.onCameraChange) {
       const notify = options.onCameraChange;
       this.map.on("moveend", () => notify(this.camera()));
@@ -221,7 +225,7 @@ export class MapAdapter {
 
   /** Sets the style; MapLibre's diff turns a changed source or visibility into a small update. */
   setStyle(style: StyleSpecification): void {
-    void this.loaded.then(() => {
+    void this.styleLoaded.then(() => {
       this.applyStyle(style);
       this.syncLayers();
     });
