@@ -3,13 +3,13 @@
 // does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import type { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
-import { planStyleUpdate } from "../../layers/style-update.ts";
+import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { LayerName } from "../../data/contract.ts";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
+import { applyStyle } from "./apply-style.ts";
 
 setWorkerUrl(workerUrl);
 // MapLibre parses tiles on one worker by default. The page leaves cores idle while tiles are cut
@@ -235,40 +235,9 @@ export class MapAdapter {
   private currentStyle: StyleSpecification | undefined;
 
   private applyStyle(style: StyleSpecification): void {
-    const plan = planStyleUpdate(this.currentStyle, style);
+    const previous = this.currentStyle;
     this.currentStyle = style;
-    if (plan.kind === "full") {
-      this.map.setStyle(style, { diff: true });
-      return;
-    }
-    const map = this.map;
-    for (const [id, source] of plan.addSources) map.addSource(id, source);
-    for (const [id, data] of plan.setData) map.getSource<GeoJSONSource>(id)?.setData(data);
-    for (const step of plan.layerCommands) {
-      switch (step.command) {
-        case "addLayer":
-          map.addLayer(...step.args);
-          break;
-        case "removeLayer":
-          map.removeLayer(...step.args);
-          break;
-        case "setPaintProperty":
-          map.setPaintProperty(...step.args);
-          break;
-        case "setLayoutProperty":
-          map.setLayoutProperty(...step.args);
-          break;
-        case "setFilter":
-          map.setFilter(...step.args);
-          break;
-        case "setLayerZoomRange": {
-          const [id, minzoom = 0, maxzoom = 24] = step.args;
-          map.setLayerZoomRange(id, minzoom, maxzoom);
-          break;
-        }
-      }
-    }
-    for (const id of plan.removeSources) map.removeSource(id);
+    applyStyle(this.map, previous, style);
   }
 
   setPicker(picker: Picker | undefined): void {
