@@ -160,6 +160,15 @@ export async function visitPage(options: VisitOptions): Promise<Visit> {
 }
 
 /**
+ * A fresh Chromium spends its first second or two on its own start-up: its WebUI renderers (the
+ * omnibox popup, even headless) took about 4 s of CPU over the first 1.5 s on this 2-core machine,
+ * traced. Navigating at once put that work inside every visit's load, app and baseline alike,
+ * which is no part of either page's cost: a user's browser is already running when they open the
+ * app. So each visit waits this long on a blank page before navigating.
+ */
+const BROWSER_SETTLE_MS = 3000;
+
+/**
  * Runs `work` on a page of a browser of its own, closed whatever happens (a page stuck in a long GPU
  * task must not outlive its visit or slow the next one). Page errors go to `problems`; returns the
  * URLs requested outside 127.0.0.1, by the page or (as `work` reports them) its workers.
@@ -177,6 +186,7 @@ async function inFreshBrowser(
     context.on("request", (request) => seenUrls.push(request.url()));
     page.on("pageerror", (error) => problems.push(`page error: ${message(error)}`));
     await page.addInitScript(PAGE_INIT_SCRIPT);
+    await page.waitForTimeout(BROWSER_SETTLE_MS);
     seenUrls.push(...(await work(page, context)));
   } finally {
     await browser.close();

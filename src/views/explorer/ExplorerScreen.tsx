@@ -50,6 +50,7 @@ import { areaReportOf, useReports } from "../data/use-reports.ts";
 import { useScreenZoom } from "./use-screen-zoom.ts";
 import { useSearch } from "./search/use-search.ts";
 import { useSelection, type Selection } from "./use-selection.ts";
+import { useMapFirst } from "./use-map-first.ts";
 import { useWhatIf, type WhatIfState } from "./what-if/use-what-if.ts";
 import { WhatIfPanel } from "./what-if/WhatIfPanel.tsx";
 import type { ProgrammeView } from "../programmes/programme-view.ts";
@@ -103,6 +104,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
   // "昆明市党建地图(演示数据)" -> "昆明市": the dataset's area, for headings.
   const rootName = manifest?.title.replace(/(党建地图)?[(（].*$/, "") ?? "";
   const [mapReady, setMapReady] = useState(false);
+  const panelsShown = useMapFirst(mapReady);
   const needsCommunities = areaColouring?.level === "communities" || selection?.layer === "streets" || selection?.layer === "communities";
   const { engine, reports, city, counts, status, computing } = useReports({
     manifestUrl,
@@ -266,7 +268,7 @@ export function ExplorerScreen(props: ExplorerScreenProps) {
         <ShapeTool adapter={adapter} onShape={props.onShapeChange} hasShape={shape !== null} />
         <Breadcrumb root={rootName} crumbs={crumbs} onChoose={chooseCrumb} />
         <MapTooltip picked={hover.picked} point={hover.point} language={language} />
-        <aside className="explorer-side">
+        <aside className="explorer-side" data-map-first={panelsShown ? undefined : "waiting"}>
           {loading ? <p className="loading">{t("loading")}</p> : null}
           <SearchBox {...search} label={t("search.label")} placeholder={t("search.placeholder")} emptyText={t("search.empty")} />
           {selected ? (
