@@ -6,6 +6,7 @@ import { engineClient } from "../views/data/engine-client.ts";
 import { LanguageContext } from "../views/i18n/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { prefetchDataset } from "../data/queries.ts";
+import { WATER_URL } from "../data/first-files.ts";
 import { isSessionKey } from "../data/import-session-store.ts";
 import { SessionProblem } from "../views/import/SessionProblem.tsx";
 import { useImportSession } from "../views/import/use-import-session.ts";
@@ -15,11 +16,11 @@ import { parseUrl, serializeUrl, type UrlState } from "./url-state.ts";
 const WallScreen = lazy(() => import("../views/wall/WallScreen.tsx").then((module) => ({ default: module.WallScreen })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
-const WATER_URL = "basemap/water.geojson";
 // The opened dataset's first files start loading with this script, not after the map is created
 // (an import session is opened from IndexedDB first).
 const openedDataset = parseUrl(window.location.search, window.location.hash).dataset;
-if (!isSessionKey(openedDataset)) void prefetchDataset(queryClient, openedDataset, WATER_URL);
+/** Settles when the opened dataset's manifest has loaded or failed (at once for an import session). */
+export const manifestSettled: Promise<void> = isSessionKey(openedDataset) ? Promise.resolve() : prefetchDataset(queryClient, openedDataset, WATER_URL);
 
 function writeUrl(state: UrlState, mode: "push" | "replace") {
   const { search, hash } = serializeUrl(state);

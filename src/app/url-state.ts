@@ -13,6 +13,7 @@ import type { MapFilters } from "../views/shared/map-filters.ts";
 import { CHART_INDICATORS, type ChartIndicatorId } from "../views/charts/chart-indicators.ts";
 import { INDICATOR_IDS } from "../domain/indicator-registry.ts";
 import type { ProgrammeView } from "../views/programmes/programme-view.ts";
+import { DEFAULT_DATASET } from "../data/first-files.ts";
 
 const AREA_LEVELS: readonly AreaLevel[] = ["streets", "communities"];
 
@@ -45,7 +46,7 @@ export interface UrlState {
 }
 
 /** What `npm start` opens: the province, the product's main user. The city is one link away (`?data=data/kunming/tiled/manifest.json`). */
-export const DEFAULT_DATASET = "data/yunnan/manifest.json";
+export { DEFAULT_DATASET };
 
 /** `zoom/latitude/longitude`, then the bearing in degrees when the map is turned (the 3D sandtable). */
 function parseCamera(value: string | null): Camera | null {

@@ -1,12 +1,17 @@
 // The only place the app talks to the network. Failures become DataErrors that say which file
 // and why, so the UI can show them next to the layer they belong to.
+import { takeFirstFile } from "./first-files.ts";
 import { DataError } from "./validate.ts";
 
 async function request(url: string, signal?: AbortSignal): Promise<Response> {
+  // Relative URLs resolve against the page, also where fetch itself would not (Node, tests).
+  const absolute = new URL(url, globalThis.location?.href);
+  // Requested by index.html's inline script before this code arrived; a failure there is asked again here.
+  const early = await takeFirstFile(absolute.href)?.catch(() => undefined);
+  if (early?.ok) return early;
   let response: Response;
   try {
-    // Relative URLs resolve against the page, also where fetch itself would not (Node, tests).
-    response = await fetch(new URL(url, globalThis.location?.href), { signal });
+    response = await fetch(absolute, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new DataError(url, [{ file: url, field: "(request)", message: `request failed: ${String(error)}` }]);

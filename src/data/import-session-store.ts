@@ -6,11 +6,12 @@ import { del, get, set } from "idb-keyval";
 import type { FeatureCollection } from "geojson";
 import { LAYER_NAMES, type LayerName, type Manifest } from "./contract.ts";
 import { fetchJson } from "./fetch-json.ts";
+import { SESSION_PREFIX } from "./first-files.ts";
 import { layerBytes, sessionManifest, type StoredLayer } from "./import/session.ts";
 import { layerUrl } from "./queries.ts";
 import { parseManifest } from "./validate.ts";
 
-export const SESSION_PREFIX = "import:";
+export { SESSION_PREFIX };
 
 export interface ImportSession {
   id: string;

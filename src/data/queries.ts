@@ -52,10 +52,11 @@ export function waterQuery(url: string) {
  * Starts the fetches a dataset's first frame waits for (manifest, then a tiled dataset's
  * indicators, and the basemap water) before React has mounted: the map's creation would otherwise
  * sit between the first render and the queries' own start. The queries find the data in the cache.
+ * Resolves once the manifest has loaded or failed; the indicators may still be on their way.
  */
 export async function prefetchDataset(client: QueryClient, manifestUrl: string, waterUrl: string): Promise<void> {
   void client.prefetchQuery(waterQuery(waterUrl));
   await client.prefetchQuery(manifestQuery(manifestUrl));
   const manifest = client.getQueryData(manifestQuery(manifestUrl).queryKey);
-  if (manifest?.indicators !== undefined) await client.prefetchQuery(indicatorsQuery(layerUrl(manifestUrl, manifest.indicators)));
+  if (manifest?.indicators !== undefined) void client.prefetchQuery(indicatorsQuery(layerUrl(manifestUrl, manifest.indicators)));
 }

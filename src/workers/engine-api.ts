@@ -8,7 +8,7 @@ import { decodeTables, gunzipIfNeeded, tableSizeFromStart } from "../data/column
 import { fetchBytes, fetchJson } from "../data/fetch-json.ts";
 import { DataError, parseLayer, parseManifest } from "../data/validate.ts";
 import { parseRegisteredUnits, parseTargetsFile } from "../data/programme-files.ts";
-import type { Target, TargetLevel } from "../data/contract.ts";
+import type { Manifest, Target, TargetLevel } from "../data/contract.ts";
 import { earliestRecord, modelAsOf, sampleDates } from "../domain/as-of.ts";
 import { diffDates, type DateDiff } from "../domain/date-diff.ts";
 import type { ReportIndicatorId } from "../domain/indicator-registry.ts";
@@ -80,7 +80,7 @@ export function createEngine() {
   let base: Analysis | undefined;
   /** Gaps per unit of the loaded analysis: asked for by the charts, the wall and its ranking alike. */
   let gapCounts: { analysis: Analysis; counts: Record<string, number> } | undefined;
-  let fetchedTable: { manifestUrl: string; bytes: Promise<Uint8Array | null> } | undefined;
+  let fetchedTable: { manifestUrl: string; manifest: Promise<Manifest>; bytes: Promise<Uint8Array | null> } | undefined;
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
   let lastScenario: { key: string; base: Analysis; analysis: ScenarioAnalysis } | undefined;
@@ -101,14 +101,15 @@ export function createEngine() {
   ): Promise<EngineSummary> => {
     // Comlink hands a proxied callback; its promise is not awaited (progress must not slow the load).
     const report = (progress: LoadProgress) => void onProgress?.(progress);
-    const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
+    // A download begun by fetchTable() is used once (manifest and table); a refresh fetches both again.
+    const begun = fetchedTable?.manifestUrl === manifestUrl ? fetchedTable : undefined;
+    fetchedTable = undefined;
+    const manifest = (await begun?.manifest.catch(() => undefined)) ?? parseManifest(manifestUrl, await fetchJson(manifestUrl));
     const unavailable: EngineSummary["unavailable"] = [];
     if (manifest.attributes !== undefined) {
       // A tiled dataset: the engine works from its attribute table, never from the polygons.
       const url = layerUrl(manifestUrl, manifest.attributes);
-      // A download begun by fetchTable() is used once; a refresh fetches the file again.
-      const early = fetchedTable?.manifestUrl === manifestUrl ? fetchedTable.bytes : undefined;
-      fetchedTable = undefined;
+      const early = begun?.bytes;
       const downloaded = (await early) ?? (await fetchBytes(url, throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart));
       report({ stage: "decode", file: manifest.attributes, loaded: downloaded.length, total: downloaded.length });
       const decoded = decodeTables(await gunzipIfNeeded(downloaded, url), url);
@@ -235,14 +236,16 @@ export function createEngine() {
      */
     fetchTable(manifestUrl: string, onProgress?: (progress: LoadProgress) => void): void {
       if (fetchedTable?.manifestUrl === manifestUrl) return;
-      const bytes = (async () => {
-        const manifest = parseManifest(manifestUrl, await fetchJson(manifestUrl));
-        if (manifest.attributes === undefined) return null;
-        return fetchBytes(layerUrl(manifestUrl, manifest.attributes), throttled(onProgress, manifest.attributes), undefined, tableSizeFromStart);
-      })();
+      const manifest = fetchJson(manifestUrl).then((json) => parseManifest(manifestUrl, json));
+      const bytes = manifest.then((parsed) =>
+        parsed.attributes === undefined
+          ? null
+          : fetchBytes(layerUrl(manifestUrl, parsed.attributes), throttled(onProgress, parsed.attributes), undefined, tableSizeFromStart),
+      );
       // A failure is load()'s to report, with the file; here it must not be an unhandled rejection.
+      manifest.catch(() => undefined);
       bytes.catch(() => undefined);
-      fetchedTable = { manifestUrl, bytes };
+      fetchedTable = { manifestUrl, manifest, bytes };
     },
     /**
      * Loads and analyses a dataset. `strict` (the wall's refresh): a layer that fails rejects the

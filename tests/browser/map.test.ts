@@ -41,6 +41,16 @@ describe("the map", () => {
     expect(await page.getByTestId("data-problems").count()).toBe(0);
     expect(requests.length).toBeGreaterThan(5);
     expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    // The first files are asked for once, by index.html's inline script, and the app takes each
+    // of its responses instead of asking again (src/data/first-files.ts). The engine worker reads
+    // the manifest once more for itself (it re-reads it on every refresh).
+    const asked = (file: string) => requests.filter((url) => new URL(url).pathname.endsWith(`/${file}`)).length;
+    expect({ manifest: asked("manifest.json"), indicators: asked("indicators.json"), water: asked("water.geojson") }).toEqual({
+      manifest: 2,
+      indicators: 1,
+      water: 1,
+    });
+    expect(await page.evaluate("Object.keys(window.partyFirstFiles ?? { 'no inline script': 1 })")).toEqual([]);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // The map element: creates the MapAdapter once, then feeds it style and layers. Sets
 // data-ready="true" once the data has loaded and a full frame with every layer has been drawn.
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Dataset } from "../../domain/dataset.ts";
 import { buildFeatureIndex } from "../../domain/feature-index.ts";
 import { basemapStyle, magnified, themedStyle, type BasemapTheme } from "../../layers/basemap-style.ts";
@@ -129,7 +129,10 @@ export function MapView(props: MapViewProps) {
   // Frame the dataset once, unless the URL already said where to look.
   const framed = useRef(initialCamera !== null);
 
-  useEffect(() => {
+  // A layout effect: the map, and its WebGL context, are made in the commit that first has
+  // something to draw, before the browser paints it. In software WebGL the context waited behind
+  // the GPU process drawing that paint (up to 0.5 s, traced) when it was made after.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     const initial = firstStyleRef.current;
     if (!container || !initial) return;
