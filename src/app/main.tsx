@@ -17,4 +17,4 @@ const firstRender = () =>
       <App />
     </StrictMode>,
   );
-void Promise.race([manifestSettled, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(firstRender);
+void Promise.race([manifestSettled, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(firstRender, firstRender);

@@ -44,6 +44,15 @@ export function firstFilesScript(): string {
 })();`;
 }
 
+/**
+ * Drops the responses nobody took (an indicators file of a manifest that failed validation, say),
+ * so a page left open for days neither holds their bodies nor serves them to a later refresh.
+ */
+export function forgetFirstFiles(): void {
+  const slot = (globalThis as unknown as Record<string, Slot | undefined>)[SLOT];
+  for (const url of Object.keys(slot ?? {})) delete slot?.[url];
+}
+
 /** The inline script's response for `url` (absolute), once: a second call finds nothing. */
 export function takeFirstFile(url: string): Promise<Response> | undefined {
   const slot = (globalThis as unknown as Record<string, Slot | undefined>)[SLOT];

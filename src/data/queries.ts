@@ -4,6 +4,7 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { LayerName, Manifest } from "./contract.ts";
 import { fetchJson } from "./fetch-json.ts";
+import { forgetFirstFiles } from "./first-files.ts";
 import { indicatorsQuery } from "./indicators-file.ts";
 import { parseLayer, parseManifest, parseWater, type ParsedLayer } from "./validate.ts";
 
@@ -55,8 +56,10 @@ export function waterQuery(url: string) {
  * Resolves once the manifest has loaded or failed; the indicators may still be on their way.
  */
 export async function prefetchDataset(client: QueryClient, manifestUrl: string, waterUrl: string): Promise<void> {
-  void client.prefetchQuery(waterQuery(waterUrl));
+  const water = client.prefetchQuery(waterQuery(waterUrl));
   await client.prefetchQuery(manifestQuery(manifestUrl));
   const manifest = client.getQueryData(manifestQuery(manifestUrl).queryKey);
-  if (manifest?.indicators !== undefined) void client.prefetchQuery(indicatorsQuery(layerUrl(manifestUrl, manifest.indicators)));
+  const indicators = manifest?.indicators === undefined ? undefined : client.prefetchQuery(indicatorsQuery(layerUrl(manifestUrl, manifest.indicators)));
+  // Whatever index.html's inline script fetched and these did not take is left for nobody.
+  void Promise.all([water, indicators]).then(forgetFirstFiles);
 }

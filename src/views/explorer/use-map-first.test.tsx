@@ -22,8 +22,11 @@ describe("useMapFirst", () => {
   });
 
   it("does not hide the panels again when the map is replaced", () => {
-    const { result, rerender } = renderHook(({ ready }) => useMapFirst(ready, 1000), { initialProps: { ready: true } });
+    const { result, rerender } = renderHook(({ ready }) => useMapFirst(ready, 1000), { initialProps: { ready: false } });
+    rerender({ ready: true });
     rerender({ ready: false });
+    expect(result.current).toBe(true);
+    act(() => vi.advanceTimersByTime(1000));
     expect(result.current).toBe(true);
   });
 });

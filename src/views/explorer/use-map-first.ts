@@ -4,8 +4,9 @@
 // in the field), the compositor's frames are the bottleneck of a cold start, and painting the
 // programme, chart, gap, layer and filter panels while the first tiles were drawn cost the map
 // about 0.45 s of a 3.5 s city load (medians of 6 loads, panels hidden by CSS against shown).
-// They are laid out and kept up to date all along (their queries run); only their painting
-// waits. If the first frame never comes (a map that cannot draw), they show after `maxWaitMs`.
+// They are rendered and kept up to date all along (their queries run); their layout and
+// painting wait (display: none). If the first frame never comes (a map that cannot draw), they
+// show after `maxWaitMs`.
 import { useEffect, useState } from "react";
 
 /** Most a panel waits for the map before it is shown anyway. */
