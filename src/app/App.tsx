@@ -2,10 +2,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ExplorerScreen } from "../views/explorer/ExplorerScreen.tsx";
-import { engineClient } from "../views/data/engine-client.ts";
+import { datasetKey, engineClient, progressReporter } from "../views/data/engine-client.ts";
 import { LanguageContext } from "../views/i18n/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
-import { prefetchDataset } from "../data/queries.ts";
+import { manifestQuery, prefetchDataset } from "../data/queries.ts";
 import { WATER_URL } from "../data/first-files.ts";
 import { isSessionKey } from "../data/import-session-store.ts";
 import { SessionProblem } from "../views/import/SessionProblem.tsx";
@@ -21,6 +21,19 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 const openedDataset = parseUrl(window.location.search, window.location.hash).dataset;
 /** Settles when the opened dataset's manifest has loaded or failed (at once for an import session). */
 export const manifestSettled: Promise<void> = isSessionKey(openedDataset) ? Promise.resolve() : prefetchDataset(queryClient, openedDataset, WATER_URL);
+// A tiled dataset's engine worker starts, and reads its attribute table, as soon as the manifest is
+// here, not after React's first commit: that commit makes the map (its WebGL context took 0.7 s in
+// software WebGL), and the worker's own script then took as long again to start; on the province
+// the table's download ended after the map was ready (traced). useReports asks the same later,
+// which the worker ignores for a table it is already reading.
+void manifestSettled.then(
+  () => {
+    const manifest = queryClient.getQueryData(manifestQuery(openedDataset).queryKey);
+    if (manifest?.tiles !== undefined && manifest.attributes !== undefined)
+      void engineClient(openedDataset).fetchTable(datasetKey(openedDataset), progressReporter(openedDataset));
+  },
+  () => undefined,
+);
 
 function writeUrl(state: UrlState, mode: "push" | "replace") {
   const { search, hash } = serializeUrl(state);
