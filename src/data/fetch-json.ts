@@ -7,7 +7,7 @@ async function request(url: string, signal?: AbortSignal): Promise<Response> {
   // Relative URLs resolve against the page, also where fetch itself would not (Node, tests).
   const absolute = new URL(url, globalThis.location?.href);
   // Requested by index.html's inline script before this code arrived; a failure there is asked again here.
-  const early = await takeFirstFile(absolute.href)?.catch(() => undefined);
+  const early = await takeFirstFile(absolute.href);
   if (early?.ok) return early;
   let response: Response;
   try {

@@ -17,7 +17,7 @@ async function runScript(search: string, files: Record<string, unknown>, fetchIm
   new Function("window", "location", "fetch", firstFilesScript())(window, location, fetchStub);
   // Let the manifest's response be read and the indicators' request go out.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return { requested, slot: window.partyFirstFiles as Record<string, Promise<Response>> | undefined };
+  return { requested, slot: (window.partyFirstFiles as { files: Record<string, Promise<Response>> } | undefined)?.files };
 }
 
 describe("the first-files inline script", () => {
@@ -50,8 +50,21 @@ describe("the first-files inline script", () => {
   });
 });
 
-/** A fresh slot where the inline script leaves its responses. */
-const freshSlot = () => ((globalThis as Record<string, unknown>).partyFirstFiles = {}) as Record<string, Promise<Response>>;
+/** A promise and its resolve, for a script still reading the manifest. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: (() => void) | undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve: () => resolve?.() };
+}
+
+/** A fresh slot where the inline script leaves its responses, with every request already made. */
+function freshSlot(): Record<string, Promise<Response>> {
+  const files: Record<string, Promise<Response>> = {};
+  (globalThis as Record<string, unknown>).partyFirstFiles = { files, ready: Promise.resolve() };
+  return files;
+}
 
 describe("fetchJson with the inline script's responses", () => {
   const url = "http://127.0.0.1:4173/data/manifest.json";
@@ -67,9 +80,23 @@ describe("fetchJson with the inline script's responses", () => {
     vi.stubGlobal("fetch", network);
     expect(await fetchJson(url)).toEqual({ from: "early" });
     expect(network).not.toHaveBeenCalled();
-    expect(takeFirstFile(url)).toBeUndefined();
+    await expect(takeFirstFile(url)).resolves.toBeUndefined();
     expect(await fetchJson(url)).toEqual({ from: "network" });
     expect(network).toHaveBeenCalledTimes(1);
+  });
+
+  it("waits until the script has asked for every file, so it does not ask for the indicators first", async () => {
+    const ready = deferred();
+    const files: Record<string, Promise<Response>> = {};
+    (globalThis as Record<string, unknown>).partyFirstFiles = { files, ready: ready.promise };
+    const network = vi.fn<() => Promise<Response>>(() => Promise.resolve(Response.json({ from: "network" })));
+    vi.stubGlobal("fetch", network);
+    const pending = fetchJson(url);
+    // The script reads the manifest, then asks for the indicators.
+    files[url] = Promise.resolve(Response.json({ from: "early" }));
+    ready.resolve();
+    expect(await pending).toEqual({ from: "early" });
+    expect(network).not.toHaveBeenCalled();
   });
 
   it.each([

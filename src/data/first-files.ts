@@ -18,7 +18,14 @@ export const SESSION_PREFIX = "import:";
 /** Where the inline script leaves its responses: absolute URL → the pending response. */
 const SLOT = "partyFirstFiles";
 
-type Slot = Record<string, Promise<Response> | undefined>;
+interface Slot {
+  files: Record<string, Promise<Response> | undefined>;
+  /**
+   * Settles once the script has asked for every file it will: the indicators' URL is known only
+   * from the manifest, and the app, reading the same manifest, must not ask for them first.
+   */
+  ready: Promise<void> | null;
+}
 
 /**
  * The inline script, plain ES2017 without imports. Any failure (an old browser, a bad URL, a
@@ -30,11 +37,11 @@ export function firstFilesScript(): string {
     var query = new URLSearchParams(location.search);
     var dataset = query.get("data") || ${JSON.stringify(DEFAULT_DATASET)};
     if (dataset.indexOf(${JSON.stringify(SESSION_PREFIX)}) === 0) return;
-    var slot = (window[${JSON.stringify(SLOT)}] = {});
-    var get = function (url) { return (slot[url] = fetch(url)); };
+    var slot = (window[${JSON.stringify(SLOT)}] = { files: {}, ready: null });
+    var get = function (url) { return (slot.files[url] = fetch(url)); };
     var manifest = new URL(dataset, location.href).href;
     get(new URL(${JSON.stringify(WATER_URL)}, location.href).href).catch(function () {});
-    get(manifest)
+    slot.ready = get(manifest)
       .then(function (response) { return response.ok ? response.clone().json() : null; })
       .then(function (json) {
         if (json && typeof json.indicators === "string") get(new URL(json.indicators, manifest).href).catch(function () {});
@@ -44,19 +51,23 @@ export function firstFilesScript(): string {
 })();`;
 }
 
+const slotOf = () => (globalThis as unknown as Record<string, Slot | undefined>)[SLOT];
+
 /**
  * Drops the responses nobody took (an indicators file of a manifest that failed validation, say),
  * so a page left open for days neither holds their bodies nor serves them to a later refresh.
  */
 export function forgetFirstFiles(): void {
-  const slot = (globalThis as unknown as Record<string, Slot | undefined>)[SLOT];
-  for (const url of Object.keys(slot ?? {})) delete slot?.[url];
+  const slot = slotOf();
+  if (slot) slot.files = {};
 }
 
 /** The inline script's response for `url` (absolute), once: a second call finds nothing. */
-export function takeFirstFile(url: string): Promise<Response> | undefined {
-  const slot = (globalThis as unknown as Record<string, Slot | undefined>)[SLOT];
-  const pending = slot?.[url];
-  if (slot && pending) delete slot[url];
-  return pending;
+export async function takeFirstFile(url: string): Promise<Response | undefined> {
+  const slot = slotOf();
+  if (!slot) return undefined;
+  await slot.ready;
+  const pending = slot.files[url];
+  delete slot.files[url];
+  return pending?.catch(() => undefined);
 }

@@ -50,7 +50,7 @@ describe("the map", () => {
       indicators: 1,
       water: 1,
     });
-    expect(await page.evaluate("Object.keys(window.partyFirstFiles ?? { 'no inline script': 1 })")).toEqual([]);
+    expect(await page.evaluate("Object.keys(window.partyFirstFiles?.files ?? { 'no inline script': 1 })")).toEqual([]);
     await page.close();
   });
 
