@@ -40,9 +40,13 @@ export function indicatorsQuery(url: string | undefined) {
   return queryOptions({
     queryKey: ["indicators-file", url],
     enabled: url !== undefined,
-    queryFn: async ({ signal }) => {
+    // No abort signal: a query whose signal was read is cancelled when its last observer goes,
+    // and fetched again by the next one; this file is asked for by the prefetch before React
+    // mounts, and read twice that way (3.5 MB at province) when the explorer's first observer
+    // came and went while it loaded (a browser test counts the requests).
+    queryFn: async () => {
       if (url === undefined) throw new Error("no indicators file");
-      return parseIndicatorsFile(url, await fetchJson(url, signal));
+      return parseIndicatorsFile(url, await fetchJson(url));
     },
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
