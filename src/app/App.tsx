@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ExplorerScreen } from "../views/explorer/ExplorerScreen.tsx";
 import { datasetKey, engineClient, progressReporter } from "../views/data/engine-client.ts";
+import { readsTableEarly } from "../views/data/use-reports.ts";
 import { LanguageContext } from "../views/i18n/i18n.ts";
 import { isWallMode, parseWallOptions } from "../views/wall/wall-options.ts";
 import { manifestQuery, prefetchDataset } from "../data/queries.ts";
@@ -21,16 +22,15 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 const openedDataset = parseUrl(window.location.search, window.location.hash).dataset;
 /** Settles when the opened dataset's manifest has loaded or failed (at once for an import session). */
 export const manifestSettled: Promise<void> = isSessionKey(openedDataset) ? Promise.resolve() : prefetchDataset(queryClient, openedDataset, WATER_URL);
-// A tiled dataset's engine worker starts, and reads its attribute table, as soon as the manifest is
+// A province's engine worker starts, and reads its attribute table, as soon as the manifest is
 // here, not after React's first commit: that commit makes the map (its WebGL context took 0.7 s in
-// software WebGL), and the worker's own script then took as long again to start; on the province
-// the table's download ended after the map was ready (traced). useReports asks the same later,
-// which the worker ignores for a table it is already reading.
+// software WebGL), and the worker's own script then took as long again to start; the table's
+// download ended after the map was ready (traced). useReports asks the same later, which the
+// worker ignores for a table it is already reading. Smaller tables wait for the map (readsTableEarly).
 void manifestSettled.then(
   () => {
     const manifest = queryClient.getQueryData(manifestQuery(openedDataset).queryKey);
-    if (manifest?.tiles !== undefined && manifest.attributes !== undefined)
-      void engineClient(openedDataset).fetchTable(datasetKey(openedDataset), progressReporter(openedDataset));
+    if (manifest && readsTableEarly(manifest)) void engineClient(openedDataset).fetchTable(datasetKey(openedDataset), progressReporter(openedDataset));
   },
   () => undefined,
 );

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { unitReport } from "../../domain/analysis.ts";
 import { zeroTotals } from "../../domain/indicators.ts";
-import { areaReportOf, type ExplorerReports } from "./use-reports.ts";
+import { manifestSchema } from "../../data/contract.ts";
+import kunmingManifest from "../../../public/data/kunming/manifest.json";
+import { areaReportOf, readsTableEarly, type ExplorerReports } from "./use-reports.ts";
 
 // NBS 2023 codes of Yunnan, Kunming, Wuhua district, its Huashan sub-district and one community; zero figures.
 const prefecture = unitReport("prefecture", "5301", "昆明市", "53", zeroTotals());
@@ -33,5 +35,22 @@ describe("areaReportOf", () => {
   it("has nothing without a selection or before any report", () => {
     expect(areaReportOf(engine, null)).toBeUndefined();
     expect(areaReportOf(undefined, { layer: "districts", id: "530102" })).toBeUndefined();
+  });
+});
+
+describe("readsTableEarly", () => {
+  // The committed city demo's manifest (GeoJSON layers), and as `npm run tiles` writes it.
+  const geojson = manifestSchema.parse(kunmingManifest);
+  const tiled = { ...geojson, tiles: "tiles.pmtiles", indicators: "indicators.json", attributes: "attributes.bin.gz" };
+  const province = { ...tiled, area: { name: "云南省", nameEn: "Yunnan", level: "province" as const, code: "53" } };
+
+  it("reads a province's table while the map draws", () => {
+    expect(readsTableEarly(province)).toBe(true);
+  });
+
+  it("leaves a city's table, and any dataset without one, until the map is drawn", () => {
+    expect(readsTableEarly(tiled)).toBe(false);
+    expect(readsTableEarly(geojson)).toBe(false);
+    expect(readsTableEarly({ ...province, attributes: undefined })).toBe(false);
   });
 });
