@@ -22,7 +22,12 @@ export default defineConfig({
   ],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", port: 4173 },
-  worker: { format: "es" },
+  worker: {
+    format: "es",
+    // MapLibre's workers import a script as an ES module only when its name ends in .mjs
+    // (src/views/map/pmtiles-worker.ts).
+    rolldownOptions: { output: { entryFileNames: (chunk) => `assets/[name]-[hash].${chunk.name.startsWith("pmtiles-worker") ? "mjs" : "js"}` } },
+  },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 2500,

@@ -45,12 +45,46 @@ describe("the map", () => {
     // of its responses instead of asking again (src/data/first-files.ts). The engine worker reads
     // the manifest once more for itself (it re-reads it on every refresh).
     const asked = (file: string) => requests.filter((url) => new URL(url).pathname.endsWith(`/${file}`)).length;
-    expect({ manifest: asked("manifest.json"), indicators: asked("indicators.json"), water: asked("water.geojson") }).toEqual({
-      manifest: 2,
-      indicators: 1,
-      water: 1,
-    });
+    expect({ indicators: asked("indicators.json"), water: asked("water.geojson") }).toEqual({ indicators: 1, water: 1 });
+    // The engine reads the city's manifest (and its table) once the map is drawn (readsTableEarly).
+    await expect.poll(() => asked("manifest.json"), { timeout: 20_000 }).toBe(2);
     expect(await page.evaluate("Object.keys(window.partyFirstFiles?.files ?? { 'no inline script': 1 })")).toEqual([]);
+    await page.close();
+  });
+
+  it("reads the tiles in the tile workers, not on the main thread", async () => {
+    const { page, requests } = await open("./?debug=1");
+    // The main thread reads the archive's header for the TileJSON, and the few tiles a worker asks
+    // for before its PMTiles script has loaded. Every tile after that comes through a worker.
+    const readOnMain = () => page.evaluate(() => window.partyMap?.tilesReadOnMainThread ?? -1);
+    const atReady = await readOnMain();
+    const tileRequests = () => requests.filter((url) => url.endsWith("/tiles.pmtiles")).length;
+    const before = tileRequests();
+    const station = readLayer<StationProperties>("stations").features.find((feature) => feature.properties.level === "街道");
+    if (!station || station.geometry.type !== "Point") throw new Error("no street station in the demo data");
+    const [longitude, latitude] = station.geometry.coordinates;
+    await page.evaluate(
+      ([lng, lat]) =>
+        new Promise<void>((resolve) => {
+          const map = window.partyMap?.map;
+          map?.once("idle", () => resolve());
+          map?.jumpTo({ center: [lng ?? 0, lat ?? 0], zoom: 14 });
+        }),
+      [longitude, latitude],
+    );
+    expect(tileRequests()).toBeGreaterThan(before);
+    expect(atReady).toBeGreaterThanOrEqual(0);
+    expect(await readOnMain()).toBe(atReady);
+    // Those tiles are drawn: the street's compounds and its station are on the map.
+    const drawn = await page.evaluate(() => {
+      const features = window.partyMap?.map.queryRenderedFeatures() ?? [];
+      return {
+        compounds: features.filter((feature) => feature.sourceLayer === "compounds").length,
+        stations: features.filter((feature) => feature.sourceLayer === "stations").length,
+      };
+    });
+    expect(drawn.compounds).toBeGreaterThan(10);
+    expect(drawn.stations).toBeGreaterThan(0);
     await page.close();
   });
 

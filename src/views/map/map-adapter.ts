@@ -3,9 +3,19 @@
 // does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import type { MapLibreOverlay } from "@deck.gl/maplibre";
-import { addProtocol, Map as MapLibreMap, NavigationControl, setWorkerCount, setWorkerUrl, type StyleSpecification } from "maplibre-gl";
+import {
+  addProtocol,
+  importScriptInWorkers,
+  Map as MapLibreMap,
+  NavigationControl,
+  prewarm,
+  setWorkerCount,
+  setWorkerUrl,
+  type StyleSpecification,
+} from "maplibre-gl";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import pmtilesWorkerUrl from "./pmtiles-worker.ts?worker&url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { LayerName } from "../../data/contract.ts";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
@@ -15,8 +25,22 @@ setWorkerUrl(workerUrl);
 // MapLibre parses tiles on one worker by default. The page leaves cores idle while tiles are cut
 // and parsed (measured: 0.7 s of 3 s idle on 2 cores), so two workers at least, more on a big machine.
 setWorkerCount(Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)));
-// Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests.
-addProtocol("pmtiles", new Protocol().tile);
+// The tile workers start now, while the app renders, not when the map is made: their 0.5 MB script
+// then compiled only after React's first commit (traced), and the first tiles waited for it.
+prewarm();
+// Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests. The main thread
+// reads the archive's header for the source's TileJSON; the tile workers read the tiles themselves
+// (pmtiles-worker.ts), so a tile no longer waits for a main thread that is busy drawing. A tile a
+// worker asks for before its script has loaded is read here, as it was before.
+const mainThreadProtocol = new Protocol();
+let tilesReadOnMainThread = 0;
+addProtocol("pmtiles", (params, abortController) => {
+  if (params.type !== "json") tilesReadOnMainThread += 1;
+  return mainThreadProtocol.tile(params, abortController);
+});
+// MapLibre's workers import a script as an ES module when its name ends in .mjs (vite.config.ts
+// names the built one so). Vite's dev server serves it as TypeScript instead: dev reads tiles here.
+if (pmtilesWorkerUrl.endsWith(".mjs")) importScriptInWorkers(pmtilesWorkerUrl).catch((error: unknown) => console.warn("PMTiles in the tile workers:", error));
 
 /** Finds what lies under a point of the map (longitude, latitude in degrees; tolerance in degrees). */
 export type Picker = (longitude: number, latitude: number, tolerance: number, point: { x: number; y: number }) => PickedFeature | null;
@@ -188,6 +212,11 @@ export class MapAdapter {
       return this.createDeck();
     });
     this.syncLayers();
+  }
+
+  /** How many tiles the main thread has read from a PMTiles archive, rather than a tile worker (for tests). */
+  get tilesReadOnMainThread(): number {
+    return tilesReadOnMainThread;
   }
 
   /** How many times the WebGL context was lost and restored (for diagnostics and tests). */
