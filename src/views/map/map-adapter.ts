@@ -15,6 +15,8 @@ import {
 } from "maplibre-gl";
 import { Protocol } from "pmtiles";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+// Vite bundles the worker and gives its URL as the default export; the linter sees only the source module.
+// oxlint-disable-next-line import/default
 import pmtilesWorkerUrl from "./pmtiles-worker.ts?worker&url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { LayerName } from "../../data/contract.ts";
