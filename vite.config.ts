@@ -24,8 +24,8 @@ export default defineConfig({
   preview: { host: "127.0.0.1", port: 4173 },
   worker: {
     format: "es",
-    // MapLibre's workers import a script as an ES module only when its name ends in .mjs
-    // (src/views/map/pmtiles-worker.ts).
+    // MapLibre's workers import a script with import() only when its name ends in .mjs; any other
+    // they fetch and eval, which a strict Content-Security-Policy forbids (src/views/map/pmtiles-worker.ts).
     rolldownOptions: { output: { entryFileNames: (chunk) => `assets/[name]-[hash].${chunk.name.startsWith("pmtiles-worker") ? "mjs" : "js"}` } },
   },
   build: {

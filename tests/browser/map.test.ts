@@ -65,10 +65,11 @@ describe("the map", () => {
     const [longitude, latitude] = station.geometry.coordinates;
     await page.evaluate(
       ([lng, lat]) =>
-        new Promise<void>((resolve) => {
+        new Promise<void>((resolve, reject) => {
           const map = window.partyMap?.map;
-          map?.once("idle", () => resolve());
-          map?.jumpTo({ center: [lng ?? 0, lat ?? 0], zoom: 14 });
+          if (!map) return reject(new Error("no window.partyMap (is ?debug=1 in the URL?)"));
+          map.once("idle", () => resolve());
+          map.jumpTo({ center: [lng ?? 0, lat ?? 0], zoom: 14 });
         }),
       [longitude, latitude],
     );

@@ -25,7 +25,29 @@ async function open(hash: string): Promise<{ page: Page; requests: string[] }> {
   return { page, requests };
 }
 
+/**
+ * Watches the engine worker's request for the attribute table: the map's data-ready attribute at
+ * the moment it was asked for ("false" or "true"; undefined until it is asked for).
+ */
+async function mapReadyWhenTableAsked(page: Page): Promise<() => string | undefined> {
+  let ready: string | undefined;
+  await page.route("**/attributes.bin.gz", async (route) => {
+    ready ??= await page.evaluate(() => document.querySelector('[data-testid="map"]')?.getAttribute("data-ready") ?? "no map");
+    await route.continue();
+  });
+  return () => ready;
+}
+
 describe("a tiled dataset", () => {
+  it("reads the city's attribute table once the map is drawn, so the two do not compete for the CPU", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const tableAsked = await mapReadyWhenTableAsked(page);
+    await page.goto(new URL(`./?data=${DATASET}`, baseUrl).href);
+    await waitForMapReady(page);
+    await expect.poll(tableAsked, { timeout: 20_000 }).toBe("true");
+    await page.close();
+  });
+
   it("draws compounds from the archive in the legend's colours, without loading the GeoJSON", async () => {
     const compound = largest(readLayer<{ id: string; partyBranch: boolean }>("compounds").features, (properties) => properties.partyBranch);
     const [longitude, latitude] = centre(compound);
@@ -67,8 +89,11 @@ describe("the Yunnan dataset", () => {
   it("opens the whole province from its tiles, with the province's figures and its lakes", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const requests = recordRequests(page);
+    const tableAsked = await mapReadyWhenTableAsked(page);
     await page.goto(new URL(`./?debug=1&data=${PROVINCE}`, baseUrl).href);
     await waitForMapReady(page);
+    // The province's 14 MB table is read while the map draws (readsTableEarly).
+    expect(tableAsked()).toBe("false");
     const { city } = provinceIndicators();
     for (const kpi of KPI_INDICATORS.map((id) => INDICATORS[id])) {
       await expect(page.locator(`[data-kpi="${kpi.field}"] dd`).textContent()).resolves.toBe(formatIndicatorValue(city[kpi.field], kpi.format));

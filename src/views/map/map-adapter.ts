@@ -27,9 +27,11 @@ setWorkerUrl(workerUrl);
 // MapLibre parses tiles on one worker by default. The page leaves cores idle while tiles are cut
 // and parsed (measured: 0.7 s of 3 s idle on 2 cores), so two workers at least, more on a big machine.
 setWorkerCount(Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)));
-// The tile workers start now, while the app renders, not when the map is made: their 0.5 MB script
-// then compiled only after React's first commit (traced), and the first tiles waited for it.
-prewarm();
+// Where there are workers (not in node or jsdom), the tile workers start now, while the app
+// renders, not when the map is made: their 0.5 MB script then compiled only after React's first
+// commit (traced), and the first tiles waited for it.
+const hasWorkers = typeof Worker !== "undefined";
+if (hasWorkers) prewarm();
 // Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests. The main thread
 // reads the archive's header for the source's TileJSON; the tile workers read the tiles themselves
 // (pmtiles-worker.ts), so a tile no longer waits for a main thread that is busy drawing. A tile a
@@ -40,9 +42,11 @@ addProtocol("pmtiles", (params, abortController) => {
   if (params.type !== "json") tilesReadOnMainThread += 1;
   return mainThreadProtocol.tile(params, abortController);
 });
-// MapLibre's workers import a script as an ES module when its name ends in .mjs (vite.config.ts
-// names the built one so). Vite's dev server serves it as TypeScript instead: dev reads tiles here.
-if (pmtilesWorkerUrl.endsWith(".mjs")) importScriptInWorkers(pmtilesWorkerUrl).catch((error: unknown) => console.warn("PMTiles in the tile workers:", error));
+// MapLibre's workers import a script with import() when its name ends in .mjs (vite.config.ts names
+// the built one so); any other script they fetch and eval, which a strict Content-Security-Policy
+// forbids. Vite's dev server serves it as TypeScript that neither way can run: dev reads tiles here.
+if (hasWorkers && pmtilesWorkerUrl.endsWith(".mjs"))
+  importScriptInWorkers(pmtilesWorkerUrl).catch((error: unknown) => console.warn("PMTiles in the tile workers:", error));
 
 /** Finds what lies under a point of the map (longitude, latitude in degrees; tolerance in degrees). */
 export type Picker = (longitude: number, latitude: number, tolerance: number, point: { x: number; y: number }) => PickedFeature | null;
@@ -216,7 +220,10 @@ export class MapAdapter {
     this.syncLayers();
   }
 
-  /** How many tiles the main thread has read from a PMTiles archive, rather than a tile worker (for tests). */
+  /**
+   * How many tiles the main thread has read from a PMTiles archive, rather than a tile worker (for
+   * tests). One count for the page: every map on it (the snapshot renderer's too) shares the protocol.
+   */
   get tilesReadOnMainThread(): number {
     return tilesReadOnMainThread;
   }
