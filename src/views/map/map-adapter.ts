@@ -3,50 +3,12 @@
 // does today). React creates the adapter once and only feeds it.
 import type { Layer } from "@deck.gl/core";
 import type { MapLibreOverlay } from "@deck.gl/maplibre";
-import {
-  addProtocol,
-  importScriptInWorkers,
-  Map as MapLibreMap,
-  NavigationControl,
-  prewarm,
-  setWorkerCount,
-  setWorkerUrl,
-  type StyleSpecification,
-} from "maplibre-gl";
-import { Protocol } from "pmtiles";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-// Vite bundles the worker and gives its URL as the default export; the linter sees only the source module.
-// oxlint-disable-next-line import/default
-import pmtilesWorkerUrl from "./pmtiles-worker.ts?worker&url";
+import { Map as MapLibreMap, NavigationControl, type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { LayerName } from "../../data/contract.ts";
 import { LABEL_FONTS } from "../../layers/basemap-style.ts";
 import { applyStyle } from "./apply-style.ts";
-
-setWorkerUrl(workerUrl);
-// MapLibre parses tiles on one worker by default. The page leaves cores idle while tiles are cut
-// and parsed (measured: 0.7 s of 3 s idle on 2 cores), so two workers at least, more on a big machine.
-setWorkerCount(Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)));
-// Where there are workers (not in node or jsdom), the tile workers start now, while the app
-// renders, not when the map is made: their 0.5 MB script then compiled only after React's first
-// commit (traced), and the first tiles waited for it.
-const hasWorkers = typeof Worker !== "undefined";
-if (hasWorkers) prewarm();
-// Tiled datasets: `pmtiles://` sources read the archive with HTTP range requests. The main thread
-// reads the archive's header for the source's TileJSON; the tile workers read the tiles themselves
-// (pmtiles-worker.ts), so a tile no longer waits for a main thread that is busy drawing. A tile a
-// worker asks for before its script has loaded is read here, as it was before.
-const mainThreadProtocol = new Protocol();
-let tilesReadOnMainThread = 0;
-addProtocol("pmtiles", (params, abortController) => {
-  if (params.type !== "json") tilesReadOnMainThread += 1;
-  return mainThreadProtocol.tile(params, abortController);
-});
-// MapLibre's workers import a script with import() when its name ends in .mjs (vite.config.ts names
-// the built one so); any other script they fetch and eval, which a strict Content-Security-Policy
-// forbids. Vite's dev server serves it as TypeScript that neither way can run: dev reads tiles here.
-if (hasWorkers && pmtilesWorkerUrl.endsWith(".mjs"))
-  importScriptInWorkers(pmtilesWorkerUrl).catch((error: unknown) => console.warn("PMTiles in the tile workers:", error));
+import { tilesReadOnMainThread } from "./tile-workers.ts";
 
 /** Finds what lies under a point of the map (longitude, latitude in degrees; tolerance in degrees). */
 export type Picker = (longitude: number, latitude: number, tolerance: number, point: { x: number; y: number }) => PickedFeature | null;
@@ -225,7 +187,7 @@ export class MapAdapter {
    * tests). One count for the page: every map on it (the snapshot renderer's too) shares the protocol.
    */
   get tilesReadOnMainThread(): number {
-    return tilesReadOnMainThread;
+    return tilesReadOnMainThread();
   }
 
   /** How many times the WebGL context was lost and restored (for diagnostics and tests). */
