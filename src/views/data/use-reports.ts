@@ -49,7 +49,7 @@ export function areaReportOf(reports: ExplorerReports | undefined, selected: { l
  * cores the map's first frame waited for it: the city's table (1.9 MB) read early made the map
  * ready 0.5 s later (median of 10 loads, 3.6 s against 3.2 s, and far more spread). A province's
  * table (14 MB) is read early all the same: read after the map, its indicators came 2.9-3.2 s
- * after the map was ready, on the 3 s target; read early, 2.6 s.
+ * after the map was ready, on the 3 s target; read early, 2.4-2.6 s.
  */
 export function readsTableEarly(manifest: Manifest): boolean {
   return manifest.tiles !== undefined && manifest.attributes !== undefined && manifest.area.level === "province";
