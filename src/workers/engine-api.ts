@@ -96,6 +96,8 @@ export function createEngine() {
   /** Gaps per unit of the loaded analysis: asked for by the charts, the wall and its ranking alike. */
   let gapCounts: { analysis: Analysis; counts: Record<string, number> } | undefined;
   let fetchedTable: { manifestUrl: string; manifest: Promise<Manifest>; table: Promise<ReadTable | null> } | undefined;
+  /** The dataset the last successful load() read: a fetchTable() for it has nothing to prepare. */
+  let loadedFrom: string | undefined;
   let title = "";
   /** The last what-if plan and its analysis: the map's access colouring asks for the same plan as the panel. */
   let lastScenario: { key: string; base: Analysis; analysis: ScenarioAnalysis } | undefined;
@@ -172,6 +174,7 @@ export function createEngine() {
         unavailable.push({ layer: "targets", message: error instanceof DataError ? error.message : String(error) });
       }
     }
+    loadedFrom = manifestUrl;
     return summaryOf(base, title, unavailable, manifest.asOf);
   };
   const current = () => {
@@ -252,7 +255,9 @@ export function createEngine() {
      * when they waited for it); the analysis, the load's own part, starts after that frame.
      */
     fetchTable(manifestUrl: string, onProgress?: (progress: LoadProgress) => void): void {
-      if (fetchedTable?.manifestUrl === manifestUrl) return;
+      // A view coming back to a dataset this engine has loaded (A → B → A) has its figures cached;
+      // reading the table again would only be thrown away. A refresh is load()'s, which reads anew.
+      if (fetchedTable?.manifestUrl === manifestUrl || loadedFrom === manifestUrl) return;
       const manifest = fetchJson(manifestUrl).then((json) => parseManifest(manifestUrl, json));
       const table = manifest.then((parsed) => (parsed.attributes === undefined ? null : readTable(manifestUrl, parsed.attributes, onProgress)));
       // A failure is load()'s to report, with the file; here it must not be an unhandled rejection.

@@ -41,6 +41,21 @@ describe("the engine's attribute table, begun before the map is drawn", () => {
     expect({ manifest: files.count(MANIFEST), table: files.count(TABLE) }).toEqual({ manifest: 2, table: 2 });
   });
 
+  it("reads nothing for a dataset it has already loaded, when a view comes back to it", async () => {
+    const files = serve();
+    const engine = createEngine();
+    engine.fetchTable(MANIFEST);
+    await engine.load(MANIFEST);
+    engine.fetchTable(MANIFEST);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect({ manifest: files.count(MANIFEST), table: files.count(TABLE) }).toEqual({ manifest: 1, table: 1 });
+    // Without an earlier load it reads, as before.
+    const other = createEngine();
+    other.fetchTable(MANIFEST);
+    await other.load(MANIFEST);
+    expect({ manifest: files.count(MANIFEST), table: files.count(TABLE) }).toEqual({ manifest: 2, table: 2 });
+  });
+
   it("reads both again when the early manifest failed, instead of failing with its stale error", async () => {
     const files = serve({ [MANIFEST]: { times: 1, answer: () => Promise.reject(new TypeError("network changed")) } });
     const engine = createEngine();
