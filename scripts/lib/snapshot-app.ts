@@ -69,10 +69,12 @@ export interface ExportTiming {
 export async function exportTo(page: Page, button: "snapshot-export" | "snapshot-atlas-export", out: string, timeoutMs: number): Promise<ExportTiming> {
   const started = performance.now();
   const download = page.waitForEvent("download", { timeout: timeoutMs });
+  await page.getByTestId(button).click();
+  // A failure shown before this click is not this export's.
+  await page.waitForSelector(`${COMPOSER}:not([data-status="failed"])`, { timeout: timeoutMs });
   const failed = page.waitForSelector(`${COMPOSER}[data-status="failed"]`, { timeout: timeoutMs }).then(async () => {
     throw new Error(`the export failed: ${await page.getByTestId("snapshot-status").textContent()}`);
   });
-  await page.getByTestId(button).click();
   const file = await Promise.race([download, failed]);
   await file.saveAs(out);
   const wallMs = performance.now() - started;

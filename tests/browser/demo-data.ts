@@ -21,3 +21,9 @@ export function centre(feature: { geometry: Geometry }): [number, number] {
   const [longitude = 0, latitude = 0] = centroid(feature.geometry).geometry.coordinates;
   return [longitude, latitude];
 }
+
+/** Where a PMTiles archive's tile data starts (v3 header, little-endian u64 at byte 56): ranges past it are tiles, not directories. */
+export function tileDataOffset(archive: string): number {
+  const header = readFileSync(archive).subarray(0, 127);
+  return Number(new DataView(header.buffer, header.byteOffset, header.byteLength).getBigUint64(56, true));
+}

@@ -7,18 +7,13 @@ import { describe, expect, inject, it } from "vitest";
 import { formatIndicatorValue } from "../../src/domain/indicator-format.ts";
 import { palette } from "../../src/layers/palette.ts";
 import { CITY_DATASET, hexToPixel, Screenshot, waitForMapReady } from "./browser.ts";
+import { tileDataOffset } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const TILED = join(inject("distDir"), "data/kunming/tiled");
 const precomputed = () => JSON.parse(readFileSync(join(TILED, "indicators.json"), "utf8")) as { city: Record<string, number | null> };
-
-/** Where the archive's tile data starts (PMTiles v3 header, little-endian u64 at byte 56): ranges past it are tiles, not directories. */
-function tileDataOffset(): number {
-  const header = readFileSync(join(TILED, "tiles.pmtiles")).subarray(0, 127);
-  return Number(new DataView(header.buffer, header.byteOffset, header.byteLength).getBigUint64(56, true));
-}
 
 const step = (page: Page, id: string) => page.locator(`[data-testid="load-status"] [data-step="${id}"]`);
 const land = hexToPixel(palette.land);
@@ -48,7 +43,7 @@ describe("loading a tiled dataset", () => {
 
   it("counts tiles that fail, names the archive, and draws the others", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    const offset = tileDataOffset();
+    const offset = tileDataOffset(join(TILED, "tiles.pmtiles"));
     let failed = 0;
     await page.route("**/tiles.pmtiles", async (route) => {
       const start = Number(/bytes=(\d+)-/.exec(route.request().headers().range ?? "")?.[1] ?? -1);

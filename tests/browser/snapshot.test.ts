@@ -11,8 +11,8 @@ import { palette } from "../../src/layers/palette.ts";
 import { presetOf, type PresetName } from "../../src/export/presets.ts";
 import { utf16Hex } from "../../src/export/pdf-writer.ts";
 import { exportTo, openComposer } from "../../scripts/lib/snapshot-app.ts";
-import { distance, hexToPixel, isLocal, recordRequests, type Pixel, cityUrl } from "./browser.ts";
-import { readLayer } from "./demo-data.ts";
+import { distance, hexToPixel, isLocal, recordRequests, type Pixel, cityUrl, waitForMapReady } from "./browser.ts";
+import { readLayer, tileDataOffset } from "./demo-data.ts";
 import { useBrowser } from "./use-browser.ts";
 import { darkPixels, extractText, renderWithoutFonts } from "../support/pdf-render.ts";
 
@@ -206,9 +206,46 @@ describe("meeting snapshots", () => {
       }
     }
     // Antialiasing along seams and glyph rasterisation differ by a pixel here and there, no more.
-    expect(differing / (map.width * map.height)).toBeLessThan(0.01);
+    expect(differing / (map.width * map.height), `tiles asked again: ${whole.reported.retries} whole, ${tiled.reported.retries} tiled`).toBeLessThan(0.01);
     await page.close();
   });
+
+  it("asks again for map tiles that failed, and stops the export naming the archive when they keep failing", async () => {
+    const page = await browser().newPage({ viewport: VIEWPORT, acceptDownloads: true });
+    await page.goto(new URL(`./${CORE}`, baseUrl).href);
+    await waitForMapReady(page, 120_000);
+    // From here on, tile reads (not the archive's header or directories) fail while `failing` lasts.
+    const offset = tileDataOffset(join(inject("distDir"), "data/yunnan/tiles.pmtiles"));
+    let failing = Number.POSITIVE_INFINITY;
+    let failed = 0;
+    await page.route("**/tiles.pmtiles", async (route) => {
+      const start = Number(/bytes=(\d+)-/.exec(route.request().headers().range ?? "")?.[1] ?? -1);
+      if (start < offset || failing <= 0) return route.fallback();
+      failing -= 1;
+      failed += 1;
+      return route.fulfill({ status: 503, body: "busy" });
+    });
+    await page.getByTestId("open-snapshot").click();
+    await page.getByTestId("snapshot-format-png").check();
+    await page.getByTestId("snapshot-export").click();
+    const status = page.getByTestId("snapshot-status");
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/导出失败.*\d+ 个地图瓦片重试后仍加载失败.*tiles\.pmtiles.*瓦片 \d+\/\d+\/\d+/);
+    // Asked three times each (the first read and two retries), not given up at the first failure.
+    const tiles = Number(/(\d+) 个地图瓦片/.exec((await status.textContent()) ?? "")?.[1]);
+    expect(failed).toBeGreaterThanOrEqual(3 * tiles);
+    // Two reads fail, then the network is back: the retries fill the holes and the export completes.
+    failing = 2;
+    failed = 0;
+    const out = join(folder, "after-retry.png");
+    // (The composer's preview may be the one that meets the two failures: it draws with the same map.)
+    await exportTo(page, "snapshot-export", out, 240_000);
+    expect(failed).toBe(2);
+    const png = PNG.sync.read(readFileSync(out));
+    const frames = JSON.parse((await page.getByTestId("snapshot-composer").getAttribute("data-frames")) ?? "{}") as Record<string, Frame>;
+    const map = frames.map as Frame;
+    expect(countIn(png, map, over(palette.compoundCovered, hexToPixel(palette.land)), 30)).toBeGreaterThan((map.width * map.height) / 2000);
+    await page.close();
+  }, 300_000);
 
   it("opens from the header as a dialog that keeps the keyboard, closes on Escape and gives focus back", async () => {
     const page = await browser().newPage({ viewport: VIEWPORT });

@@ -22,6 +22,7 @@ import { SnapshotPreview } from "./SnapshotPreview.tsx";
 import { sheetPermalink, type AtlasScope, type SnapshotFormat, type SnapshotRequest } from "../../export/snapshot-query.ts";
 import { useFocusTrap } from "./use-focus-trap.ts";
 import { useSnapshotSession } from "./use-snapshot-session.ts";
+import { TileLoadError } from "./map-renderer.ts";
 import "./snapshot.css";
 
 export interface SnapshotArea {
@@ -141,7 +142,13 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
     try {
       setStatus({ kind: "done", result: await job() });
     } catch (error) {
-      setStatus({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      const message =
+        error instanceof TileLoadError
+          ? t("snapshot.tilesFailed", { count: error.failures.length, file: error.failures[0]?.file ?? "", tile: error.failures[0]?.tile ?? "" })
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setStatus({ kind: "failed", message });
     }
   };
   const exportOne = () => void run(() => exportSheet(session, sheetRequest, format, language === "zh" ? "zh-CN" : "en"), t("snapshot.exporting"));
@@ -189,6 +196,7 @@ export function SnapshotComposer(props: SnapshotComposerProps) {
         data-encode-ms={done ? Math.round(done.encodeMs) : undefined}
         data-wait-ms={done ? Math.round(done.waitMs) : undefined}
         data-tiles={done?.tiles}
+        data-retries={done?.retries}
         data-pages={done?.pages}
         data-unembedded={done ? done.unembedded.join("") : undefined}
         data-frames={done ? JSON.stringify(done.frames) : undefined}

@@ -23,6 +23,8 @@ export interface ExportResult {
   mapMs: number;
   encodeMs: number;
   tiles: number;
+  /** Map tiles that failed and were asked for again (the export fails if they keep failing). */
+  retries: number;
   pages: number;
   /** Where the map, legend, KPI box, title and QR code are on the (last) sheet, in its pixels: for tests. */
   frames: Record<string, Frame>;
@@ -59,6 +61,7 @@ export async function exportSheet(session: SnapshotSession, request: SheetReques
       mapMs: sheet.mapMs,
       encodeMs,
       tiles: renderer.lastTileCount,
+      retries: renderer.lastRetries,
       pages: 1,
       frames: pixelFrames(sheet.layout, sheet.density),
       ...fontFacts(pdf),
@@ -97,6 +100,7 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
     const waitMs = performance.now() - started;
     const pages = [];
     let mapMs = 0;
+    let retries = 0;
     let frames: Record<string, Frame> = {};
     for (const [index, unit] of units.entries()) {
       request.signal.throwIfAborted();
@@ -124,6 +128,7 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
         preset.density,
       );
       mapMs += sheet.mapMs;
+      retries += renderer.lastRetries;
       frames = pixelFrames(sheet.layout, sheet.density);
       pages.push(await pdfSheet(sheet));
     }
@@ -142,6 +147,7 @@ export async function exportAtlas(session: SnapshotSession, request: AtlasReques
       mapMs,
       encodeMs,
       tiles: renderer.lastTileCount,
+      retries,
       pages: pages.length,
       frames,
       ...fontFacts(pdf),

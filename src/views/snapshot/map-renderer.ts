@@ -11,6 +11,26 @@ import { offsetCentre, tilePlan, type SheetCamera } from "../../export/map-camer
 export const DEFAULT_MAX_TILE_PIXELS = 4096;
 const IDLE_TIMEOUT_MS = 180_000;
 
+/** Times a tile that failed to load is asked for again before the export gives up. */
+const TILE_RETRIES = 2;
+
+/** Tiles that could not be loaded even after retries: the export would have a hole there. */
+export class TileLoadError extends Error {
+  constructor(readonly failures: readonly TileFailureInfo[]) {
+    const first = failures[0];
+    super(`${failures.length} map tile(s) could not be loaded (${first?.file ?? "?"} ${first?.tile ?? ""}: ${first?.message ?? ""})`);
+  }
+}
+
+interface TileFailureInfo {
+  source: string;
+  /** The tile archive or URL template the tile comes from. */
+  file: string;
+  tile: string;
+  message: string;
+  id: { z: number; x: number; y: number };
+}
+
 /** MapLibre drew a smaller canvas than asked (maxCanvasSize or the GPU's own limit). */
 export class CanvasLimitError extends Error {
   readonly largestSide: number;
@@ -33,8 +53,14 @@ export class SnapshotMapRenderer {
   private readonly container: HTMLDivElement;
   private map: MapLibreMap | undefined;
   private style: StyleSpecification | undefined;
+  /** Tiles that failed to load and have not loaded since, by source and tile. */
+  private readonly failedTiles = new Map<string, TileFailureInfo>();
+  /** Keys of the tiles that failed while `drawnWhole` last waited. */
+  private readonly failedNow = new Set<string>();
   /** Tiles drawn by the last render, for the benchmark and tests. */
   lastTileCount = 0;
+  /** Map tiles asked for again during the last render because they had failed. */
+  lastRetries = 0;
 
   constructor(private readonly maxTilePixels = DEFAULT_MAX_TILE_PIXELS) {
     this.container = document.createElement("div");
@@ -63,10 +89,12 @@ export class SnapshotMapRenderer {
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
       const map = this.map;
+      this.watchTiles(map);
       await new Promise<void>((resolve) => map.once("load", () => resolve()));
     } else {
       const map = this.map;
       const loaded = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
+      this.failedTiles.clear();
       map.setStyle(style, { diff: false });
       await loaded;
     }
@@ -106,6 +134,7 @@ export class SnapshotMapRenderer {
     const overlap = Math.min(Math.round(96 * ratio), Math.floor(tileLimit / 4));
     const tiles = tilePlan(widthPixels, heightPixels, tileLimit, overlap);
     this.lastTileCount = tiles.length;
+    this.lastRetries = 0;
     map.setPixelRatio(ratio);
     for (const tile of tiles) {
       this.container.style.width = `${Math.ceil(tile.canvasWidth / ratio)}px`;
@@ -121,12 +150,62 @@ export class SnapshotMapRenderer {
       const dy = (tile.canvasY + canvas.height / 2 - heightPixels / 2) / ratio;
       const [longitude, latitude] = offsetCentre(camera, dx, dy);
       map.jumpTo({ center: [longitude, latitude], zoom: camera.zoom, bearing: camera.bearing, pitch: 0 });
-      await this.idle(map);
+      await this.drawnWhole(map);
       context.drawImage(canvas, tile.x - tile.canvasX, tile.y - tile.canvasY, tile.width, tile.height, tile.x, tile.y, tile.width, tile.height);
       // Reading one pixel waits for the GPU to finish this tile before the next camera move.
       context.getImageData(tile.x, tile.y, 1, 1);
     }
     return output;
+  }
+
+  /**
+   * Waits until the camera's tiles are drawn. A tile that failed (a dropped request on a busy
+   * intranet) is asked for again; one that still fails stops the export, which would otherwise
+   * show a hole where the map has data.
+   */
+  private async drawnWhole(map: MapLibreMap): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      this.failedNow.clear();
+      await this.idle(map);
+      if (this.failedTiles.size === 0) return;
+      // Only the failed tiles this camera shows are loaded again; others stay as they are.
+      const bySource = new Map<string, TileFailureInfo["id"][]>();
+      for (const failure of this.failedTiles.values()) bySource.set(failure.source, [...(bySource.get(failure.source) ?? []), failure.id]);
+      for (const [source, ids] of bySource) if (map.getSource(source)) map.refreshTiles(source, ids);
+      if (map.areTilesLoaded()) return;
+      this.lastRetries += this.failedTiles.size;
+      if (attempt >= TILE_RETRIES) {
+        // The tiles that failed again for this camera; the others may be out of its view.
+        const again = [...this.failedTiles.entries()].filter(([key]) => this.failedNow.has(key));
+        throw new TileLoadError((again.length > 0 ? again : [...this.failedTiles.entries()]).map(([, failure]) => failure));
+      }
+    }
+  }
+
+  /** Remembers tiles that failed to load until they load, for `drawnWhole`. */
+  private watchTiles(map: MapLibreMap): void {
+    type TileEvent = {
+      sourceId?: string;
+      tile?: { tileID?: { canonical?: { z: number; x: number; y: number } } };
+      error?: { message?: string; name?: string };
+    };
+    const keyOf = (event: TileEvent) => {
+      const id = event.tile?.tileID?.canonical;
+      return event.sourceId && id ? { key: `${event.sourceId} ${id.z}/${id.x}/${id.y}`, id, source: event.sourceId } : undefined;
+    };
+    map.on("error", (event: TileEvent) => {
+      const tile = keyOf(event);
+      if (!tile || event.error?.name === "AbortError") return;
+      const source = map.getSource(tile.source) as { url?: string; tiles?: string[] } | undefined;
+      const file = (source?.url ?? source?.tiles?.[0] ?? tile.source).replace(/^pmtiles:\/\//, "");
+      const { z, x, y } = tile.id;
+      this.failedNow.add(tile.key);
+      this.failedTiles.set(tile.key, { source: tile.source, file, tile: `${z}/${x}/${y}`, message: event.error?.message ?? "", id: { z, x, y } });
+    });
+    map.on("sourcedata", (event: TileEvent) => {
+      const tile = keyOf(event);
+      if (tile) this.failedTiles.delete(tile.key);
+    });
   }
 
   private idle(map: MapLibreMap): Promise<void> {
