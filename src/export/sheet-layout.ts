@@ -17,6 +17,8 @@ export interface LayoutOptions {
   sourceLines: number;
   /** Rows the legend needs in one column (group titles and items); atlas pages size it from this. */
   legendRows: number;
+  /** Figures in the KPI box (two to a row); the box grows past three rows to keep them apart. */
+  kpiEntries?: number;
 }
 
 export interface SheetLayout {
@@ -44,7 +46,10 @@ export interface SheetLayout {
 export const SOURCE_LINE_HEIGHT = 1.05;
 /** Height of one legend row, in units of the body size. */
 export const LEGEND_ROW_HEIGHT = 1.35;
+/** The KPI box for up to three rows of figures; each further row adds KPI_ROW_HEIGHT. */
 const KPI_HEIGHT = 10.6;
+/** One row of the KPI box: a label and its figure (see kpiScene). */
+export const KPI_ROW_HEIGHT = 2.5;
 const QR_SIZE = 7.2;
 const GAP = 0.9;
 
@@ -75,7 +80,8 @@ export function sheetLayout(size: { widthUnits: number; heightUnits: number }, o
   const bodyHeight = source.y - 0.8 * unit - bodyTop;
   const legendWanted = (options.legendRows + 0.5) * LEGEND_ROW_HEIGHT * unit;
   const qrHeight = options.qr ? QR_SIZE * unit : 0;
-  const kpiHeight = KPI_HEIGHT * unit;
+  const kpiRows = Math.ceil((options.kpiEntries ?? 6) / 2);
+  const kpiHeight = (KPI_HEIGHT + Math.max(0, kpiRows - 3) * KPI_ROW_HEIGHT) * unit;
   let map: Frame;
   let legend: Frame;
   let kpi: Frame;

@@ -89,13 +89,15 @@ export function composeSheet(
   measure: MeasureText,
   frameCamera: (frame: Frame) => SheetCamera,
 ): ComposedSheet {
-  const draft = sheetLayout(size, { qr: content.qr !== null, gaps: content.gaps !== null, sourceLines: 1, legendRows: 0 });
+  const kpiEntries = content.kpi.entries.length;
+  const draft = sheetLayout(size, { qr: content.qr !== null, gaps: content.gaps !== null, sourceLines: 1, legendRows: 0, kpiEntries });
   const lines = sourceLines(content, draft.source.width, draft.unit, measure);
   const layout = sheetLayout(size, {
     qr: content.qr !== null,
     gaps: content.gaps !== null,
     sourceLines: lines.length,
     legendRows: legendRowCount(content.legend),
+    kpiEntries,
   });
   const { unit, map } = layout;
   const camera = frameCamera(map);

@@ -60,6 +60,27 @@ const content = deepFreeze<SheetContent>({
 });
 
 describe("sheet layout", () => {
+  it.each(PRESET_NAMES)("%s: the KPI box keeps eight figures apart, each label clear of the figure above it", (name) => {
+    const preset = presetOf(name);
+    if (!preset) throw new Error(name);
+    const entries = Array.from({ length: 8 }, (_, index) => ({ label: `指标${index + 1}覆盖率`, value: "1,581,874" }));
+    const sheet = composeSheet(preset, { ...content, kpi: { ...content.kpi, entries } }, measure, (frame) =>
+      cameraForScreen({ longitude: 102.7, latitude: 25.04, zoom: 13, bearing: 0, width: 1280, height: 760 }, frame),
+    );
+    const texts = sheet.scene.items.filter((item): item is TextItem => item.kind === "text");
+    const labels = texts.filter((item) => item.role === "kpi-label");
+    const values = texts.filter((item) => item.role === "kpi-value");
+    expect([labels.length, values.length]).toEqual([8, 8]);
+    const box = sheet.layout.kpi;
+    // A figure's glyphs reach about 0.2 of its size below the baseline; all of it inside the box.
+    for (const value of values) expect(value.y + 0.2 * value.size).toBeLessThanOrEqual(box.y + box.height);
+    // Each row's labels start (their ascent, about 0.9 of their size, above the baseline) below the figures of the row above.
+    for (const [index, below] of labels.slice(2).entries()) {
+      const above = values[index] as TextItem;
+      expect(below.y - 0.9 * below.size).toBeGreaterThanOrEqual(above.y + 0.2 * above.size);
+    }
+  });
+
   it.each(PRESET_NAMES)("%s: every frame on the sheet and none over another", (name) => {
     const preset = presetOf(name);
     if (!preset) throw new Error(name);
